@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wired in lib/: sync schedule, context menu, messages.
+});

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/** Career stage, never age: it is what the reverse/traditional direction is computed from. */
+export const CAREER_STAGES = ['early', 'mid', 'senior', 'executive'] as const;
+export const CareerStageSchema = z.enum(CAREER_STAGES);
+export type CareerStage = z.infer<typeof CareerStageSchema>;
+
+export const SKILL_LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const;
+export const SkillLevelSchema = z.enum(SKILL_LEVELS);
+export type SkillLevel = z.infer<typeof SkillLevelSchema>;
+
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+export const PrioritySchema = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+export const MEETING_FORMATS = ['video', 'in-person', 'chat', 'phone'] as const;
+export const MeetingFormatSchema = z.enum(MEETING_FORMATS);
+export type MeetingFormat = z.infer<typeof MeetingFormatSchema>;
+
+export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
+export const CadenceSchema = z.enum(CADENCES);
+export type Cadence = z.infer<typeof CadenceSchema>;
+
+/** reverse-mentor: I (earlier career) teach someone senior; reverse-mentee: I (senior) learn from someone earlier-career. */
+export const PARTNERSHIP_KINDS = ['reverse-mentor', 'reverse-mentee', 'two-way', 'traditional'] as const;
+export const PartnershipKindSchema = z.enum(PARTNERSHIP_KINDS);
+export type PartnershipKind = z.infer<typeof PartnershipKindSchema>;
+
+export const MATCH_MODES = ['two-way', 'reverse', 'traditional'] as const;
+export const MatchModeSchema = z.enum(MATCH_MODES);
+export type MatchMode = z.infer<typeof MatchModeSchema>;
+
+const text = (max: number) => z.string().trim().max(max);
+const skillName = text(80).min(1, 'Enter a skill name');
+const tagList = z.array(text(80).min(1)).max(50);
+
+export const TeachSkillSchema = z.object({ name: skillName, level: SkillLevelSchema });
+export type TeachSkill = z.infer<typeof TeachSkillSchema>;
+
+export const LearnSkillSchema = z.object({
+  name: skillName,
+  priority: PrioritySchema,
+  /** A concrete ask: "be able to run our TikTok account", not "social media". */
+  ask: text(280).default(''),
+});
+export type LearnSkill = z.infer<typeof LearnSkillSchema>;
+
+/** Relative weights of the match factors; the engine documents the defaults and why. */
+export const MatchWeightsSchema = z.object({
+  theyTeachMe: z.number().min(0).max(5),
+  iTeachThem: z.number().min(0).max(5),
+  commonGround: z.number().min(0).max(5),
+  crossDepartment: z.number().min(0).max(5),
+  timeZone: z.number().min(0).max(5),
+  formats: z.number().min(0).max(5),
+});
+export type MatchWeights = z.infer<typeof MatchWeightsSchema>;
+
+export const PROFILE_SCHEMA_VERSION = 1;
+
+export const ProfileSchema = z.object({
+  schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
+  name: text(120),
+  email: z.union([z.literal(''), z.email('Enter a valid email address').max(254)]),
+  title: text(120),
+  department: text(120),
+  location: text(120),
+  /** IANA time zone, e.g. "Europe/Berlin". */
+  timeZone: text(64),
+  careerStage: CareerStageSchema,
+  languages: tagList,
+  teach: z.array(TeachSkillSchema).max(50),
+  learn: z.array(LearnSkillSchema).max(50),
+  interests: tagList,
+  ergs: tagList,
+  goals: z.object({
+    objective: text(500),
+    durationMonths: z.number().int().min(1).max(24),
+    cadence: CadenceSchema,
+    sessionMinutes: z.number().int().min(15).max(180),
+    successMeasure: text(500),
+  }),
+  formats: z.array(MeetingFormatSchema).max(MEETING_FORMATS.length),
+  capacity: z.number().int().min(0).max(10),
+  openTo: z.array(PartnershipKindSchema).max(PARTNERSHIP_KINDS.length),
+  status: z.enum(['open', 'paused']),
+  matchMode: MatchModeSchema,
+  weights: MatchWeightsSchema.optional(),
+  updatedAt: z.iso.datetime(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export function detectTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+export function emptyProfile(now: Date = new Date()): Profile {
+  return {
+    schemaVersion: PROFILE_SCHEMA_VERSION,
+    name: '',
+    email: '',
+    title: '',
+    department: '',
+    location: '',
+    timeZone: detectTimeZone(),
+    careerStage: 'mid',
+    languages: ['English'],
+    teach: [],
+    learn: [],
+    interests: [],
+    ergs: [],
+    goals: { objective: '', durationMonths: 6, cadence: 'biweekly', sessionMinutes: 45, successMeasure: '' },
+    formats: ['video'],
+    capacity: 1,
+    openTo: ['two-way'],
+    status: 'open',
+    matchMode: 'two-way',
+    updatedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,80 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+/**
+ * One IndexedDB database holds everything Mutual keeps. Each capability owns its stores and reads
+ * them through its own module (lib/profile/store.ts, lib/directory/store.ts, ...); values are
+ * validated again when read, because storage is a boundary too.
+ */
+export const DB_NAME = 'mutual';
+export const DB_VERSION = 1;
+
+export interface MutualDB extends DBSchema {
+  /** key 'me': the user's profile (validated and migrated on read). */
+  profile: { key: string; value: unknown };
+  /** Directory entries in fixed-size chunks: key = chunk number. */
+  directoryChunks: { key: number; value: unknown };
+  /** key 'current': the compact match index and metadata of the merged directory. */
+  directoryIndex: { key: string; value: unknown };
+  /** Sync state per source id: last good sync, ETag, last error, report. */
+  directorySources: { key: string; value: unknown };
+  /** Per partner (entry id): shortlist, hidden, status. */
+  partners: { key: string; value: unknown };
+  /** Outreach log: every insert / copy / open, auto-increment key. */
+  outreachLog: { key: number; value: unknown; indexes: { byPartner: string } };
+  /** User's own and edited templates, key = template id. */
+  templates: { key: string; value: unknown };
+  /** Small settings: key/value. */
+  settings: { key: string; value: unknown };
+}
+
+export type MutualDatabase = IDBPDatabase<MutualDB>;
+
+export class StorageError extends Error {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}
+
+let dbPromise: Promise<MutualDatabase> | undefined;
+
+export function openMutualDb(): Promise<MutualDatabase> {
+  dbPromise ??= openDB<MutualDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // Each step only adds: a migration never drops a store that holds the user's data.
+      if (oldVersion < 1) {
+        db.createObjectStore('profile');
+        db.createObjectStore('directoryChunks');
+        db.createObjectStore('directoryIndex');
+        db.createObjectStore('directorySources');
+        db.createObjectStore('partners');
+        const log = db.createObjectStore('outreachLog', { autoIncrement: true });
+        log.createIndex('byPartner', 'partnerId');
+        db.createObjectStore('templates');
+        db.createObjectStore('settings');
+      }
+    },
+  }).catch((error: unknown) => {
+    dbPromise = undefined;
+    throw new StorageError(describeStorageError(error), error);
+  });
+  return dbPromise;
+}
+
+/** Forget the cached connection (tests, delete-all). */
+export function closeMutualDb(): void {
+  void dbPromise?.then((db) => db.close()).catch(() => undefined);
+  dbPromise = undefined;
+}
+
+export function describeStorageError(error: unknown): string {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError') return 'The browser has no more storage space for Mutual. Free some disk space or delete old data, then try again.';
+  if (name === 'VersionError') return 'Mutual’s storage was written by a newer version. Update the extension.';
+  if (name === 'InvalidStateError') return 'The browser refused storage (private window or storage disabled).';
+  const message = error instanceof Error ? error.message : String(error);
+  return `Storage failed: ${message}`;
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// A separate test build may reach pages served on 127.0.0.1; the shipped build never asks for host access.
+const testBuild = process.env.MUTUAL_TEST_BUILD === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : '{{browser}}-mv{{manifestVersion}}',
+  manifest: ({ browser }) => ({
+    name: 'Mutual',
+    description: 'Find two-way mentoring partners in your organization and start the conversation. Runs locally.',
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: testBuild ? ['http://127.0.0.1/*'] : undefined,
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'mutual@mutual.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
