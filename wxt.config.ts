@@ -12,6 +12,14 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: testBuild ? ['http://127.0.0.1/*'] : undefined,
+    storage: { managed_schema: 'managed_schema.json' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open Mutual' },
+      'insert-draft': {
+        suggested_key: { default: 'Alt+Shift+I' },
+        description: 'Insert the current Mutual draft into the focused field',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,0 +1,2 @@
+export * from './model';
+export { loadPartners, updatePartner, logOutreach, loadOutreachLog } from './store';
