@@ -23,5 +23,6 @@ describe('foundation', () => {
     await page.goto(mutual.server.url('/blank.html'));
     await mutual.clickToolbar(page);
     await expect(mutual.waitForRealPopup()).resolves.toBe(mutual.extensionUrl('popup.html'));
+    await expect.poll(() => mutual.evaluateInRealPopup<string>('document.querySelector("h1")?.textContent ?? ""')).toContain('Mutual');
   });
 });

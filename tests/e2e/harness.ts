@@ -44,6 +44,8 @@ export interface Mutual {
   clickToolbar(page: Page): Promise<void>;
   /** Resolves with the URL of the real toolbar popup once Chromium has opened it. */
   waitForRealPopup(timeoutMs?: number): Promise<string>;
+  /** Evaluates `expression` inside the real toolbar popup (which Playwright does not list as a page). */
+  evaluateInRealPopup<T>(expression: string): Promise<T>;
   /** Closes the browser and starts it again on the same profile (persistence tests). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -125,6 +127,28 @@ export async function launch(options: { extensionDir?: string } = {}): Promise<M
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         throw new Error('The toolbar popup did not open');
+      } finally {
+        await cdp.detach();
+      }
+    },
+    async evaluateInRealPopup<T>(expression: string): Promise<T> {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      try {
+        const popup = (await targets(cdp)).find((info) => info.url === mutual.extensionUrl('popup.html'));
+        if (!popup) throw new Error('The toolbar popup is not open');
+        const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false })) as { sessionId: string };
+        const reply = new Promise<T>((resolve, reject) => {
+          cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+            if (event.sessionId !== sessionId) return;
+            const message = JSON.parse(event.message) as { id?: number; result?: { result: { value: T }; exceptionDetails?: { text: string } } };
+            if (message.id !== 1) return;
+            if (message.result?.exceptionDetails) reject(new Error(message.result.exceptionDetails.text));
+            else resolve(message.result!.result.value);
+          });
+        });
+        const command = { id: 1, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } };
+        await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(command) });
+        return await reply;
       } finally {
         await cdp.detach();
       }
