@@ -6,45 +6,79 @@ import {
   SkillLevelSchema,
 } from '../profile/model';
 
-const text = (max: number) => z.string().trim().max(max);
-const tagList = z.array(text(80).min(1)).max(50);
+/** Limits say how long a value may be; a longer one is rejected with its length, never cut silently. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: (issue) => `Too long: ${String(issue.input).length} characters (at most ${max})` });
+const tagList = z.array(text(80).min(1, 'Empty item')).max(50, 'At most 50 items');
+/** ISO date or date-time; the exact form is free, but it must be a date. */
+const isoDate = z
+  .string()
+  .min(10, 'Not a date (use YYYY-MM-DD)')
+  .max(40, 'Not a date (use YYYY-MM-DD)')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'Not a date (use YYYY-MM-DD)');
 
-/**
- * The public part of a profile as published in a directory feed. Every string is data: the UI
- * renders it as text and templates insert it verbatim, never as markup or template syntax.
- */
-export const DirectoryEntrySchema = z.object({
-  /** Stable id: the lower-cased email. */
-  id: z.string().min(3).max(254),
+/** What a feed publishes for one person: everything but the id and source, which Mutual derives. */
+export const FeedEntrySchema = z.object({
   name: text(120).min(1, 'A name is required'),
-  email: z.email('Not a valid email address').max(254),
+  email: z.email('Not a valid email address').max(254, 'Too long: at most 254 characters'),
   /** Optional chat handle or profile URL, shown as text. */
   contact: text(254).optional(),
   title: text(120).default(''),
   department: text(120).default(''),
   location: text(120).default(''),
+  /** IANA time zone, e.g. "Europe/Berlin". */
   timeZone: text(64).default('UTC'),
   careerStage: CareerStageSchema,
   languages: tagList.min(1, 'At least one language is required'),
-  teach: z.array(z.object({ name: text(80).min(1), level: SkillLevelSchema })).max(50),
+  teach: z.array(z.object({ name: text(80).min(1, 'Empty skill'), level: SkillLevelSchema })).max(50, 'At most 50 skills'),
   learn: z
-    .array(z.object({ name: text(80).min(1), priority: PrioritySchema, ask: text(280).default('') }))
-    .max(50),
+    .array(z.object({ name: text(80).min(1, 'Empty skill'), priority: PrioritySchema, ask: text(280).default('') }))
+    .max(50, 'At most 50 skills'),
   interests: tagList.default([]),
   ergs: tagList.default([]),
-  formats: z.array(MeetingFormatSchema).default(['video']),
+  formats: z.array(MeetingFormatSchema).max(4).default(['video']),
   /** How many more partners this person can take. 0 means full. */
   capacity: z.number().int().min(0).max(10),
   status: z.enum(['open', 'paused']).default('open'),
   consent: z.object({
-    optedIn: z.literal(true),
+    optedIn: z.literal(true, 'Explicit opt-in (true) is required'),
     /** When the person opted in (ISO date or date-time). */
-    date: z.string().min(10).max(40),
+    date: isoDate,
   }),
   /** Explicit expiry (ISO); otherwise consent date + the directory's maximum age. */
-  expiresAt: z.string().min(10).max(40).optional(),
-  updatedAt: z.string().min(10).max(40),
+  expiresAt: isoDate.optional(),
+  updatedAt: isoDate,
+});
+export type FeedEntry = z.infer<typeof FeedEntrySchema>;
+
+/**
+ * The public part of a profile as published in a directory feed. Every string is data: the UI
+ * renders it as text and templates insert it verbatim, never as markup or template syntax.
+ */
+export const DirectoryEntrySchema = FeedEntrySchema.extend({
+  /** Stable id: the lower-cased email. */
+  id: z.string().min(3).max(254),
   /** Label of the source the entry came from; set by the merge, not by the feed. */
   source: text(120).optional(),
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+
+export const FEED_FORMAT = 'mutual-directory';
+export const FEED_VERSION = 1;
+
+/** The JSON feed (docs/directory-feed.md); entries are checked one by one so one bad entry rejects only itself. */
+export const FeedSchema = z.object({
+  format: z.literal(FEED_FORMAT),
+  version: z.literal(FEED_VERSION),
+  name: text(120).min(1),
+  generatedAt: isoDate,
+  entries: z.array(FeedEntrySchema),
+});
+export type Feed = z.infer<typeof FeedSchema>;
+
+export function entryId(email: string): string {
+  return email.trim().toLowerCase();
+}

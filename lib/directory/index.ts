@@ -1,0 +1,71 @@
+export {
+  DirectoryEntrySchema,
+  FeedEntrySchema,
+  FeedSchema,
+  FEED_FORMAT,
+  FEED_VERSION,
+  entryId,
+  type DirectoryEntry,
+  type Feed,
+  type FeedEntry,
+} from './entry';
+export { FeedFormatError } from './errors';
+export { detectFeedKind, parseFeed, type FeedHints, type FeedKind } from './feed';
+export { parseCsvFeed } from './csv';
+export { parseJsonFeed } from './json';
+export {
+  DEFAULT_MAX_AGE_DAYS,
+  isExpired,
+  expiryTime,
+  type EntryIssue,
+  type ParsedFeed,
+  type ValidationReport,
+} from './validate';
+export { mergeSources, type MergedDirectory, type SourceEntries } from './merge';
+export { DEMO_DIRECTORY_SIZE, demoFeedEntries } from './demo';
+export {
+  CHUNK_SIZE,
+  saveDirectory,
+  loadDirectoryMeta,
+  loadEntriesAt,
+  loadAllEntries,
+  loadStoredIndex,
+  type DirectoryMeta,
+  type SaveDirectoryOptions,
+} from './store';
+export { loadDirectoryIndex } from './current';
+export {
+  DEMO_SOURCE_ID,
+  DEFAULT_DIRECTORY_SETTINGS,
+  listSources,
+  maxAgeDays,
+  parseFeedUrl,
+  parsePolicy,
+  labelForUrl,
+  urlSourceId,
+  type DirectoryPolicy,
+  type DirectorySettings,
+  type DirectorySource,
+  type UserSource,
+} from './sources';
+export {
+  loadDirectorySettings,
+  updateDirectorySettings,
+  loadSourceStates,
+  deleteSource,
+  type SourceState,
+  type StoredReport,
+  type SyncStage,
+} from './source-store';
+export {
+  syncDirectory,
+  importFile,
+  fetchFeed,
+  describeReport,
+  SyncFailure,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  type DirectorySyncResult,
+  type SyncEnvironment,
+  type SyncRepository,
+} from './sync';

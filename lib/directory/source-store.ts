@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { StorageError, describeStorageError, openMutualDb } from '../storage/db';
+import { DirectoryEntrySchema, type DirectoryEntry } from './entry';
+import { DEFAULT_DIRECTORY_SETTINGS, DirectorySettingsSchema, type DirectorySettings } from './sources';
+
+/**
+ * Per source, in 'directorySources': its sync state (small, read by every page) and its last good
+ * copy (the parsed entries, read only to merge), under separate keys so showing states never loads
+ * a copy. Both are written in one transaction so the validators (ETag) always describe the copy.
+ */
+const STAGES = ['permission', 'network', 'timeout', 'http', 'size', 'format', 'empty', 'storage'] as const;
+export type SyncStage = (typeof STAGES)[number];
+
+const IssueSchema = z.union([
+  z.object({ row: z.number(), field: z.string(), message: z.string() }),
+  z.object({ index: z.number(), field: z.string(), message: z.string() }),
+]);
+
+export const SourceStateSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** Whether the last attempt succeeded (a 304 is a success). */
+  ok: z.boolean(),
+  /** One line for people: "200 entries, 3 rows rejected" or what failed. */
+  message: z.string(),
+  lastAttempt: z.string().optional(),
+  /** When the copy in use was last confirmed good (fetched, or confirmed by a 304). */
+  lastGoodSync: z.string().optional(),
+  lastError: z.object({ at: z.string(), stage: z.enum(STAGES), message: z.string() }).optional(),
+  /** Entries in the copy in use. */
+  count: z.number().int().nonnegative(),
+  report: z
+    .object({
+      total: z.number(),
+      valid: z.number(),
+      rejected: z.number(),
+      invalid: z.array(IssueSchema),
+      /** Issues beyond those kept in `invalid`. */
+      invalidOmitted: z.number(),
+      notOptedIn: z.number(),
+      expired: z.number(),
+      duplicates: z.number(),
+      warnings: z.array(z.string()),
+    })
+    .optional(),
+  /** Hash of the copy in use; the conditional-request validators below belong to it. */
+  contentHash: z.string().optional(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+});
+export type SourceState = z.infer<typeof SourceStateSchema>;
+export type StoredReport = NonNullable<SourceState['report']>;
+
+export interface SourceCopy {
+  entries: DirectoryEntry[];
+  /** Identifies the content, so an unchanged download does not rebuild the directory. */
+  contentHash: string;
+  savedAt: string;
+}
+
+const SETTINGS_KEY = 'directory';
+const stateKey = (id: string) => `state:${id}`;
+const copyKey = (id: string) => `copy:${id}`;
+
+function storageError(error: unknown): StorageError {
+  return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
+}
+
+export async function loadDirectorySettings(): Promise<DirectorySettings> {
+  try {
+    const db = await openMutualDb();
+    const parsed = DirectorySettingsSchema.safeParse(await db.get('settings', SETTINGS_KEY));
+    return parsed.success ? parsed.data : DEFAULT_DIRECTORY_SETTINGS;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+/** Read-modify-write in one transaction, so two pages changing sources do not lose each other's change. */
+export async function updateDirectorySettings(change: (settings: DirectorySettings) => DirectorySettings): Promise<DirectorySettings> {
+  try {
+    const db = await openMutualDb();
+    const tx = db.transaction('settings', 'readwrite');
+    const parsed = DirectorySettingsSchema.safeParse(await tx.store.get(SETTINGS_KEY));
+    const next = DirectorySettingsSchema.parse(change(parsed.success ? parsed.data : DEFAULT_DIRECTORY_SETTINGS));
+    await tx.store.put(next, SETTINGS_KEY);
+    await tx.done;
+    return next;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+export async function loadSourceState(id: string): Promise<SourceState | undefined> {
+  try {
+    const db = await openMutualDb();
+    return SourceStateSchema.safeParse(await db.get('directorySources', stateKey(id))).data;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+/** Every stored source state (sources removed since are deleted with their state). */
+export async function loadSourceStates(): Promise<SourceState[]> {
+  try {
+    const db = await openMutualDb();
+    const range = IDBKeyRange.bound('state:', 'state:\uffff');
+    const values = await db.getAll('directorySources', range);
+    return values.flatMap((value) => SourceStateSchema.safeParse(value).data ?? []);
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+export async function loadSourceCopy(id: string): Promise<SourceCopy | undefined> {
+  let value: unknown;
+  try {
+    const db = await openMutualDb();
+    value = await db.get('directorySources', copyKey(id));
+  } catch (error) {
+    throw storageError(error);
+  }
+  const copy = value as Partial<SourceCopy> | undefined;
+  if (!copy || !Array.isArray(copy.entries) || typeof copy.contentHash !== 'string') return undefined;
+  // Checked again on read: the copy is merged into what every page shows.
+  const entries = copy.entries.flatMap((entry) => DirectoryEntrySchema.safeParse(entry).data ?? []);
+  return { entries, contentHash: copy.contentHash, savedAt: String(copy.savedAt ?? '') };
+}
+
+/** The state, and the new copy when there is one, together. */
+export async function saveSource(state: SourceState, copy?: SourceCopy): Promise<void> {
+  try {
+    const db = await openMutualDb();
+    const tx = db.transaction('directorySources', 'readwrite');
+    await Promise.all([
+      tx.store.put(state, stateKey(state.id)),
+      copy ? tx.store.put(copy, copyKey(state.id)) : undefined,
+      tx.done,
+    ]);
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+export async function deleteSource(id: string): Promise<void> {
+  try {
+    const db = await openMutualDb();
+    const tx = db.transaction('directorySources', 'readwrite');
+    await Promise.all([tx.store.delete(stateKey(id)), tx.store.delete(copyKey(id)), tx.done]);
+  } catch (error) {
+    throw storageError(error);
+  }
+}

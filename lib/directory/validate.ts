@@ -1,0 +1,110 @@
+import { FeedEntrySchema, entryId, type DirectoryEntry } from './entry';
+
+/** How long a consent lasts when the entry gives no explicit expiry. */
+export const DEFAULT_MAX_AGE_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+/** Where a problem is: a 1-based spreadsheet row (CSV, header = row 1) or an index into `entries` (JSON). */
+export type EntryLocation = { row: number } | { index: number };
+
+export type EntryIssue = EntryLocation & { field: string; message: string };
+
+export interface ValidationReport {
+  /** Entries (JSON) or non-empty data rows (CSV) read. */
+  total: number;
+  /** Entries accepted into the directory. */
+  valid: number;
+  /** Entries rejected for invalid fields (each may have several issues in `invalid`). */
+  rejected: number;
+  invalid: EntryIssue[];
+  /** Entries without explicit opt-in: never stored. */
+  notOptedIn: number;
+  /** Entries whose consent or listing has expired: hidden. */
+  expired: number;
+  /** Entries dropped because another entry with the same email is newer. */
+  duplicates: number;
+  /** Problems with the file as a whole that did not stop it, e.g. unknown columns. */
+  warnings: string[];
+}
+
+export interface ParsedFeed {
+  /** The feed's own name, when it has one. */
+  name?: string;
+  entries: DirectoryEntry[];
+  report: ValidationReport;
+}
+
+export interface AcceptOptions {
+  now: Date;
+  maxAgeDays: number;
+}
+
+/** One entry as read from a feed, before validation. */
+export interface Candidate {
+  at: EntryLocation;
+  value: unknown;
+}
+
+export function emptyReport(): ValidationReport {
+  return { total: 0, valid: 0, rejected: 0, invalid: [], notOptedIn: 0, expired: 0, duplicates: 0, warnings: [] };
+}
+
+function hasOptedIn(value: unknown): boolean {
+  const consent = (value as { consent?: { optedIn?: unknown } } | null)?.consent;
+  return consent?.optedIn === true;
+}
+
+/** When the listing ends: the explicit expiry, else consent date + maximum age. */
+export function expiryTime(entry: Pick<DirectoryEntry, 'consent' | 'expiresAt'>, maxAgeDays: number): number {
+  return entry.expiresAt ? Date.parse(entry.expiresAt) : Date.parse(entry.consent.date) + maxAgeDays * DAY_MS;
+}
+
+export function isExpired(entry: Pick<DirectoryEntry, 'consent' | 'expiresAt'>, options: AcceptOptions): boolean {
+  return expiryTime(entry, options.maxAgeDays) <= options.now.getTime();
+}
+
+/** Keeps the newest entry (by updatedAt) per id; ties keep the first seen. */
+export function dedupeNewest(entries: Iterable<DirectoryEntry>): { entries: DirectoryEntry[]; duplicates: number } {
+  const byId = new Map<string, DirectoryEntry>();
+  let duplicates = 0;
+  for (const entry of entries) {
+    const kept = byId.get(entry.id);
+    if (kept) {
+      duplicates++;
+      if (Date.parse(entry.updatedAt) > Date.parse(kept.updatedAt)) byId.set(entry.id, entry);
+    } else {
+      byId.set(entry.id, entry);
+    }
+  }
+  return { entries: [...byId.values()], duplicates };
+}
+
+/**
+ * Consent first (an entry without explicit opt-in is never even validated), then the schema, then
+ * expiry, then duplicates: what remains may be stored.
+ */
+export function acceptEntries(candidates: Iterable<Candidate>, options: AcceptOptions, report = emptyReport()): { entries: DirectoryEntry[]; report: ValidationReport } {
+  const accepted: DirectoryEntry[] = [];
+  for (const { at, value } of candidates) {
+    report.total++;
+    if (!hasOptedIn(value)) {
+      report.notOptedIn++;
+      continue;
+    }
+    const parsed = FeedEntrySchema.safeParse(value);
+    if (!parsed.success) {
+      report.rejected++;
+      for (const issue of parsed.error.issues) {
+        report.invalid.push({ ...at, field: issue.path.join('.') || '(entry)', message: issue.message });
+      }
+      continue;
+    }
+    const entry: DirectoryEntry = { ...parsed.data, id: entryId(parsed.data.email) };
+    if (isExpired(entry, options)) report.expired++;
+    else accepted.push(entry);
+  }
+  const { entries, duplicates } = dedupeNewest(accepted);
+  report.duplicates += duplicates;
+  report.valid = entries.length;
+  return { entries, report };
+}

@@ -1,0 +1,87 @@
+import { browser } from 'wxt/browser';
+import {
+  DEFAULT_DIRECTORY_SETTINGS,
+  listSources,
+  loadDirectoryMeta,
+  loadDirectorySettings,
+  maxAgeDays,
+  parsePolicy,
+  syncDirectory,
+  type DirectoryPolicy,
+} from '@/lib/directory';
+import { buildMatchIndex } from '@/lib/match';
+import type { Message, SyncSummary } from '@/lib/messages';
+
+/**
+ * The background side of the directory: when to sync (install, startup, every six hours, on
+ * request) and the browser facts sync needs (policy, host permissions, fetch). Everything else is
+ * lib/directory.
+ */
+export const SYNC_ALARM = 'directory-sync';
+const SYNC_PERIOD_MINUTES = 6 * 60;
+
+/** The organization's policy; managed storage is absent on most machines (and in Firefox without policy). */
+export async function readPolicy(): Promise<DirectoryPolicy> {
+  try {
+    return parsePolicy(await browser.storage.managed.get());
+  } catch {
+    return {};
+  }
+}
+
+function hasHostAccess(url: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }).catch(() => false);
+}
+
+async function announce(version: string): Promise<void> {
+  const message: Message = { type: 'directory/changed', version };
+  // Rejects with "Receiving end does not exist" when no page is open: nobody to tell.
+  await browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+async function runSync(sourceId?: string): Promise<SyncSummary> {
+  const [settings, policy] = await Promise.all([loadDirectorySettings().catch(() => DEFAULT_DIRECTORY_SETTINGS), readPolicy()]);
+  const result = await syncDirectory(
+    listSources(settings, policy),
+    {
+      fetch: (input, init) => fetch(input, init),
+      maxAgeDays: maxAgeDays(policy),
+      canFetch: hasHostAccess,
+      buildIndex: (entries) => buildMatchIndex(entries),
+    },
+    sourceId,
+  );
+  // Also after a sync that stored nothing: the options page shows each source's new state.
+  const version = result.saved?.version ?? (await loadDirectoryMeta().catch(() => undefined))?.version ?? '';
+  await announce(version);
+  return { ok: result.ok, sources: result.sources };
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Syncs one source (or all) and re-merges; calls run one after another, never overlapping. */
+export function syncAll(sourceId?: string): Promise<SyncSummary> {
+  const run = queue.then(() => runSync(sourceId));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export async function scheduleSync(): Promise<void> {
+  if (await browser.alarms.get(SYNC_ALARM)) return;
+  await browser.alarms.create(SYNC_ALARM, { delayInMinutes: SYNC_PERIOD_MINUTES, periodInMinutes: SYNC_PERIOD_MINUTES });
+}
+
+/** First install stores the demo directory (and any policy feed) so the popup has people at once. */
+export async function handleInstalled(_details?: { reason: string }): Promise<void> {
+  await scheduleSync();
+  await syncAll();
+}
+
+export async function handleStartup(): Promise<void> {
+  await scheduleSync();
+  await syncAll();
+}
+
+export async function handleAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name === SYNC_ALARM) await syncAll();
+}
