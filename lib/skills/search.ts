@@ -80,6 +80,11 @@ const FUSE_THRESHOLD = 0.25;
 const MIN_FUZZY_LENGTH = 3;
 /** How many texts the cheap bigram screen hands to fuse.js. */
 const SCREEN_SIZE = 24;
+/**
+ * Texts sharing fewer bigrams than this (Dice coefficient) cannot pass the fuzzy rules below: one
+ * typo in a short word or a partial name covering 60 % of a text still shares about half.
+ */
+const MIN_DICE = 0.4;
 /** Reordered words ("modelling financial") are almost as sure as an alias. */
 const REORDERED_SCORE = 0.95;
 
@@ -107,17 +112,17 @@ function bigramsOf(compact: string): string[] {
  */
 function screen(compact: string): SkillText[] {
   const grams = new Set(bigramsOf(compact));
-  const shared = new Int32Array(TEXTS.length);
-  const touched: number[] = [];
-  for (const gram of grams) {
-    for (const i of BIGRAMS.get(gram) ?? []) if (shared[i]!++ === 0) touched.push(i);
+  const shared = new Map<number, number>();
+  for (const gram of grams) for (const i of BIGRAMS.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  const candidates: { i: number; dice: number }[] = [];
+  for (const [i, count] of shared) {
+    const dice = (2 * count) / (grams.size + Math.max(1, TEXTS[i]!.compact.length - 1));
+    if (dice >= MIN_DICE) candidates.push({ i, dice });
   }
-  const dice = new Float64Array(TEXTS.length);
-  for (const i of touched) dice[i] = (2 * shared[i]!) / (grams.size + Math.max(1, TEXTS[i]!.compact.length - 1));
-  return touched
-    .sort((a, b) => dice[b]! - dice[a]! || a - b)
+  return candidates
+    .sort((a, b) => b.dice - a.dice || a.i - b.i)
     .slice(0, SCREEN_SIZE)
-    .map((i) => TEXTS[i]!);
+    .map(({ i }) => TEXTS[i]!);
 }
 
 interface FuzzyHit {

@@ -1,0 +1,245 @@
+import { PRIORITIES, SKILL_LEVELS } from '../profile/model';
+import type { RankContext } from './context';
+import { directionOf, exchangeOf } from './evaluate';
+import type { MatchDirection } from './model';
+import { LEVEL_CREDIT, PRIORITY_WEIGHT, RELATED_CREDIT } from './weights';
+
+const LEVEL_CREDITS = SKILL_LEVELS.map((level) => LEVEL_CREDIT[level]);
+const PRIORITY_WEIGHTS = PRIORITIES.map((priority) => PRIORITY_WEIGHT[priority]);
+
+/**
+ * My skills as lookup tables, so one person's skill coverage costs a pass over their own few
+ * skills instead of every pair of theirs and mine.
+ */
+export interface CoverageTables {
+  /** Per index skill: which of my wants it is, or -1. */
+  wantOfSkill: Int32Array;
+  /** Per category: my wants in it. */
+  wantsInCategory: number[][];
+  /** Per index skill: the credit of my level if I teach it, else 0. */
+  offerCredit: Float64Array;
+  /** Per category: RELATED_CREDIT × my best level in it. */
+  relatedOfferCredit: Float64Array;
+  /** Per want, reused for each person. */
+  best: Float64Array;
+}
+
+export function coverageTables(ctx: RankContext): CoverageTables {
+  const { index } = ctx;
+  const wantOfSkill = new Int32Array(index.skillKeys.length).fill(-1);
+  const wantsInCategory = index.categories.map((): number[] => []);
+  ctx.wants.forEach((want, w) => {
+    if (want.skill >= 0) wantOfSkill[want.skill] = w;
+    if (want.category >= 0) wantsInCategory[want.category]!.push(w);
+  });
+  const offerCredit = new Float64Array(index.skillKeys.length);
+  const relatedOfferCredit = new Float64Array(index.categories.length);
+  for (const offer of ctx.offers) {
+    const credit = LEVEL_CREDIT[offer.level];
+    if (offer.skill >= 0) offerCredit[offer.skill] = Math.max(offerCredit[offer.skill]!, credit);
+    if (offer.category >= 0) relatedOfferCredit[offer.category] = Math.max(relatedOfferCredit[offer.category]!, RELATED_CREDIT * credit);
+  }
+  return { wantOfSkill, wantsInCategory, offerCredit, relatedOfferCredit, best: new Float64Array(ctx.wants.length) };
+}
+
+/** The same coverage of my wants as `assess` computes, from their teach items. */
+function theyTeachMe(ctx: RankContext, tables: CoverageTables, p: number): number {
+  if (!(ctx.wantWeightSum > 0)) return 0;
+  const { index } = ctx;
+  const { best, wantOfSkill, wantsInCategory } = tables;
+  best.fill(0);
+  for (let item = index.teachStart[p]!; item < index.teachStart[p + 1]!; item++) {
+    const skill = index.textSkill[index.teachText[item]!]!;
+    const level = LEVEL_CREDITS[index.teachLevel[item]!]!;
+    const exact = wantOfSkill[skill]!;
+    if (exact >= 0 && level > best[exact]!) best[exact] = level;
+    const category = index.skillCategory[skill]!;
+    if (category < 0) continue;
+    for (const w of wantsInCategory[category]!) {
+      if (w !== exact && RELATED_CREDIT * level > best[w]!) best[w] = RELATED_CREDIT * level;
+    }
+  }
+  let sum = 0;
+  ctx.wants.forEach((want, w) => (sum += want.weight * best[w]!));
+  return sum / ctx.wantWeightSum;
+}
+
+/** The same coverage of their wants as `assess` computes, from their learn items. */
+function iTeachThem(ctx: RankContext, tables: CoverageTables, p: number): number {
+  const { index, lookups } = ctx;
+  const total = lookups.learnWeightSum[p]!;
+  if (!(total > 0)) return 0;
+  let sum = 0;
+  for (let item = index.learnStart[p]!; item < index.learnStart[p + 1]!; item++) {
+    const skill = index.textSkill[index.learnText[item]!]!;
+    const category = index.skillCategory[skill]!;
+    // An exact match always beats a related one of the same offer (0.4 × level > 0.35 × level).
+    const credit = Math.max(tables.offerCredit[skill]!, category >= 0 ? tables.relatedOfferCredit[category]! : 0);
+    sum += lookups.learnWeight[item]! * credit;
+  }
+  return sum / total;
+}
+
+/** The highest score person p could reach (a perfect context); -1 when the mode rules the pair out. */
+export function skillBound(ctx: RankContext, tables: CoverageTables, p: number): number {
+  const direction = directionOf(ctx, p);
+  if (!direction) return -1;
+  return 100 * exchangeOf(ctx, direction, theyTeachMe(ctx, tables, p), iTeachThem(ctx, tables, p));
+}
+
+/**
+ * Exact skill meetings summed per person from the postings of my skills: the part of the coverages
+ * that needs no look at their other skills. Four numbers per person side by side (one cache line
+ * per person, as people are hit in random order): Σ weight × level over my wants they teach
+ * exactly, RELATED_CREDIT × the weight of those wants, Σ weight × my level over their wants I
+ * teach exactly, and Σ weight of those wants. Buffers are per index and zeroed again by `clearSums`.
+ */
+export interface ExactSums {
+  sums: Float64Array;
+  seen: Uint8Array;
+}
+
+const WANTED = 0;
+const WANTED_RELATED = 1;
+const OFFERED = 2;
+const OFFERED_WEIGHT = 3;
+const SUMS = 4;
+
+const sumsCache = new WeakMap<object, ExactSums>();
+
+export function exactSumsOf(ctx: RankContext): ExactSums {
+  let sums = sumsCache.get(ctx.index);
+  if (!sums) {
+    sums = { sums: new Float64Array(SUMS * ctx.index.count), seen: new Uint8Array(ctx.index.count) };
+    sumsCache.set(ctx.index, sums);
+  }
+  return sums;
+}
+
+export function clearSums({ sums, seen }: ExactSums, people: ArrayLike<number>): void {
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i]!;
+    sums[SUMS * p + WANTED] = 0;
+    sums[SUMS * p + WANTED_RELATED] = 0;
+    sums[SUMS * p + OFFERED] = 0;
+    sums[SUMS * p + OFFERED_WEIGHT] = 0;
+    seen[p] = 0;
+  }
+}
+
+/**
+ * Walks the postings of my skills once; several items of one person for one skill ("JS" and
+ * "JavaScript") are adjacent in a posting list and only the best level counts. Returns the people
+ * touched in entry order, which keeps the later passes over their columns cache-friendly.
+ */
+export function sumExactMeetings(ctx: RankContext, { sums, seen }: ExactSums): Uint32Array {
+  const { index, lookups } = ctx;
+  let count = 0;
+  for (const want of ctx.wants) {
+    if (want.skill < 0) continue;
+    const related = want.category >= 0 ? want.weight * RELATED_CREDIT : 0;
+    let last = -1;
+    let lastLevel = 0;
+    for (let k = index.teachPostStart[want.skill]!; k < index.teachPostStart[want.skill + 1]!; k++) {
+      const p = index.teachPostOwner[k]!;
+      const level = LEVEL_CREDITS[index.teachPostLevel[k]!]!;
+      if (p === last) {
+        if (level > lastLevel) sums[SUMS * p + WANTED]! += want.weight * (level - lastLevel);
+        lastLevel = Math.max(level, lastLevel);
+        continue;
+      }
+      last = p;
+      lastLevel = level;
+      sums[SUMS * p + WANTED]! += want.weight * level;
+      sums[SUMS * p + WANTED_RELATED]! += related;
+      if (!seen[p]) count += seen[p] = 1;
+    }
+  }
+  for (const offer of ctx.offers) {
+    if (offer.skill < 0) continue;
+    const credit = LEVEL_CREDIT[offer.level];
+    const rarity = lookups.rarity[offer.skill]!;
+    for (let k = index.learnPostStart[offer.skill]!; k < index.learnPostStart[offer.skill + 1]!; k++) {
+      const p = index.learnPostOwner[k]!;
+      const weight = PRIORITY_WEIGHTS[index.learnPostPriority[k]!]! * rarity;
+      sums[SUMS * p + OFFERED]! += weight * credit;
+      sums[SUMS * p + OFFERED_WEIGHT]! += weight;
+      if (!seen[p]) count += seen[p] = 1;
+    }
+  }
+  const touched = new Uint32Array(count);
+  for (let p = 0, at = 0; at < count; p++) if (seen[p]) touched[at++] = p;
+  return touched;
+}
+
+/** My skills per category, for the cheap bound. */
+export interface CategoryRoom {
+  /** Per category: RELATED_CREDIT × the weight of my wants in it (the most a related teacher adds). */
+  wantRoom: Float64Array;
+  wantMask: Uint32Array;
+  offerMask: Uint32Array;
+}
+
+export function categoryRoom(ctx: RankContext, tables: CoverageTables): CategoryRoom {
+  const words = ctx.lookups.categoryWords;
+  const wantRoom = new Float64Array(ctx.index.categories.length);
+  const wantMask = new Uint32Array(words);
+  const offerMask = new Uint32Array(words);
+  for (const want of ctx.wants) {
+    if (want.category < 0) continue;
+    wantRoom[want.category]! += want.weight * RELATED_CREDIT;
+    wantMask[want.category >>> 5]! |= 1 << (want.category & 31);
+  }
+  tables.relatedOfferCredit.forEach((credit, category) => {
+    if (credit > 0) offerMask[category >>> 5]! |= 1 << (category & 31);
+  });
+  return { wantRoom, wantMask, offerMask };
+}
+
+/** Whether person p teaches or wants anything in a category of my skills. */
+export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number): boolean {
+  const { categoryWords: words, teachCategories, learnCategories } = ctx.lookups;
+  for (let w = 0; w < words; w++) {
+    if (teachCategories[p * words + w]! & room.wantMask[w]! || learnCategories[p * words + w]! & room.offerMask[w]!) return true;
+  }
+  return false;
+}
+
+/**
+ * A looser bound than skillBound from the exact sums and category bit sets only (no pass over
+ * their skills): each of my wants they do not teach exactly is assumed taught at expert level in
+ * a related skill if they teach in its category, and each of their uncovered wants is assumed met
+ * by my best related credit among their categories.
+ */
+export function cheapBound(ctx: RankContext, tables: CoverageTables, room: CategoryRoom, { sums }: ExactSums, p: number): number {
+  const direction = directionOf(ctx, p);
+  if (!direction) return -1;
+  const { categoryWords: words, teachCategories, learnCategories, learnWeightSum } = ctx.lookups;
+  let wantRoom = 0;
+  let offerRoom = 0;
+  for (let w = 0; w < words; w++) {
+    for (let bits = teachCategories[p * words + w]! & room.wantMask[w]!; bits; bits &= bits - 1) {
+      wantRoom += room.wantRoom[w * 32 + 31 - Math.clz32(bits & -bits)]!;
+    }
+    for (let bits = learnCategories[p * words + w]! & room.offerMask[w]!; bits; bits &= bits - 1) {
+      offerRoom = Math.max(offerRoom, tables.relatedOfferCredit[w * 32 + 31 - Math.clz32(bits & -bits)]!);
+    }
+  }
+  const total = learnWeightSum[p]!;
+  const at = SUMS * p;
+  const wanted = ctx.wantWeightSum > 0 ? Math.min(1, (sums[at + WANTED]! + wantRoom - sums[at + WANTED_RELATED]!) / ctx.wantWeightSum) : 0;
+  const offered = total > 0 ? Math.min(1, (sums[at + OFFERED]! + (total - sums[at + OFFERED_WEIGHT]!) * offerRoom) / total) : 0;
+  return 100 * exchangeOf(ctx, direction, Math.max(0, wanted), Math.max(0, offered));
+}
+
+/**
+ * The highest score of anyone who shares no skill with me exactly, only related ones: each of my
+ * wants earns at most RELATED_CREDIT, each of theirs at most my best related credit.
+ */
+export function relatedOnlyBound(ctx: RankContext, tables: CoverageTables): number {
+  const related = ctx.wants.reduce((sum, want) => sum + (want.category >= 0 ? want.weight * RELATED_CREDIT : 0), 0);
+  const wanted = ctx.wantWeightSum > 0 ? related / ctx.wantWeightSum : 0;
+  const offered = Math.max(0, ...tables.relatedOfferCredit);
+  const directions: MatchDirection[] = ctx.mode === 'two-way' ? ['both'] : ['they-teach-me', 'i-teach-them'];
+  return Math.max(...directions.map((direction) => 100 * exchangeOf(ctx, direction, wanted, offered)));
+}

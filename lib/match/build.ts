@@ -1,0 +1,225 @@
+import type { DirectoryEntry } from '../directory/entry';
+import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile/model';
+import { TAXONOMY, compactKey, createSkillSearch, type SkillSearch } from '../skills';
+import { MATCH_INDEX_VERSION, RESOLUTION_KINDS, type MatchIndex } from './model';
+import { StringTable } from './tables';
+
+/** Identifies the taxonomy an index was resolved with: its size and a hash of its ids. */
+export const TAXONOMY_SIGNATURE = (() => {
+  let hash = 0;
+  for (const skill of TAXONOMY) for (let i = 0; i < skill.id.length; i++) hash = (Math.imul(hash, 31) + skill.id.charCodeAt(i)) | 0;
+  return `${TAXONOMY.length}:${(hash >>> 0).toString(36)}`;
+})();
+
+/** Whether a stored value is an index this code can rank with (right layout, same taxonomy). */
+export function isCurrentMatchIndex(value: unknown): value is MatchIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const index = value as Partial<MatchIndex>;
+  return index.version === MATCH_INDEX_VERSION && index.taxonomy === TAXONOMY_SIGNATURE && Array.isArray(index.ids);
+}
+
+function positions<K extends string>(keys: readonly K[], value: (i: number) => number = (i) => i): Record<K, number> {
+  return Object.fromEntries(keys.map((key, i) => [key, value(i)])) as Record<K, number>;
+}
+
+const STAGE = positions(CAREER_STAGES);
+const LEVEL = positions(SKILL_LEVELS);
+const PRIORITY = positions(PRIORITIES);
+const FORMAT_BIT = positions(MEETING_FORMATS, (i) => 1 << i);
+const HOW = positions(RESOLUTION_KINDS);
+
+/** Resolves each distinct skill text once and gives every skill (taxonomy or not) a number. */
+class SkillTables {
+  readonly texts: string[] = [];
+  readonly textSkill: number[] = [];
+  readonly textHow: number[] = [];
+  readonly keys: string[] = [];
+  readonly names: string[] = [];
+  readonly category: number[] = [];
+  readonly categories = new StringTable();
+  private readonly textIds = new Map<string, number>();
+  private readonly skillIds = new Map<string, number>();
+
+  constructor(private readonly search: SkillSearch) {}
+
+  textId(raw: string): number {
+    let id = this.textIds.get(raw);
+    if (id !== undefined) return id;
+    const resolution = this.search.resolve(raw);
+    const key = resolution.skill ? resolution.skill.id : `~${compactKey(raw)}`;
+    let skill = this.skillIds.get(key);
+    if (skill === undefined) {
+      skill = this.keys.length;
+      this.skillIds.set(key, skill);
+      this.keys.push(key);
+      this.names.push(resolution.skill?.name ?? resolution.input);
+      this.category.push(resolution.skill ? this.categories.id(resolution.skill.category) : -1);
+    }
+    id = this.texts.length;
+    this.textIds.set(raw, id);
+    this.texts.push(resolution.input);
+    this.textSkill.push(skill);
+    this.textHow.push(HOW[resolution.how]);
+    return id;
+  }
+}
+
+/** A list per entry, stored as CSR while the entries are walked in order: add items, then close the entry. */
+class ListColumn {
+  readonly start: Uint32Array;
+  readonly values: number[] = [];
+  /** Level or priority per item, for skill lists. */
+  readonly grades: number[] = [];
+
+  constructor(
+    count: number,
+    private readonly graded = false,
+  ) {
+    this.start = new Uint32Array(count + 1);
+  }
+
+  add(value: number, grade = 0): void {
+    this.values.push(value);
+    if (this.graded) this.grades.push(grade);
+  }
+
+  close(p: number): void {
+    this.start[p + 1] = this.values.length;
+  }
+}
+
+/**
+ * Skill → people postings by counting sort. Entries are walked in order, so each list is sorted by
+ * entry and one entry's items for a skill are adjacent.
+ */
+function postings(start: Uint32Array, texts: Uint32Array, grades: Uint8Array, textSkill: Uint32Array, skillCount: number) {
+  const postStart = new Uint32Array(skillCount + 1);
+  for (const text of texts) postStart[textSkill[text]! + 1]!++;
+  for (let s = 0; s < skillCount; s++) postStart[s + 1]! += postStart[s]!;
+  const fill = postStart.slice(0, skillCount);
+  const owner = new Uint32Array(texts.length);
+  const grade = new Uint8Array(texts.length);
+  for (let p = 0; p + 1 < start.length; p++) {
+    for (let item = start[p]!; item < start[p + 1]!; item++) {
+      const at = fill[textSkill[texts[item]!]!]!++;
+      owner[at] = p;
+      grade[at] = grades[item]!;
+    }
+  }
+  return { start: postStart, owner, grade };
+}
+
+/**
+ * Builds the match index of a directory, once per directory version. `search` resolves skill
+ * texts; pass the same instance across rebuilds to reuse its cache of resolutions.
+ */
+export function buildMatchIndex(entries: readonly DirectoryEntry[], search: SkillSearch = createSkillSearch()): MatchIndex {
+  const count = entries.length;
+  const skills = new SkillTables(search);
+  const titles = new StringTable();
+  const departments = new StringTable();
+  const locations = new StringTable();
+  const timeZones = new StringTable();
+  const languages = new StringTable();
+  const ergs = new StringTable();
+  const interests = new StringTable();
+
+  const title = new Uint32Array(count);
+  const department = new Uint32Array(count);
+  const location = new Uint32Array(count);
+  const timeZone = new Uint32Array(count);
+  const stage = new Uint8Array(count);
+  const formats = new Uint8Array(count);
+  const capacity = new Uint8Array(count);
+  const paused = new Uint8Array(count);
+  const ids: string[] = new Array<string>(count);
+  const names: string[] = new Array<string>(count);
+  const teach = new ListColumn(count, true);
+  const learn = new ListColumn(count, true);
+  const languageLists = new ListColumn(count);
+  const ergLists = new ListColumn(count);
+  const interestLists = new ListColumn(count);
+
+  // One pass over the entries: they are scattered objects, so each visit costs cache misses.
+  for (let p = 0; p < count; p++) {
+    const entry = entries[p]!;
+    ids[p] = entry.id;
+    names[p] = entry.name;
+    title[p] = titles.id(entry.title);
+    department[p] = departments.id(entry.department);
+    location[p] = locations.id(entry.location);
+    timeZone[p] = timeZones.id(entry.timeZone);
+    stage[p] = STAGE[entry.careerStage];
+    let bits = 0;
+    for (const format of entry.formats) bits |= FORMAT_BIT[format];
+    formats[p] = bits;
+    capacity[p] = entry.capacity;
+    paused[p] = entry.status === 'paused' ? 1 : 0;
+    for (const skill of entry.teach) teach.add(skills.textId(skill.name), LEVEL[skill.level]);
+    for (const skill of entry.learn) learn.add(skills.textId(skill.name), PRIORITY[skill.priority]);
+    for (const language of entry.languages) languageLists.add(languages.id(language));
+    for (const erg of entry.ergs) ergLists.add(ergs.id(erg));
+    for (const interest of entry.interests) interestLists.add(interests.id(interest));
+    teach.close(p);
+    learn.close(p);
+    languageLists.close(p);
+    ergLists.close(p);
+    interestLists.close(p);
+  }
+
+  const teachText = Uint32Array.from(teach.values);
+  const teachLevel = Uint8Array.from(teach.grades);
+  const learnText = Uint32Array.from(learn.values);
+  const learnPriority = Uint8Array.from(learn.grades);
+  const textSkill = Uint32Array.from(skills.textSkill);
+  const teachPost = postings(teach.start, teachText, teachLevel, textSkill, skills.keys.length);
+  const learnPost = postings(learn.start, learnText, learnPriority, textSkill, skills.keys.length);
+
+  return {
+    version: MATCH_INDEX_VERSION,
+    taxonomy: TAXONOMY_SIGNATURE,
+    count,
+    ids,
+    names,
+    title,
+    titles: titles.values,
+    department,
+    departments: departments.values,
+    location,
+    locations: locations.values,
+    timeZone,
+    timeZones: timeZones.values,
+    stage,
+    formats,
+    capacity,
+    paused,
+    languageStart: languageLists.start,
+    languageIds: Uint32Array.from(languageLists.values),
+    languages: languages.values,
+    ergStart: ergLists.start,
+    ergIds: Uint32Array.from(ergLists.values),
+    ergs: ergs.values,
+    interestStart: interestLists.start,
+    interestIds: Uint32Array.from(interestLists.values),
+    interests: interests.values,
+    teachStart: teach.start,
+    teachText,
+    teachLevel,
+    learnStart: learn.start,
+    learnText,
+    learnPriority,
+    skillTexts: skills.texts,
+    textSkill,
+    textHow: Uint8Array.from(skills.textHow),
+    skillKeys: skills.keys,
+    skillNames: skills.names,
+    skillCategory: Int16Array.from(skills.category),
+    categories: skills.categories.values,
+    teachPostStart: teachPost.start,
+    teachPostOwner: teachPost.owner,
+    teachPostLevel: teachPost.grade,
+    learnPostStart: learnPost.start,
+    learnPostOwner: learnPost.owner,
+    learnPostPriority: learnPost.grade,
+  };
+}

@@ -1,0 +1,16 @@
+import type { MatchIndex } from './model';
+
+export interface FilterChoices {
+  ergs: string[];
+  departments: string[];
+  languages: string[];
+}
+
+function sorted(values: readonly string[]): string[] {
+  return values.filter((value) => value !== '').sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1));
+}
+
+/** The values the directory's filters can offer (tables are already distinct by case and spacing). */
+export function filterChoices(index: MatchIndex): FilterChoices {
+  return { ergs: sorted(index.ergs), departments: sorted(index.departments), languages: sorted(index.languages) };
+}

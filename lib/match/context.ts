@@ -1,0 +1,311 @@
+import { CAREER_STAGES, MEETING_FORMATS, type MatchWeights, type Priority, type Profile, type SkillLevel } from '../profile/model';
+import { compactKey, createSkillSearch, type SkillResolution, type SkillSearch } from '../skills';
+import type { MatchIndex, RankOptions } from './model';
+import { parseQuery, type ParsedQuery } from './query';
+import { lookupOf, tagKey } from './tables';
+import { DEFAULT_WEIGHTS, LEVEL_CREDIT, PRIORITY_WEIGHT, RARITY_BOOST } from './weights';
+import { utcOffsetMinutes, workdayOverlapMinutes } from './zones';
+
+/** What ranking derives from an index once and reuses across queries (the index itself stays plain data). */
+export interface IndexLookups {
+  skillOf: ReadonlyMap<string, number>;
+  categoryOf: ReadonlyMap<string, number>;
+  /** Skills of each category. */
+  categorySkills: readonly (readonly number[])[];
+  /** Per skill: 1..1+RARITY_BOOST, higher when fewer people teach it. */
+  rarity: Float64Array;
+  /** Per learn item: priority × rarity of the wanted skill. */
+  learnWeight: Float64Array;
+  /** Per entry: the sum of its learn items' weights. */
+  learnWeightSum: Float64Array;
+  languageOf: ReadonlyMap<string, number>;
+  ergOf: ReadonlyMap<string, number>;
+  interestOf: ReadonlyMap<string, number>;
+  departmentOf: ReadonlyMap<string, number>;
+  locationOf: ReadonlyMap<string, number>;
+  /** Categories per entry as bit sets of `categoryWords` 32-bit words: what they teach, what they want. */
+  categoryWords: number;
+  teachCategories: Uint32Array;
+  learnCategories: Uint32Array;
+  /** Lower-cased names, built on the first free-text search. */
+  lowerNames?: string[];
+}
+
+const lookupsCache = new WeakMap<MatchIndex, IndexLookups>();
+
+export function lookupsOf(index: MatchIndex): IndexLookups {
+  let lookups = lookupsCache.get(index);
+  if (!lookups) {
+    lookups = deriveLookups(index);
+    lookupsCache.set(index, lookups);
+  }
+  return lookups;
+}
+
+function deriveLookups(index: MatchIndex): IndexLookups {
+  const skillCount = index.skillKeys.length;
+  const categorySkills = index.categories.map((): number[] => []);
+  index.skillCategory.forEach((category, skill) => {
+    if (category >= 0) categorySkills[category]!.push(skill);
+  });
+  // Rarity on a log scale normalised by the directory size, so it means the same at 50 or 100,000 people.
+  const scale = Math.log(index.count + 1) || 1;
+  const rarity = new Float64Array(skillCount);
+  for (let s = 0; s < skillCount; s++) {
+    const teachers = index.teachPostStart[s + 1]! - index.teachPostStart[s]!;
+    rarity[s] = 1 + (RARITY_BOOST * Math.log((index.count + 1) / (teachers + 1))) / scale;
+  }
+  const priorityWeights = Object.values(PRIORITY_WEIGHT);
+  const learnWeight = new Float64Array(index.learnText.length);
+  const learnWeightSum = new Float64Array(index.count);
+  for (let p = 0; p < index.count; p++) {
+    let sum = 0;
+    for (let j = index.learnStart[p]!; j < index.learnStart[p + 1]!; j++) {
+      learnWeight[j] = priorityWeights[index.learnPriority[j]!]! * rarity[index.textSkill[index.learnText[j]!]!]!;
+      sum += learnWeight[j]!;
+    }
+    learnWeightSum[p] = sum;
+  }
+  const categoryWords = Math.max(1, Math.ceil(index.categories.length / 32));
+  return {
+    categoryWords,
+    teachCategories: categorySets(index, index.teachStart, index.teachText, categoryWords),
+    learnCategories: categorySets(index, index.learnStart, index.learnText, categoryWords),
+    skillOf: new Map(index.skillKeys.map((key, s) => [key, s])),
+    categoryOf: lookupOf(index.categories),
+    categorySkills,
+    rarity,
+    learnWeight,
+    learnWeightSum,
+    languageOf: lookupOf(index.languages),
+    ergOf: lookupOf(index.ergs),
+    interestOf: lookupOf(index.interests),
+    departmentOf: lookupOf(index.departments),
+    locationOf: lookupOf(index.locations),
+  };
+}
+
+function categorySets(index: MatchIndex, start: Uint32Array, texts: Uint32Array, words: number): Uint32Array {
+  const sets = new Uint32Array(index.count * words);
+  for (let p = 0; p < index.count; p++) {
+    for (let item = start[p]!; item < start[p + 1]!; item++) {
+      const category = index.skillCategory[index.textSkill[texts[item]!]!]!;
+      if (category >= 0) sets[p * words + (category >>> 5)]! |= 1 << (category & 31);
+    }
+  }
+  return sets;
+}
+
+/** One of my skills, read against the index. */
+export interface MySkill {
+  text: string;
+  how: SkillResolution['how'];
+  /** Canonical name (taxonomy name, or the text as typed). */
+  name: string;
+  /** Index skill number, -1 when nobody in the directory has it. */
+  skill: number;
+  /** Index category number, -1 when none (outside the taxonomy or a category nobody has). */
+  category: number;
+}
+
+/** A skill I want to learn; weight = priority × rarity. */
+export interface MyWant extends MySkill {
+  priority: Priority;
+  weight: number;
+}
+
+/** A skill I can teach; weight = the credit of my level. */
+export interface MyOffer extends MySkill {
+  level: SkillLevel;
+  weight: number;
+}
+
+/** A free-text search read against the index. */
+export type QueryPlan =
+  | { kind: 'none' }
+  /** People who teach (they-teach) or want to learn (they-learn) one skill; -1 when nobody has it. */
+  | { kind: 'they-teach' | 'they-learn'; skill: number; name: string }
+  /** Words to find in names, departments, titles, locations and skills; a skill the whole text names. */
+  | { kind: 'text'; words: string[]; skill: number; text: string };
+
+/** Everything one ranking needs, prepared once per call. */
+export interface RankContext {
+  index: MatchIndex;
+  lookups: IndexLookups;
+  mode: RankOptions['mode'];
+  weights: MatchWeights;
+  /** Sum of all weights, and the part the skill exchange carries. */
+  weightSum: number;
+  exchangeWeight: number;
+  wants: MyWant[];
+  offers: MyOffer[];
+  wantWeightSum: number;
+  myStage: number;
+  /** Per table entry: 1 if I have it. */
+  myLanguages: Uint8Array;
+  myErgs: Uint8Array;
+  myInterests: Uint8Array;
+  /** Table numbers; -1 when mine is empty, -2 when nobody in the directory shares it. */
+  myDepartment: number;
+  myLocation: number;
+  myFormats: number;
+  /** Per time zone of the index: minutes of shared working hours, NaN when a zone is unknown. */
+  zoneOverlap: Float64Array;
+  selfId: string;
+  excludeIds: ReadonlySet<string>;
+  filter: { erg: number; department: number; formatBit: number; language: number; location?: 'remote' | 'same' };
+  query: QueryPlan;
+  /** A filter names something nobody has: nothing can match. */
+  impossible: boolean;
+}
+
+const NOT_MINE = -1;
+const NOBODY = -2;
+const ANY = -1;
+
+/** Shared by every ranking: resolution is deterministic, so one cache serves all indexes. */
+const defaultSearch = createSkillSearch();
+
+function skillKeyOf(resolution: SkillResolution): string {
+  return resolution.skill ? resolution.skill.id : `~${compactKey(resolution.input)}`;
+}
+
+type Keyed<T> = T & { key: string };
+
+function readSkill(lookups: IndexLookups, search: SkillSearch, text: string): Keyed<MySkill> {
+  const resolution = search.resolve(text);
+  const key = skillKeyOf(resolution);
+  return {
+    key,
+    text: resolution.input,
+    how: resolution.how,
+    name: resolution.skill?.name ?? resolution.input,
+    skill: lookups.skillOf.get(key) ?? -1,
+    category: resolution.skill ? (lookups.categoryOf.get(tagKey(resolution.skill.category)) ?? -1) : -1,
+  };
+}
+
+/** Keeps one skill per key: the heaviest, the first on ties; `extra` (a query's skill) only if not listed. */
+function distinctSkills<T extends MySkill & { weight: number }>(listed: Keyed<T>[], extra: Keyed<T> | undefined): T[] {
+  const byKey = new Map<string, Keyed<T>>();
+  for (const skill of listed) {
+    const current = byKey.get(skill.key);
+    if (!current || skill.weight > current.weight) byKey.set(skill.key, skill);
+  }
+  if (extra && !byKey.has(extra.key)) byKey.set(extra.key, extra);
+  return [...byKey.values()];
+}
+
+/** My wishes, one per skill; a "teach me X" query adds X as a high priority. Rarer skills weigh more. */
+function readWants(lookups: IndexLookups, search: SkillSearch, me: Profile, extra: string | undefined): MyWant[] {
+  const read = (name: string, priority: Priority): Keyed<MyWant> => {
+    const skill = readSkill(lookups, search, name);
+    const rarity = skill.skill >= 0 ? lookups.rarity[skill.skill]! : 1 + RARITY_BOOST;
+    return { ...skill, priority, weight: PRIORITY_WEIGHT[priority] * rarity };
+  };
+  return distinctSkills(
+    me.learn.map((learn) => read(learn.name, learn.priority)),
+    extra === undefined ? undefined : read(extra, 'high'),
+  );
+}
+
+/** My offers, one per skill; a "who wants to learn X" query adds X at intermediate level unless I list it. */
+function readOffers(lookups: IndexLookups, search: SkillSearch, me: Profile, extra: string | undefined): MyOffer[] {
+  const read = (name: string, level: SkillLevel): Keyed<MyOffer> => ({ ...readSkill(lookups, search, name), level, weight: LEVEL_CREDIT[level] });
+  return distinctSkills(
+    me.teach.map((teach) => read(teach.name, teach.level)),
+    extra === undefined ? undefined : read(extra, 'intermediate'),
+  );
+}
+
+function flags(size: number, values: readonly string[], lookup: ReadonlyMap<string, number>): Uint8Array {
+  const mine = new Uint8Array(size);
+  for (const value of values) {
+    const id = lookup.get(tagKey(value));
+    if (id !== undefined) mine[id] = 1;
+  }
+  return mine;
+}
+
+function tableNumber(value: string, lookup: ReadonlyMap<string, number>): number {
+  if (!tagKey(value)) return NOT_MINE;
+  return lookup.get(tagKey(value)) ?? NOBODY;
+}
+
+function filterNumber(value: string | undefined, lookup: ReadonlyMap<string, number>): number {
+  if (value === undefined || !tagKey(value)) return ANY;
+  return lookup.get(tagKey(value)) ?? NOBODY;
+}
+
+function zoneOverlaps(index: MatchIndex, myZone: string, now: Date): Float64Array {
+  const mine = utcOffsetMinutes(myZone, now);
+  return Float64Array.from(index.timeZones, (zone) => {
+    const theirs = utcOffsetMinutes(zone, now);
+    return mine === undefined || theirs === undefined ? Number.NaN : workdayOverlapMinutes(mine, theirs);
+  });
+}
+
+function planQuery(lookups: IndexLookups, search: SkillSearch, parsed: ParsedQuery): QueryPlan {
+  switch (parsed.kind) {
+    case 'none':
+      return parsed;
+    case 'they-teach':
+    case 'they-learn': {
+      const read = readSkill(lookups, search, parsed.skillText);
+      return { kind: parsed.kind, skill: read.skill, name: read.name };
+    }
+    case 'text': {
+      const resolution = search.resolve(parsed.text);
+      const skill = resolution.how === 'unknown' ? -1 : (lookups.skillOf.get(skillKeyOf(resolution)) ?? -1);
+      return { kind: 'text', words: tagKey(parsed.text).split(' '), skill, text: parsed.text };
+    }
+  }
+}
+
+export function createRankContext(index: MatchIndex, me: Profile, options: RankOptions, search: SkillSearch = defaultSearch): RankContext {
+  const lookups = lookupsOf(index);
+  const weights = options.weights ?? me.weights ?? DEFAULT_WEIGHTS;
+  const parsed = parseQuery(options.query);
+  const wants = readWants(lookups, search, me, parsed.kind === 'they-teach' ? parsed.skillText : undefined);
+  const offers = readOffers(lookups, search, me, parsed.kind === 'they-learn' ? parsed.skillText : undefined);
+  const filters = options.filters ?? {};
+  const filter = {
+    erg: filterNumber(filters.erg, lookups.ergOf),
+    department: filterNumber(filters.department, lookups.departmentOf),
+    formatBit: filters.format ? 1 << MEETING_FORMATS.indexOf(filters.format) : 0,
+    language: filterNumber(filters.language, lookups.languageOf),
+    location: filters.location,
+  };
+  const myLocation = tableNumber(me.location, lookups.locationOf);
+  const query = planQuery(lookups, search, parsed);
+  const exchangeWeight = weights.theyTeachMe + weights.iTeachThem;
+  return {
+    index,
+    lookups,
+    mode: options.mode,
+    weights,
+    weightSum: exchangeWeight + weights.commonGround + weights.crossDepartment + weights.timeZone + weights.formats,
+    exchangeWeight,
+    wants,
+    offers,
+    wantWeightSum: wants.reduce((sum, want) => sum + want.weight, 0),
+    myStage: CAREER_STAGES.indexOf(me.careerStage),
+    myLanguages: flags(index.languages.length, me.languages, lookups.languageOf),
+    myErgs: flags(index.ergs.length, me.ergs, lookups.ergOf),
+    myInterests: flags(index.interests.length, me.interests, lookups.interestOf),
+    myDepartment: tableNumber(me.department, lookups.departmentOf),
+    myLocation,
+    myFormats: me.formats.reduce((bits, format) => bits | (1 << MEETING_FORMATS.indexOf(format)), 0),
+    zoneOverlap: zoneOverlaps(index, me.timeZone, options.now ?? new Date()),
+    selfId: me.email.trim().toLowerCase(),
+    excludeIds: options.excludeIds ?? new Set(),
+    filter,
+    query,
+    impossible:
+      filter.erg === NOBODY ||
+      filter.department === NOBODY ||
+      filter.language === NOBODY ||
+      (filters.location === 'same' && myLocation < 0) ||
+      ((query.kind === 'they-teach' || query.kind === 'they-learn') && query.skill < 0),
+  };
+}

@@ -1,0 +1,16 @@
+export { buildMatchIndex, isCurrentMatchIndex, TAXONOMY_SIGNATURE } from './build';
+export { rank, rankExhaustive, DEFAULT_TOP } from './rank';
+export { parseQuery, type ParsedQuery } from './query';
+export { filterChoices, type FilterChoices } from './choices';
+export { DEFAULT_WEIGHTS } from './weights';
+export {
+  MATCH_INDEX_VERSION,
+  type MatchDirection,
+  type MatchExplanation,
+  type MatchFactor,
+  type MatchFilters,
+  type MatchIndex,
+  type MatchResult,
+  type RankOptions,
+  type SkillMeet,
+} from './model';

@@ -1,0 +1,272 @@
+import type { Profile } from '../profile/model';
+import { createRankContext, type RankContext } from './context';
+import {
+  categoryRoom,
+  cheapBound,
+  clearSums,
+  coverageTables,
+  exactSumsOf,
+  relatedOnlyBound,
+  sharesCategory,
+  skillBound,
+  sumExactMeetings,
+} from './bounds';
+import { assess, emptyDetail, isEligible } from './evaluate';
+import { explain } from './explain';
+import type { MatchIndex, MatchResult, RankOptions } from './model';
+import { tagKey } from './tables';
+
+export const DEFAULT_TOP = 20;
+
+/** Float sums in another order can differ in the last bits; bounds get this much slack. */
+const BOUND_SLACK = 1e-9;
+
+/** Best-first order: higher score, then id, then position (stable and independent of input order). */
+function better(index: MatchIndex, scoreA: number, a: number, scoreB: number, b: number): boolean {
+  if (scoreA !== scoreB) return scoreA > scoreB;
+  const idA = index.ids[a]!;
+  const idB = index.ids[b]!;
+  return idA !== idB ? idA < idB : a < b;
+}
+
+/** The best `capacity` (score, position) pairs seen; the root is the worst of them. */
+class TopHeap {
+  readonly scores: number[] = [];
+  readonly positions: number[] = [];
+
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly capacity: number,
+  ) {}
+
+  get full(): boolean {
+    return this.scores.length >= this.capacity;
+  }
+
+  /** Whether (score, p) would enter. */
+  admits(score: number, p: number): boolean {
+    return !this.full || better(this.index, score, p, this.scores[0]!, this.positions[0]!);
+  }
+
+  /** Whether any score up to `bound` could still enter. */
+  reachable(bound: number): boolean {
+    return !this.full || bound + BOUND_SLACK * (1 + bound) >= this.scores[0]!;
+  }
+
+  offer(score: number, p: number): void {
+    if (!this.admits(score, p)) return;
+    if (this.full) {
+      this.scores[0] = score;
+      this.positions[0] = p;
+      this.siftDown(0);
+    } else {
+      this.scores.push(score);
+      this.positions.push(p);
+      this.siftUp(this.scores.length - 1);
+    }
+  }
+
+  /** Best first. */
+  drain(): { score: number; position: number }[] {
+    return this.scores
+      .map((score, i) => ({ score, position: this.positions[i]! }))
+      .sort((a, b) => (better(this.index, a.score, a.position, b.score, b.position) ? -1 : 1));
+  }
+
+  private worse(i: number, j: number): boolean {
+    return better(this.index, this.scores[j]!, this.positions[j]!, this.scores[i]!, this.positions[i]!);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
+    [this.positions[i], this.positions[j]] = [this.positions[j]!, this.positions[i]!];
+  }
+
+  private siftUp(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.worse(i, parent)) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private siftDown(i: number): void {
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < this.scores.length && this.worse(left, worst)) worst = left;
+      if (right < this.scores.length && this.worse(right, worst)) worst = right;
+      if (worst === i) return;
+      this.swap(i, worst);
+      i = worst;
+    }
+  }
+}
+
+/** Everyone the search names, in entry order (rank's path: postings for skill intents). */
+function queryMatches(ctx: RankContext): number[] | undefined {
+  const { index, query } = ctx;
+  switch (query.kind) {
+    case 'none':
+      return undefined;
+    case 'they-teach':
+    case 'they-learn': {
+      const [start, owner] = query.kind === 'they-teach' ? [index.teachPostStart, index.teachPostOwner] : [index.learnPostStart, index.learnPostOwner];
+      const positions: number[] = [];
+      for (let k = start[query.skill]!; k < start[query.skill + 1]!; k++) {
+        const p = owner[k]!;
+        if (positions[positions.length - 1] !== p) positions.push(p);
+      }
+      return positions;
+    }
+    case 'text': {
+      const matches = textMatcher(ctx);
+      const positions: number[] = [];
+      for (let p = 0; p < index.count; p++) if (matches(p)) positions.push(p);
+      return positions;
+    }
+  }
+}
+
+function hasSkill(start: Uint32Array, texts: Uint32Array, textSkill: Uint32Array, p: number, skill: number): boolean {
+  for (let i = start[p]!; i < start[p + 1]!; i++) if (textSkill[texts[i]!] === skill) return true;
+  return false;
+}
+
+function hasFlaggedText(start: Uint32Array, texts: Uint32Array, p: number, flagged: Uint8Array): boolean {
+  for (let i = start[p]!; i < start[p + 1]!; i++) if (flagged[texts[i]!]) return true;
+  return false;
+}
+
+/**
+ * A text search matches a person when every word is in their name, department, title, location or
+ * one of their skills, or when the whole text names a skill they teach or want to learn.
+ */
+function textMatcher(ctx: RankContext): (p: number) => boolean {
+  if (ctx.query.kind !== 'text') throw new Error('not a text query');
+  const { index, lookups } = ctx;
+  const { words, skill } = ctx.query;
+  lookups.lowerNames ??= index.names.map(tagKey);
+  const names = lookups.lowerNames;
+  const flag = (values: readonly string[], word: string) => Uint8Array.from(values, (value) => (tagKey(value).includes(word) ? 1 : 0));
+  const perWord = words.map((word) => ({
+    word,
+    departments: flag(index.departments, word),
+    titles: flag(index.titles, word),
+    locations: flag(index.locations, word),
+    texts: Uint8Array.from(index.skillTexts, (text, t) => (tagKey(text).includes(word) || tagKey(index.skillNames[index.textSkill[t]!]!).includes(word) ? 1 : 0)),
+  }));
+  return (p) => {
+    if (skill >= 0 && (hasSkill(index.teachStart, index.teachText, index.textSkill, p, skill) || hasSkill(index.learnStart, index.learnText, index.textSkill, p, skill))) return true;
+    return perWord.every(
+      (w) =>
+        names[p]!.includes(w.word) ||
+        w.departments[index.department[p]!] === 1 ||
+        w.titles[index.title[p]!] === 1 ||
+        w.locations[index.location[p]!] === 1 ||
+        hasFlaggedText(index.teachStart, index.teachText, p, w.texts) ||
+        hasFlaggedText(index.learnStart, index.learnText, p, w.texts),
+    );
+  };
+}
+
+/** Whether one person matches the search (the reference path: no postings). */
+function queryPredicate(ctx: RankContext): ((p: number) => boolean) | undefined {
+  const { index, query } = ctx;
+  switch (query.kind) {
+    case 'none':
+      return undefined;
+    case 'they-teach':
+      return (p) => hasSkill(index.teachStart, index.teachText, index.textSkill, p, query.skill);
+    case 'they-learn':
+      return (p) => hasSkill(index.learnStart, index.learnText, index.textSkill, p, query.skill);
+    case 'text':
+      return textMatcher(ctx);
+  }
+}
+
+function results(ctx: RankContext, ranked: { position: number }[]): MatchResult[] {
+  return ranked.map(({ position }) => {
+    const detail = emptyDetail();
+    const score = assess(ctx, position, detail);
+    return { id: ctx.index.ids[position]!, position, score: Math.round(score), ...explain(ctx, position, detail) };
+  });
+}
+
+/**
+ * Ranks the directory for me: best first, at most `top`, ties broken by id.
+ *
+ * The postings of my skills give everyone who shares one exactly, with sums that bound their score
+ * cheaply (the score with a perfect context). Scoring the highest bounds first raises the entry
+ * bar, so most people are skipped after the cheap bound, most of the rest after a tighter one
+ * (skillBound), and few are scored. People who share only related skills cannot beat
+ * relatedOnlyBound, so they are looked at only when that could still enter. With a search, the
+ * people it names are results even without any skill exchange (score 0).
+ */
+export function rank(index: MatchIndex, me: Profile, options: RankOptions): MatchResult[] {
+  const ctx = createRankContext(index, me, options);
+  const top = options.top ?? DEFAULT_TOP;
+  if (top <= 0 || ctx.impossible) return [];
+  const tables = coverageTables(ctx);
+  const room = categoryRoom(ctx, tables);
+  const named = queryMatches(ctx);
+  const inQuery = named && new Set(named);
+  const sums = exactSumsOf(ctx);
+  const heap = new TopHeap(index, top);
+  const consider = (p: number) => {
+    if (!isEligible(ctx, p)) return;
+    const score = assess(ctx, p, undefined);
+    if (score > 0 || named) heap.offer(score, p);
+  };
+  // A bound of 0 means a score of exactly 0, which only a search's results may have.
+  const worthScoring = (bound: number, p: number) => (bound > 0 ? heap.reachable(bound) : named !== undefined && bound === 0 && heap.admits(0, p));
+  const tryPerson = (p: number, cheap: number) => {
+    if (worthScoring(cheap, p) && (cheap <= 0 || worthScoring(skillBound(ctx, tables, p), p))) consider(p);
+  };
+  let touched: Uint32Array = new Uint32Array(0);
+  try {
+    touched = sumExactMeetings(ctx, sums);
+    const candidates = inQuery ? touched.filter((p) => inQuery.has(p)) : touched;
+    const bound = new Float64Array(candidates.length);
+    const seeds = new TopHeap(index, 2 * top);
+    for (let i = 0; i < candidates.length; i++) {
+      const p = candidates[i]!;
+      const b = (bound[i] = cheapBound(ctx, tables, room, sums, p));
+      if (b > 0 && seeds.reachable(b)) seeds.offer(b, p);
+    }
+    const seeded = new Set(seeds.positions);
+    for (const p of seeded) consider(p);
+    for (let i = 0; i < candidates.length; i++) {
+      if (!seeded.has(candidates[i]!)) tryPerson(candidates[i]!, bound[i]!);
+    }
+    if (named) {
+      // The rest of the people the search names: related skills only, or no exchange at all.
+      for (const p of named) if (!sums.seen[p]) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+    } else if (heap.reachable(relatedOnlyBound(ctx, tables))) {
+      for (let p = 0; p < index.count; p++) {
+        if (!sums.seen[p] && sharesCategory(ctx, room, p)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+      }
+    }
+    return results(ctx, heap.drain());
+  } finally {
+    clearSums(sums, touched);
+  }
+}
+
+/** The reference: scores every entry directly. Same results as `rank`, in O(directory). */
+export function rankExhaustive(index: MatchIndex, me: Profile, options: RankOptions): MatchResult[] {
+  const ctx = createRankContext(index, me, options);
+  const top = options.top ?? DEFAULT_TOP;
+  if (top <= 0 || ctx.impossible) return [];
+  const matches = queryPredicate(ctx);
+  const scored: { score: number; position: number }[] = [];
+  for (let p = 0; p < index.count; p++) {
+    if (!isEligible(ctx, p) || (matches && !matches(p))) continue;
+    const score = assess(ctx, p, undefined);
+    if (score > 0 || matches) scored.push({ score, position: p });
+  }
+  scored.sort((a, b) => (better(index, a.score, a.position, b.score, b.position) ? -1 : 1));
+  return results(ctx, scored.slice(0, top));
+}
