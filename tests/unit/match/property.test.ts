@@ -30,6 +30,18 @@ describe('rank equals the exhaustive scan (seeded random directories)', () => {
     });
   }
 
+  it('holds when context is perfect, so scores reach their bounds exactly', () => {
+    const random = seededRandom(42);
+    const perfect = { ergs: ['Green Team', 'Veterans'], department: 'Elsewhere', timeZone: 'UTC', formats: ['video' as const], languages: ['English'] };
+    const entries = syntheticDirectory(1500, 11).map((entry) => ({ ...entry, ...perfect }));
+    const index = buildMatchIndex(entries);
+    for (let i = 0; i < 30; i++) {
+      const profile = { ...syntheticProfile(random, i), ...perfect, department: 'Mine' };
+      const options: RankOptions = { mode: MATCH_MODES[i % MATCH_MODES.length]!, top: 1 + (i % 6), now: NOW };
+      expect(rank(index, profile, options), `profile ${i}`).toEqual(rankExhaustive(index, profile, options));
+    }
+  });
+
   it('is deterministic: the same input gives the same output, also from a structured clone of the index', () => {
     const entries = syntheticDirectory(1000, 9);
     const index = buildMatchIndex(entries);
