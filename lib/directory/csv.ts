@@ -176,26 +176,32 @@ function status(cell: string): string {
   return cell;
 }
 
+const DATE_TIME =
+  /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[T\s,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm)?)?\s*(?:(?:gmt|utc)?\s*([+-])(\d{1,2})(?::?(\d{2}))?|z|gmt|utc)?$/i;
+
 /**
- * Dates as forms write them, to ISO (UTC, since the cell carries no zone): ISO as is, "2026-03-04
- * 14:05:12", and slash dates (month first, as Google Forms writes them in the US, unless the first
- * number cannot be a month).
+ * Dates as spreadsheets and forms write them, to ISO: "2026-03-04 14:05:12", Google Forms'
+ * "2026/03/04 2:05:12 PM GMT+1", and slash dates, read month first (as Google Forms writes them in
+ * the US) unless the first number cannot be a month. Without a zone the time is taken as UTC.
+ * Anything else is returned as is, for validation to reject.
  */
 export function normaliseDate(cell: string): string {
   const value = cell.trim();
-  const spaced = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(value);
-  if (spaced) return `${spaced[1]}T${spaced[2]!.replace(/^(\d):/, '0$1:')}Z`;
-  const slashed = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?$/i.exec(value);
-  if (!slashed) return value;
-  const [, a, b, y, h = '0', min = '0', s = '0', meridiem] = slashed;
-  const [month, day] = Number(a) > 12 ? [Number(b), Number(a)] : [Number(a), Number(b)];
-  const year = y!.length === 2 ? 2000 + Number(y) : Number(y);
-  let hour = Number(h) % (meridiem ? 12 : 24);
-  if (meridiem?.toLowerCase() === 'pm') hour += 12;
-  const time = Date.UTC(year, month - 1, day, hour, Number(min), Number(s));
-  const date = new Date(time);
+  if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2}))?$/i.test(value)) return value;
+  const match = DATE_TIME.exec(value);
+  if (!match) return value;
+  const [, a = '', b = '', c = '', h = '0', min = '0', sec = '0', meridiem, sign, offsetHours = '0', offsetMinutes = '0'] = match;
+  let [year, month, day] = [Number(a), Number(b), Number(c)];
+  if (a.length !== 4) {
+    year = c.length <= 2 ? 2000 + Number(c) : Number(c);
+    [month, day] = Number(a) > 12 ? [Number(b), Number(a)] : [Number(a), Number(b)];
+  }
+  const hour = (Number(h) % (meridiem ? 12 : 24)) + (meridiem?.toLowerCase() === 'pm' ? 12 : 0);
+  const offset = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) : 0;
+  const calendar = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 31/02 over to March: such a cell is not a date.
-  return Number.isNaN(time) || date.getUTCMonth() !== month - 1 ? value : date.toISOString();
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return value;
+  return new Date(Date.UTC(year, month - 1, day, hour, Number(min), Number(sec)) - offset * 60_000).toISOString();
 }
 
 /** The delimiter of the header line (outside quotes): a semicolon file is what Excel writes in much of Europe. */
@@ -212,11 +218,9 @@ function detectDelimiter(text: string): string {
 
 function rowToValue(cells: readonly string[], columns: Map<Field, number[]>): Record<string, unknown> {
   const cell = (field: Field): string | undefined => {
-    for (const column of columns.get(field) ?? []) {
-      const value = cells[column]?.trim();
-      if (value) return value;
-    }
-    return undefined;
+    const values = (columns.get(field) ?? []).map((column) => cells[column]?.trim()).filter(Boolean);
+    // Microsoft Forms fills its own "Email" column with "anonymous": prefer a cell that is an address.
+    return field === 'email' ? (values.find((value) => value!.includes('@')) ?? values[0]) : values[0];
   };
   const list = (field: Field, toItems: (cell: string) => unknown[]) => {
     const value = cell(field);

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FeedFormatError, parseCsvFeed } from '../../../lib/directory';
+import { isConsentAnswer, mapColumns, normaliseDate, splitList } from '../../../lib/directory/csv';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf-8');
+const options = { now: new Date('2026-11-10T12:00:00Z'), maxAgeDays: 365 };
+
+describe('Google Forms export (BOM, commas, quoted new line, blank row)', () => {
+  const parsed = parseCsvFeed(fixture('google-forms.csv'), options);
+  const byId = new Map(parsed.entries.map((entry) => [entry.id, entry]));
+
+  it('starts with a BOM, which does not end up in the first header', () => {
+    expect(fixture('google-forms.csv').charCodeAt(0)).toBe(0xfeff);
+    expect(parsed.report.warnings.join(' ')).not.toContain('Timestamp');
+  });
+
+  it('reads a person from form-style headers, splitting lists and levels', () => {
+    const zoe = byId.get('zoe.early@example.com')!;
+    expect(zoe).toMatchObject({
+      name: 'Zoe Early',
+      careerStage: 'early',
+      timeZone: 'Europe/London',
+      languages: ['English'],
+      teach: [
+        { name: 'TikTok', level: 'expert' },
+        { name: 'Short-form video', level: 'intermediate' },
+      ],
+      learn: [{ name: 'Negotiation', priority: 'high' }],
+      capacity: 2,
+    });
+  });
+
+  it('keeps the newest of two entries whose emails differ only in case, and counts the other', () => {
+    // Row 10 (2026-11-07) is newer than row 2 (2026-11-03), so its title wins.
+    expect(byId.get('zoe.early@example.com')!.title).toBe('Social Media Lead');
+    expect(parsed.report.duplicates).toBe(1);
+  });
+
+  it('keeps a quoted multi-line ask as one cell of one row', () => {
+    const martin = byId.get('martin.senior@example.com')!;
+    expect(martin.learn).toEqual([
+      { name: 'TikTok', priority: 'high', ask: 'Understand why our recruiting videos get no views' },
+      { name: 'Prompt engineering', priority: 'medium', ask: '' },
+    ]);
+    expect(martin.consent.date).toBe('2026-11-04T08:15:00.000Z');
+  });
+
+  it('never admits rows without consent or with a refusal, and counts them', () => {
+    expect(byId.has('no.consent@example.com')).toBe(false);
+    expect(byId.has('declined@example.com')).toBe(false);
+    expect(parsed.report.notOptedIn).toBe(2);
+  });
+
+  it('reports invalid rows by spreadsheet row (header = 1, the blank line counted), field and reason', () => {
+    // Row 3 holds a quoted new line, so the spreadsheet row is the record number, not the line number.
+    expect(parsed.report.invalid).toEqual(
+      expect.arrayContaining([
+        { row: 7, field: 'careerStage', message: expect.stringContaining('executive') },
+        { row: 7, field: 'capacity', message: expect.stringContaining('number') },
+        { row: 8, field: 'email', message: 'Not a valid email address' },
+        { row: 9, field: 'email', message: 'Not a valid email address' },
+      ]),
+    );
+    expect(parsed.report.rejected).toBe(3);
+    expect(parsed.report).toMatchObject({ total: 8, valid: 2, expired: 0 });
+  });
+});
+
+describe('Microsoft Forms export (semicolons, CRLF, "anonymous" email, explicit expiry)', () => {
+  const parsed = parseCsvFeed(fixture('microsoft-forms.csv'), options);
+
+  it('takes the email from the column that holds an address and the name from the filled column', () => {
+    const chidi = parsed.entries.find((entry) => entry.name === 'Chidi Adeyemi');
+    expect(chidi).toMatchObject({ id: 'chidi.adeyemi@example.com', careerStage: 'early', capacity: 3, languages: ['English', 'Yoruba'] });
+    expect(chidi!.consent.date).toBe('2026-11-03T14:05:12.000Z');
+  });
+
+  it('reads semicolon-separated cells with commas inside, and maps meeting formats', () => {
+    const helga = parsed.entries.find((entry) => entry.id === 'helga.exec@example.com')!;
+    expect(helga.languages).toEqual(['Polish', 'English']);
+    expect(helga.careerStage).toBe('executive');
+    expect(helga.formats).toEqual(['video']);
+  });
+
+  it('hides an entry past its explicit expiry and counts it', () => {
+    expect(parsed.entries.map((entry) => entry.id)).not.toContain('old@example.com');
+    expect(parsed.report).toMatchObject({ valid: 2, expired: 1, notOptedIn: 0, rejected: 0 });
+  });
+
+  it('lists the columns it did not use', () => {
+    expect(parsed.report.warnings).toContain('Columns not used: Start time');
+  });
+});
+
+describe('hostile and huge values', () => {
+  const header = 'Email address,Full name,Career stage,Languages,What can you teach?,Interests,I agree to be listed,Timestamp';
+
+  it('keeps markup and template syntax as inert text', () => {
+    const csv = `${header}\nx@example.com,"<img src=x onerror=alert(1)>",Senior,English,"{{name}} (expert)","{{#each}}",yes,2026-11-01`;
+    const [entry] = parseCsvFeed(csv, options).entries;
+    expect(entry!.name).toBe('<img src=x onerror=alert(1)>');
+    expect(entry!.teach).toEqual([{ name: '{{name}}', level: 'expert' }]);
+    expect(entry!.interests).toEqual(['{{#each}}']);
+  });
+
+  it('rejects a 100 kB field with its length, without cutting it', () => {
+    const huge = 'A'.repeat(100_000);
+    const parsed = parseCsvFeed(`${header}\nx@example.com,${huge},Senior,English,Python,,yes,2026-11-01`, options);
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.report.invalid).toEqual([{ row: 2, field: 'name', message: 'Too long: 100000 characters (at most 120)' }]);
+  });
+});
+
+describe('whole-file problems', () => {
+  it('refuses a CSV without an email column', () => {
+    expect(() => parseCsvFeed('Name,Team\nAda,Data\n', options)).toThrow(FeedFormatError);
+  });
+
+  it('refuses an empty file', () => {
+    expect(() => parseCsvFeed('\uFEFF', options)).toThrow(/empty/);
+  });
+
+  it('warns when there is no consent column: nobody is admitted', () => {
+    const parsed = parseCsvFeed('Email,Name,Career stage,Languages\nada@example.com,Ada,Senior,English\n', options);
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.report.notOptedIn).toBe(1);
+    expect(parsed.report.warnings[0]).toMatch(/No consent column/);
+  });
+});
+
+describe('cells', () => {
+  it('splits lists on ; , | and new lines but not inside brackets', () => {
+    expect(splitList('Python; Public speaking, Excel (advanced, VBA) | Canva\nNotion')).toEqual([
+      'Python',
+      'Public speaking',
+      'Excel (advanced, VBA)',
+      'Canva',
+      'Notion',
+    ]);
+  });
+
+  it('reads consent answers: explicit yes only', () => {
+    for (const yes of ['Yes', 'yes, list me', 'I agree', 'TRUE', '1', 'x', '✓']) expect(isConsentAnswer(yes), yes).toBe(true);
+    for (const no of ['', 'No', "No, don't list me", 'false', '0', 'I do not agree', 'maybe']) expect(isConsentAnswer(no), no).toBe(false);
+  });
+
+  it('normalises the dates forms write', () => {
+    expect(normaliseDate('2026-11-03')).toBe('2026-11-03');
+    expect(normaliseDate('2026-11-03 14:05:12')).toBe('2026-11-03T14:05:12.000Z');
+    expect(normaliseDate('11/3/2026 14:05:12')).toBe('2026-11-03T14:05:12.000Z');
+    expect(normaliseDate('25/12/2026')).toBe('2026-12-25T00:00:00.000Z');
+    expect(normaliseDate('2026/11/03 2:05:12 PM GMT+1')).toBe('2026-11-03T13:05:12.000Z');
+    expect(normaliseDate('31/02/2026')).toBe('31/02/2026');
+    expect(normaliseDate('last Tuesday')).toBe('last Tuesday');
+  });
+
+  it('maps the headers real forms produce', () => {
+    const { columns } = mapColumns([
+      'Timestamp',
+      'Email address',
+      'Full name',
+      'What can you teach? (and at what level)',
+      'What do you want to learn?',
+      'Job title',
+      'Time zone',
+      'I agree to be listed',
+      'Consent date',
+    ]);
+    expect(Object.fromEntries(columns)).toEqual({
+      consentDate: [0, 8],
+      email: [1],
+      name: [2],
+      teach: [3],
+      learn: [4],
+      title: [5],
+      timeZone: [6],
+      consent: [7],
+    });
+  });
+});
