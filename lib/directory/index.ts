@@ -63,6 +63,7 @@ export {
   fetchFeed,
   describeReport,
   SyncFailure,
+  indexedDbRepository,
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
   type DirectorySyncResult,

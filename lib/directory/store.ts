@@ -80,16 +80,19 @@ export async function saveDirectory(entries: readonly DirectoryEntry[], options:
     const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readwrite');
     const chunks = tx.objectStore('directoryChunks');
     const index = tx.objectStore('directoryIndex');
+    // Requests are queued without awaiting each: the transaction commits them together or not at all.
+    const writes: Promise<unknown>[] = [tx.done];
     try {
-      // Requests are queued without awaiting each: the transaction commits them together or not at all.
-      const writes: Promise<unknown>[] = [chunks.clear()];
+      writes.push(chunks.clear());
       for (let start = 0, chunk = 0; start < entries.length; start += CHUNK_SIZE, chunk++) {
         writes.push(chunks.put(entries.slice(start, start + CHUNK_SIZE), chunk));
       }
       writes.push(index.put({ meta, index: options.index }, CURRENT_KEY), index.put(meta, META_KEY));
-      await Promise.all([...writes, tx.done]);
+      await Promise.all(writes);
     } catch (error) {
       abortQuietly(tx);
+      // The other requests fail with the abort: that is expected, not an unhandled error.
+      for (const write of writes) write.catch(() => undefined);
       throw error;
     }
     return meta;

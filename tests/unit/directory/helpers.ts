@@ -1,0 +1,52 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { closeMutualDb } from '../../../lib/storage/db';
+import type { DirectoryEntry } from '../../../lib/directory';
+
+/** A fresh, empty IndexedDB for each test. */
+export function resetDatabase(): void {
+  closeMutualDb();
+  globalThis.indexedDB = new IDBFactory();
+}
+
+export function feedPerson(email: string, overrides: Record<string, unknown> = {}) {
+  return {
+    name: email.split('@')[0],
+    email,
+    careerStage: 'mid',
+    languages: ['English'],
+    teach: [{ name: 'Python', level: 'expert' }],
+    learn: [{ name: 'TikTok', priority: 'high' }],
+    capacity: 1,
+    consent: { optedIn: true, date: '2026-10-01' },
+    updatedAt: '2026-10-01T09:00:00Z',
+    ...overrides,
+  };
+}
+
+export function jsonFeed(entries: unknown[]): string {
+  return JSON.stringify({ format: 'mutual-directory', version: 1, name: 'Test feed', generatedAt: '2026-11-01T00:00:00Z', entries });
+}
+
+export function directoryEntry(i: number, overrides: Partial<DirectoryEntry> = {}): DirectoryEntry {
+  return {
+    id: `p${i}@example.com`,
+    name: `Person ${i}`,
+    email: `p${i}@example.com`,
+    title: '',
+    department: 'Data',
+    location: '',
+    timeZone: 'UTC',
+    careerStage: 'mid',
+    languages: ['English'],
+    teach: [{ name: i % 2 ? 'Python' : 'python', level: 'expert' }],
+    learn: [{ name: 'TikTok', priority: 'high', ask: '' }],
+    interests: [],
+    ergs: [],
+    formats: ['video'],
+    capacity: 1,
+    status: 'open',
+    consent: { optedIn: true, date: '2026-10-01' },
+    updatedAt: '2026-10-01T09:00:00Z',
+    ...overrides,
+  };
+}

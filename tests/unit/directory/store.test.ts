@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  CHUNK_SIZE,
+  loadAllEntries,
+  loadDirectoryIndex,
+  loadDirectoryMeta,
+  loadEntriesAt,
+  loadStoredIndex,
+  saveDirectory,
+} from '../../../lib/directory';
+import { isCurrentMatchIndex } from '../../../lib/match';
+import { openMutualDb, StorageError } from '../../../lib/storage/db';
+import { directoryEntry, resetDatabase } from './helpers';
+
+const entries = Array.from({ length: 2 * CHUNK_SIZE + 50 }, (_, i) => directoryEntry(i));
+const sources = [{ id: 'demo', label: 'Demo', count: entries.length }];
+
+beforeEach(resetDatabase);
+
+describe('directory store', () => {
+  it('stores entries in chunks with the index and metadata, and loads entries by position', async () => {
+    const meta = await saveDirectory(entries, { index: { marker: 'v1', ids: new Uint32Array([1, 2]) }, version: 'v1', sources });
+    const db = await openMutualDb();
+    expect(await db.count('directoryChunks')).toBe(3);
+    expect(meta).toMatchObject({ version: 'v1', count: entries.length, chunkSize: CHUNK_SIZE, sources, duplicates: 0 });
+    // "Python" and "python" are one skill; the first spelling is kept.
+    expect(meta.skills).toEqual(['python', 'TikTok']);
+    expect(await loadDirectoryMeta()).toEqual(meta);
+    const stored = await loadStoredIndex();
+    expect(stored?.index).toEqual({ marker: 'v1', ids: new Uint32Array([1, 2]) });
+
+    const picked = await loadEntriesAt([entries.length - 1, 0, CHUNK_SIZE]);
+    expect(picked.map((entry) => entry.id)).toEqual([entries.at(-1)!.id, entries[0]!.id, entries[CHUNK_SIZE]!.id]);
+    expect(await loadAllEntries()).toEqual(entries);
+  });
+
+  it('replaces the previous directory entirely, fewer chunks included', async () => {
+    await saveDirectory(entries, { index: {}, version: 'v1', sources });
+    await saveDirectory(entries.slice(0, 3), { index: {}, version: 'v2', sources });
+    const db = await openMutualDb();
+    expect(await db.count('directoryChunks')).toBe(1);
+    expect((await loadAllEntries()).map((entry) => entry.id)).toEqual(entries.slice(0, 3).map((entry) => entry.id));
+  });
+
+  it('keeps the previous directory whole when a save fails', async () => {
+    await saveDirectory(entries, { index: { marker: 'good' }, version: 'good', sources });
+    // A function cannot be structured-cloned: the write fails after the clear() was queued.
+    const failing = saveDirectory(entries.slice(0, 5), { index: { build: () => 1 }, version: 'bad', sources });
+    await expect(failing).rejects.toBeInstanceOf(StorageError);
+    expect((await loadDirectoryMeta())?.version).toBe('good');
+    expect((await loadStoredIndex())?.index).toEqual({ marker: 'good' });
+    expect(await loadAllEntries()).toHaveLength(entries.length);
+  });
+
+  it('reports positions it does not hold and damaged entries as StorageError', async () => {
+    await expect(loadEntriesAt([0])).rejects.toThrow(/No directory/);
+    await saveDirectory(entries.slice(0, 2), { index: {}, version: 'v1', sources });
+    await expect(loadEntriesAt([5])).rejects.toThrow(/incomplete/);
+    const db = await openMutualDb();
+    await db.put('directoryChunks', [{ id: 'x' }, { id: 'y' }], 0);
+    await expect(loadEntriesAt([0])).rejects.toThrow(/damaged/);
+  });
+
+  it('rebuilds an index of another engine version once, for the same directory version', async () => {
+    await saveDirectory(entries.slice(0, 10), { index: { version: -1 }, version: 'v1', sources });
+    const loaded = await loadDirectoryIndex();
+    expect(isCurrentMatchIndex(loaded?.index)).toBe(true);
+    expect(loaded?.index.ids).toEqual(entries.slice(0, 10).map((entry) => entry.id));
+    expect(isCurrentMatchIndex((await loadStoredIndex())?.index)).toBe(true);
+  });
+
+  it('has nothing to load before the first save', async () => {
+    expect(await loadDirectoryIndex()).toBeUndefined();
+    expect(await loadAllEntries()).toEqual([]);
+  });
+});
