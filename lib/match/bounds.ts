@@ -1,6 +1,6 @@
 import { PRIORITIES, SKILL_LEVELS } from '../profile/model';
 import type { RankContext } from './context';
-import { directionOf, exchangeOf } from './evaluate';
+import { directionOf, exchangeOf, isAvailable } from './evaluate';
 import type { MatchDirection } from './model';
 import { LEVEL_CREDIT, PRIORITY_WEIGHT, RELATED_CREDIT } from './weights';
 
@@ -89,28 +89,28 @@ export function skillBound(ctx: RankContext, tables: CoverageTables, p: number):
 
 /**
  * Exact skill meetings summed per person from the postings of my skills: the part of the coverages
- * that needs no look at their other skills. Four numbers per person side by side (one cache line
- * per person, as people are hit in random order): Σ weight × level over my wants they teach
- * exactly, RELATED_CREDIT × the weight of those wants, Σ weight × my level over their wants I
- * teach exactly, and Σ weight of those wants. Buffers are per index and zeroed again by `clearSums`.
+ * that needs no look at their other skills. Three numbers per person side by side, as people are
+ * hit in random order: over my wants they teach exactly, Σ weight × (level − RELATED_CREDIT) (what
+ * they earn beyond the related credit cheapBound grants anyway); over their wants I teach exactly,
+ * Σ weight × my level and Σ weight. Float32 halves the cache misses; the rounding is far inside
+ * the slack bounds are compared with. Buffers are per index and zeroed again by `clearSums`.
  */
 export interface ExactSums {
-  sums: Float64Array;
+  sums: Float32Array;
   seen: Uint8Array;
 }
 
-const WANTED = 0;
-const WANTED_RELATED = 1;
-const OFFERED = 2;
-const OFFERED_WEIGHT = 3;
-const SUMS = 4;
+const WANTED_BEYOND_RELATED = 0;
+const OFFERED = 1;
+const OFFERED_WEIGHT = 2;
+const SUMS = 3;
 
 const sumsCache = new WeakMap<object, ExactSums>();
 
 export function exactSumsOf(ctx: RankContext): ExactSums {
   let sums = sumsCache.get(ctx.index);
   if (!sums) {
-    sums = { sums: new Float64Array(SUMS * ctx.index.count), seen: new Uint8Array(ctx.index.count) };
+    sums = { sums: new Float32Array(SUMS * ctx.index.count), seen: new Uint8Array(ctx.index.count) };
     sumsCache.set(ctx.index, sums);
   }
   return sums;
@@ -119,8 +119,7 @@ export function exactSumsOf(ctx: RankContext): ExactSums {
 export function clearSums({ sums, seen }: ExactSums, people: ArrayLike<number>): void {
   for (let i = 0; i < people.length; i++) {
     const p = people[i]!;
-    sums[SUMS * p + WANTED] = 0;
-    sums[SUMS * p + WANTED_RELATED] = 0;
+    sums[SUMS * p + WANTED_BEYOND_RELATED] = 0;
     sums[SUMS * p + OFFERED] = 0;
     sums[SUMS * p + OFFERED_WEIGHT] = 0;
     seen[p] = 0;
@@ -144,14 +143,13 @@ export function sumExactMeetings(ctx: RankContext, { sums, seen }: ExactSums): U
       const p = index.teachPostOwner[k]!;
       const level = LEVEL_CREDITS[index.teachPostLevel[k]!]!;
       if (p === last) {
-        if (level > lastLevel) sums[SUMS * p + WANTED]! += want.weight * (level - lastLevel);
+        if (level > lastLevel) sums[SUMS * p + WANTED_BEYOND_RELATED]! += want.weight * (level - lastLevel);
         lastLevel = Math.max(level, lastLevel);
         continue;
       }
       last = p;
       lastLevel = level;
-      sums[SUMS * p + WANTED]! += want.weight * level;
-      sums[SUMS * p + WANTED_RELATED]! += related;
+      sums[SUMS * p + WANTED_BEYOND_RELATED]! += want.weight * level - related;
       if (!seen[p]) count += seen[p] = 1;
     }
   }
@@ -206,13 +204,14 @@ export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number):
 }
 
 /**
- * A looser bound than skillBound from the exact sums and category bit sets only (no pass over
+ * A looser bound than skillBound, from the exact sums and category bit sets only (no pass over
  * their skills): each of my wants they do not teach exactly is assumed taught at expert level in
  * a related skill if they teach in its category, and each of their uncovered wants is assumed met
- * by my best related credit among their categories.
+ * by my best related credit among their categories. -1 for people who fail the cheap hard
+ * requirements (isAvailable).
  */
 export function cheapBound(ctx: RankContext, tables: CoverageTables, room: CategoryRoom, { sums }: ExactSums, p: number): number {
-  const direction = directionOf(ctx, p);
+  const direction = isAvailable(ctx, p) ? directionOf(ctx, p) : undefined;
   if (!direction) return -1;
   const { categoryWords: words, teachCategories, learnCategories, learnWeightSum } = ctx.lookups;
   let wantRoom = 0;
@@ -227,7 +226,7 @@ export function cheapBound(ctx: RankContext, tables: CoverageTables, room: Categ
   }
   const total = learnWeightSum[p]!;
   const at = SUMS * p;
-  const wanted = ctx.wantWeightSum > 0 ? Math.min(1, (sums[at + WANTED]! + wantRoom - sums[at + WANTED_RELATED]!) / ctx.wantWeightSum) : 0;
+  const wanted = ctx.wantWeightSum > 0 ? Math.min(1, (sums[at + WANTED_BEYOND_RELATED]! + wantRoom) / ctx.wantWeightSum) : 0;
   const offered = total > 0 ? Math.min(1, (sums[at + OFFERED]! + (total - sums[at + OFFERED_WEIGHT]!) * offerRoom) / total) : 0;
   return 100 * exchangeOf(ctx, direction, Math.max(0, wanted), Math.max(0, offered));
 }

@@ -1,7 +1,8 @@
 import type { DirectoryEntry } from '../directory/entry';
 import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile/model';
-import { TAXONOMY, compactKey, createSkillSearch, type SkillSearch } from '../skills';
+import { TAXONOMY, compactKey, type SkillSearch } from '../skills';
 import { MATCH_INDEX_VERSION, RESOLUTION_KINDS, type MatchIndex } from './model';
+import { sharedSkillSearch } from './shared-search';
 import { StringTable } from './tables';
 
 /** Identifies the taxonomy an index was resolved with: its size and a hash of its ids. */
@@ -110,10 +111,10 @@ function postings(start: Uint32Array, texts: Uint32Array, grades: Uint8Array, te
 }
 
 /**
- * Builds the match index of a directory, once per directory version. `search` resolves skill
- * texts; pass the same instance across rebuilds to reuse its cache of resolutions.
+ * Builds the match index of a directory, once per directory version. Skill texts are resolved by
+ * `search` (default: the engine's shared resolver, whose cache makes rebuilds cheap).
  */
-export function buildMatchIndex(entries: readonly DirectoryEntry[], search: SkillSearch = createSkillSearch()): MatchIndex {
+export function buildMatchIndex(entries: readonly DirectoryEntry[], search: SkillSearch = sharedSkillSearch): MatchIndex {
   const count = entries.length;
   const skills = new SkillTables(search);
   const titles = new StringTable();

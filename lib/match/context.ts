@@ -1,7 +1,9 @@
 import { CAREER_STAGES, MEETING_FORMATS, type MatchWeights, type Priority, type Profile, type SkillLevel } from '../profile/model';
-import { compactKey, createSkillSearch, type SkillResolution, type SkillSearch } from '../skills';
-import type { MatchIndex, RankOptions } from './model';
+import { compactKey, type SkillResolution, type SkillSearch } from '../skills';
+import { directionsByStage } from './evaluate';
+import type { MatchDirection, MatchIndex, RankOptions } from './model';
 import { parseQuery, type ParsedQuery } from './query';
+import { sharedSkillSearch } from './shared-search';
 import { lookupOf, tagKey } from './tables';
 import { DEFAULT_WEIGHTS, LEVEL_CREDIT, PRIORITY_WEIGHT, RARITY_BOOST } from './weights';
 import { utcOffsetMinutes, workdayOverlapMinutes } from './zones';
@@ -141,6 +143,8 @@ export interface RankContext {
   offers: MyOffer[];
   wantWeightSum: number;
   myStage: number;
+  /** Per career stage: the skill flow that counts with them, undefined when the mode rules them out. */
+  directionByStage: (MatchDirection | undefined)[];
   /** Per table entry: 1 if I have it. */
   myLanguages: Uint8Array;
   myErgs: Uint8Array;
@@ -162,9 +166,6 @@ export interface RankContext {
 const NOT_MINE = -1;
 const NOBODY = -2;
 const ANY = -1;
-
-/** Shared by every ranking: resolution is deterministic, so one cache serves all indexes. */
-const defaultSearch = createSkillSearch();
 
 function skillKeyOf(resolution: SkillResolution): string {
   return resolution.skill ? resolution.skill.id : `~${compactKey(resolution.input)}`;
@@ -262,7 +263,7 @@ function planQuery(lookups: IndexLookups, search: SkillSearch, parsed: ParsedQue
   }
 }
 
-export function createRankContext(index: MatchIndex, me: Profile, options: RankOptions, search: SkillSearch = defaultSearch): RankContext {
+export function createRankContext(index: MatchIndex, me: Profile, options: RankOptions, search: SkillSearch = sharedSkillSearch): RankContext {
   const lookups = lookupsOf(index);
   const weights = options.weights ?? me.weights ?? DEFAULT_WEIGHTS;
   const parsed = parseQuery(options.query);
@@ -290,6 +291,7 @@ export function createRankContext(index: MatchIndex, me: Profile, options: RankO
     offers,
     wantWeightSum: wants.reduce((sum, want) => sum + want.weight, 0),
     myStage: CAREER_STAGES.indexOf(me.careerStage),
+    directionByStage: directionsByStage(options.mode, CAREER_STAGES.indexOf(me.careerStage)),
     myLanguages: flags(index.languages.length, me.languages, lookups.languageOf),
     myErgs: flags(index.ergs.length, me.ergs, lookups.ergOf),
     myInterests: flags(index.interests.length, me.interests, lookups.interestOf),

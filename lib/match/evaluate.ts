@@ -1,4 +1,4 @@
-import { MEETING_FORMATS, PRIORITIES, SKILL_LEVELS, type MeetingFormat, type Priority, type SkillLevel } from '../profile/model';
+import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS, type MeetingFormat, type Priority, type SkillLevel } from '../profile/model';
 import type { MySkill, RankContext } from './context';
 import type { MatchDirection, SkillMeet } from './model';
 import { RESOLUTION_KINDS } from './model';
@@ -17,14 +17,18 @@ const LEVEL_CREDITS = SKILL_LEVELS.map((level) => LEVEL_CREDIT[level]);
 const IN_PERSON_BIT = 1 << MEETING_FORMATS.indexOf('in-person');
 const REMOTE_BITS = MEETING_FORMATS.reduce((bits, format, i) => (format === 'in-person' ? bits : bits | (1 << i)), 0);
 
-/** Which skill flow counts for this pair, or undefined when the mode rules the pair out. */
+/** Which skill flow counts with someone at each career stage, or undefined when the mode rules them out. */
+export function directionsByStage(mode: RankContext['mode'], myStage: number): (MatchDirection | undefined)[] {
+  return CAREER_STAGES.map((_, theirStage) => {
+    if (mode === 'two-way') return 'both';
+    if (theirStage === myStage) return undefined;
+    // Reverse: the earlier-career person teaches. Traditional: the more senior one does.
+    return myStage < theirStage === (mode === 'reverse') ? 'i-teach-them' : 'they-teach-me';
+  });
+}
+
 export function directionOf(ctx: RankContext, p: number): MatchDirection | undefined {
-  if (ctx.mode === 'two-way') return 'both';
-  const theirStage = ctx.index.stage[p]!;
-  if (theirStage === ctx.myStage) return undefined;
-  const iAmEarlier = ctx.myStage < theirStage;
-  // Reverse: the earlier-career person teaches. Traditional: the more senior one does.
-  return iAmEarlier === (ctx.mode === 'reverse') ? 'i-teach-them' : 'they-teach-me';
+  return ctx.directionByStage[ctx.index.stage[p]!];
 }
 
 function hasTag(start: Uint32Array, ids: Uint32Array, p: number, id: number): boolean {
@@ -37,20 +41,25 @@ function sharesTag(start: Uint32Array, ids: Uint32Array, p: number, mine: Uint8A
   return false;
 }
 
+/** The cheap hard requirements: open, with room, a shared language, and a pair the mode allows. */
+export function isAvailable(ctx: RankContext, p: number): boolean {
+  const { index } = ctx;
+  if (index.capacity[p] === 0 || index.paused[p] === 1 || directionOf(ctx, p) === undefined) return false;
+  return sharesTag(index.languageStart, index.languageIds, p, ctx.myLanguages);
+}
+
 /** Hard requirements and filters: anyone failing one is never a result. */
 export function isEligible(ctx: RankContext, p: number): boolean {
   const { index, filter } = ctx;
-  if (index.capacity[p] === 0 || index.paused[p] === 1) return false;
+  if (!isAvailable(ctx, p)) return false;
   const id = index.ids[p]!;
   if (id === ctx.selfId || ctx.excludeIds.has(id)) return false;
-  if (!sharesTag(index.languageStart, index.languageIds, p, ctx.myLanguages)) return false;
   if (filter.erg >= 0 && !hasTag(index.ergStart, index.ergIds, p, filter.erg)) return false;
   if (filter.language >= 0 && !hasTag(index.languageStart, index.languageIds, p, filter.language)) return false;
   if (filter.department >= 0 && index.department[p] !== filter.department) return false;
   if (filter.formatBit && !(index.formats[p]! & filter.formatBit)) return false;
   if (filter.location === 'same' && index.location[p] !== ctx.myLocation) return false;
-  if (filter.location === 'remote' && index.location[p] === ctx.myLocation) return false;
-  return directionOf(ctx, p) !== undefined;
+  return !(filter.location === 'remote' && index.location[p] === ctx.myLocation);
 }
 
 /** Coverage saturates: one partner covering half of a list is already a strong fit (0.5 → 0.75). */

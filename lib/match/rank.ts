@@ -18,8 +18,8 @@ import { tagKey } from './tables';
 
 export const DEFAULT_TOP = 20;
 
-/** Float sums in another order can differ in the last bits; bounds get this much slack. */
-const BOUND_SLACK = 1e-9;
+/** Bounds are summed in another order than scores, partly in float32: they get this much slack. */
+const BOUND_SLACK = 1e-5;
 
 /** Best-first order: higher score, then id, then position (stable and independent of input order). */
 function better(index: MatchIndex, scoreA: number, a: number, scoreB: number, b: number): boolean {
