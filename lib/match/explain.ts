@@ -90,18 +90,24 @@ function seniorityReason(ctx: RankContext, p: number, detail: Detail): string | 
   return detail.direction === 'i-teach-them' ? `${kind}: you teach ${theirs} colleague` : `${kind}: ${theirs} colleague teaches you`;
 }
 
+/** One reason per skill of theirs: a skill that meets several of mine is said once, as the same skill if it is one. */
+function skillReasons(meets: readonly SkillMeet[], same: (m: SkillMeet) => string, related: (m: SkillMeet, mine: string) => string): string[] {
+  const bySkill = new Map<string, SkillMeet[]>();
+  for (const m of byWeight(meets)) bySkill.set(m.skill, [...(bySkill.get(m.skill) ?? []), m]);
+  return [...bySkill.values()].slice(0, MAX_SKILL_REASONS).map((group) => {
+    const exact = group.find((m) => m.match === 'same');
+    return exact ? same(exact) : related(group[0]!, group.map((m) => m.myText).join(', '));
+  });
+}
+
 function reasonsOf(ctx: RankContext, p: number, detail: Detail): string[] {
   const { index } = ctx;
   const reasons: string[] = [];
   if (detail.direction !== 'i-teach-them') {
-    for (const m of byWeight(detail.theyTeachMe).slice(0, MAX_SKILL_REASONS)) {
-      reasons.push(m.match === 'same' ? `Can teach you ${m.skill} (${m.level})` : `Teaches ${m.skill}, related to ${m.myText}`);
-    }
+    reasons.push(...skillReasons(detail.theyTeachMe, (m) => `Can teach you ${m.skill} (${m.level})`, (m, mine) => `Teaches ${m.skill}, related to ${mine}`));
   }
   if (detail.direction !== 'they-teach-me') {
-    for (const m of byWeight(detail.iTeachThem).slice(0, MAX_SKILL_REASONS)) {
-      reasons.push(m.match === 'same' ? `Wants to learn ${m.skill} from you` : `Wants to learn ${m.skill}, related to your ${m.myText}`);
-    }
+    reasons.push(...skillReasons(detail.iTeachThem, (m) => `Wants to learn ${m.skill} from you`, (m, mine) => `Wants to learn ${m.skill}, related to your ${mine}`));
   }
   const seniority = seniorityReason(ctx, p, detail);
   if (seniority) reasons.push(seniority);

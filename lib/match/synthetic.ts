@@ -141,7 +141,7 @@ export function syntheticEntry(random: Random, i: number): DirectoryEntry {
   const [location, timeZone] = pick(random, PLACES);
   const first = pick(random, FIRST);
   const last = pick(random, LAST);
-  const id = `${first}.${last}.${i}@example.com`.toLowerCase();
+  const id = `${first}.${last}.${i}@example.com`.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   return {
     id,
     name: `${first} ${last}`,
