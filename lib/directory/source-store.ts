@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { StorageError, describeStorageError, openMutualDb } from '../storage/db';
-import { DirectoryEntrySchema, type DirectoryEntry } from './entry';
 import { DEFAULT_DIRECTORY_SETTINGS, DirectorySettingsSchema, type DirectorySettings } from './sources';
 
 /**
@@ -51,8 +50,15 @@ export const SourceStateSchema = z.object({
 export type SourceState = z.infer<typeof SourceStateSchema>;
 export type StoredReport = NonNullable<SourceState['report']>;
 
+/**
+ * The last good download of a source, as it came (UTF-8 bytes: one value, cheap to store, parsed
+ * again only when a merge needs it and the source was not just synced).
+ */
 export interface SourceCopy {
-  entries: DirectoryEntry[];
+  body: Uint8Array;
+  contentType: string;
+  /** URL or file name: tells JSON from CSV when parsing again. */
+  name: string;
   /** Identifies the content, so an unchanged download does not rebuild the directory. */
   contentHash: string;
   savedAt: string;
@@ -120,11 +126,10 @@ export async function loadSourceCopy(id: string): Promise<SourceCopy | undefined
   } catch (error) {
     throw storageError(error);
   }
+  // Its entries are validated again when parsed; here only the shape is checked.
   const copy = value as Partial<SourceCopy> | undefined;
-  if (!copy || !Array.isArray(copy.entries) || typeof copy.contentHash !== 'string') return undefined;
-  // Checked again on read: the copy is merged into what every page shows.
-  const entries = copy.entries.flatMap((entry) => DirectoryEntrySchema.safeParse(entry).data ?? []);
-  return { entries, contentHash: copy.contentHash, savedAt: String(copy.savedAt ?? '') };
+  if (!(copy?.body instanceof Uint8Array) || typeof copy.contentHash !== 'string') return undefined;
+  return { body: copy.body, contentType: String(copy.contentType ?? ''), name: String(copy.name ?? ''), contentHash: copy.contentHash, savedAt: String(copy.savedAt ?? '') };
 }
 
 /** The state, and the new copy when there is one, together. */

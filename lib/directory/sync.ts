@@ -23,8 +23,8 @@ import { acceptEntries, type ParsedFeed, type ValidationReport } from './validat
  * index builder and storage are passed in.
  */
 export const DEFAULT_TIMEOUT_MS = 20_000;
-/** 50 MB holds about 150k entries; a larger download is far more likely a mistake than a directory. */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** A realistic entry is about 750 bytes: 150 MB holds 200k people; anything larger is a mistake, not a directory. */
+export const DEFAULT_MAX_BYTES = 150 * 1024 * 1024;
 /** Invalid-row issues kept per source: enough to fix a feed, small enough to store. */
 const STORED_ISSUES = 200;
 
@@ -65,7 +65,9 @@ async function readCapped(response: Response, maxBytes: number, abort: () => voi
     abort();
     throw tooLarge(declared, maxBytes);
   }
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  // A declared length within the cap is read in one piece (much faster than chunk by chunk); the
+  // browser stops a body that runs past its declared length.
+  if (declared > 0 || !response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -186,8 +188,10 @@ export const indexedDbRepository: SyncRepository = {
 
 interface SourceOutcome {
   state: SourceState;
-  /** A new copy to store; absent when the stored one stays in use. */
+  /** The feed as downloaded, to store; absent when the stored copy stays in use. */
   copy?: SourceCopy;
+  /** The entries just parsed, so the merge does not read and parse the copy again. */
+  entries?: DirectoryEntry[];
 }
 
 function initialState(source: DirectorySource): SourceState {
@@ -210,8 +214,8 @@ function failed(source: DirectorySource, previous: SourceState | undefined, stag
   };
 }
 
-function succeeded(source: DirectorySource, parsed: ParsedFeed, contentHash: string, at: string, validators: { etag?: string; lastModified?: string }): SourceOutcome {
-  const state: SourceState = {
+function succeeded(source: DirectorySource, parsed: ParsedFeed, contentHash: string, at: string, validators: { etag?: string; lastModified?: string }): SourceState {
+  return {
     id: source.id,
     label: source.label,
     ok: true,
@@ -223,13 +227,18 @@ function succeeded(source: DirectorySource, parsed: ParsedFeed, contentHash: str
     contentHash,
     ...validators,
   };
-  return { state, copy: { entries: parsed.entries, contentHash, savedAt: at } };
 }
 
-async function syncDemo(source: DirectorySource, now: Date, maxAgeDays: number): Promise<SourceOutcome> {
+function parseDemo(now: Date, maxAgeDays: number, label: string): ParsedFeed {
   const candidates = demoFeedEntries(now).map((value, index) => ({ at: { index }, value }));
-  const parsed = acceptEntries(candidates, { now, maxAgeDays });
-  return succeeded(source, parsed, await sha256(JSON.stringify(parsed.entries)), now.toISOString(), {});
+  return acceptEntries(candidates, { now, maxAgeDays, source: label });
+}
+
+/** The demo is generated, not downloaded: its "copy" is the code, so only its state is stored. */
+async function syncDemo(source: DirectorySource, now: Date, maxAgeDays: number): Promise<SourceOutcome> {
+  const parsed = parseDemo(now, maxAgeDays, source.label);
+  const state = succeeded(source, parsed, await sha256(JSON.stringify(parsed.entries)), now.toISOString(), {});
+  return { state, entries: parsed.entries };
 }
 
 async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previous: SourceState | undefined, env: SyncEnvironment, now: Date): Promise<SourceOutcome> {
@@ -252,19 +261,18 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
     const failure = error instanceof SyncFailure ? error : new SyncFailure('network', String(error));
     return failed(source, previous, failure.stage, failure.message, at);
   }
+  const unchanged = (state: SourceState, validators: Partial<Pick<SourceState, 'etag' | 'lastModified'>>): SourceOutcome => ({
+    state: { ...state, ...validators, label: source.label, ok: true, message: `Not changed: ${state.count} entries`, lastAttempt: at, lastGoodSync: at },
+  });
   if (result.kind === 'not-modified') {
-    if (!previous || !hasCopy) return failed(source, previous, 'http', 'The server answered 304 but Mutual has no copy yet.', at);
-    return { state: { ...previous, label: source.label, ok: true, message: `Not changed: ${previous.count} entries`, lastAttempt: at, lastGoodSync: at } };
+    return previous && hasCopy ? unchanged(previous, {}) : failed(source, previous, 'http', 'The server answered 304 but Mutual has no copy yet.', at);
   }
   const contentHash = await sha256(result.bytes);
-  const validators = { ...(result.etag ? { etag: result.etag } : {}), ...(result.lastModified ? { lastModified: result.lastModified } : {}) };
-  if (previous && hasCopy && previous.contentHash === contentHash) {
-    const { etag: _etag, lastModified: _lastModified, ...rest } = previous;
-    return { state: { ...rest, ...validators, label: source.label, ok: true, message: `Not changed: ${previous.count} entries`, lastAttempt: at, lastGoodSync: at } };
-  }
+  const validators = { etag: result.etag, lastModified: result.lastModified };
+  if (previous && hasCopy && previous.contentHash === contentHash) return unchanged(previous, validators);
   let parsed: ParsedFeed;
   try {
-    parsed = parseFeed(result.text, { now, maxAgeDays: env.maxAgeDays, contentType: result.contentType, name: source.url });
+    parsed = parseFeed(result.text, { now, maxAgeDays: env.maxAgeDays, contentType: result.contentType, name: source.url, source: source.label });
   } catch (error) {
     if (error instanceof FeedFormatError) return failed(source, previous, 'format', error.message, at);
     throw error;
@@ -272,10 +280,12 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   if (!parsed.entries.length) {
     return failed(source, previous, 'empty', `No usable entry in the feed (${describeReport(parsed.report)}).`, at, storedReport(parsed.report));
   }
-  return succeeded(source, parsed, contentHash, at, validators);
+  const state = succeeded(source, parsed, contentHash, at, { ...(result.etag ? { etag: result.etag } : {}), ...(result.lastModified ? { lastModified: result.lastModified } : {}) });
+  const copy: SourceCopy = { body: result.bytes, contentType: result.contentType ?? '', name: source.url, contentHash, savedAt: at };
+  return { state, copy, entries: parsed.entries };
 }
 
-/** A file's content was read by the page that imported it: parsed here, stored as that source's copy. */
+/** A file's content, read by the page that imported it, is checked and stored as that source's copy. */
 export async function importFile(
   source: Extract<DirectorySource, { kind: 'file' }>,
   text: string,
@@ -284,25 +294,29 @@ export async function importFile(
   const now = options.now ?? new Date();
   const parsed = parseFeed(text, { now, maxAgeDays: options.maxAgeDays, name: source.fileName });
   if (!parsed.entries.length) throw new FeedFormatError(`No usable entry in ${source.fileName} (${describeReport(parsed.report)}).`);
-  const outcome = succeeded(source, parsed, await sha256(text), now.toISOString(), {});
-  await (options.repository ?? indexedDbRepository).saveSource(outcome.state, outcome.copy);
-  return outcome.state;
+  const body = new TextEncoder().encode(text);
+  const contentHash = await sha256(body);
+  const at = now.toISOString();
+  const state = succeeded(source, parsed, contentHash, at, {});
+  await (options.repository ?? indexedDbRepository).saveSource(state, { body, contentType: '', name: source.fileName, contentHash, savedAt: at });
+  return state;
 }
 
-async function syncOne(source: DirectorySource, env: SyncEnvironment, repository: SyncRepository, now: Date): Promise<SourceState> {
+async function syncOne(source: DirectorySource, env: SyncEnvironment, repository: SyncRepository, now: Date): Promise<SourceOutcome> {
   const previous = await repository.loadState(source.id).catch(() => undefined);
-  let outcome: SourceOutcome;
   switch (source.kind) {
     case 'demo':
-      outcome = await syncDemo(source, now, env.maxAgeDays);
-      break;
+      return syncDemo(source, now, env.maxAgeDays);
     case 'url':
-      outcome = await syncUrl(source, previous, env, now);
-      break;
+      return syncUrl(source, previous, env, now);
     case 'file':
       // Nothing to fetch: the imported copy stays until the user imports the file again.
-      return previous ?? failed(source, undefined, 'format', 'The imported file was not stored. Import it again.', now.toISOString()).state;
+      return previous ? { state: previous } : failed(source, undefined, 'format', 'The imported file was not stored. Import it again.', now.toISOString());
   }
+}
+
+/** Stores a source's outcome; when that fails, records the failure so the old copy visibly stays in use. */
+async function storeOutcome(source: DirectorySource, outcome: SourceOutcome, previous: SourceState | undefined, repository: SyncRepository, now: Date): Promise<SourceState> {
   try {
     await repository.saveSource(outcome.state, outcome.copy);
     return outcome.state;
@@ -323,37 +337,66 @@ export interface DirectorySyncResult {
 /**
  * Syncs `onlyId` (or every enabled source), then merges every enabled source's last good copy.
  * The directory is re-stored only when its version (the sources' content, the day, the maximum
- * age) differs from the stored one, so a sync where nothing changed writes nothing.
+ * age) differs from the stored one, so a sync where nothing changed writes nothing. Entries just
+ * parsed are merged from memory; the directory and the sources' copies are written side by side.
  */
 export async function syncDirectory(sources: readonly DirectorySource[], env: SyncEnvironment, onlyId?: string): Promise<DirectorySyncResult> {
   const repository = env.repository ?? indexedDbRepository;
   const now = env.now?.() ?? new Date();
   const enabled = sources.filter((source) => source.enabled);
-  const states = await Promise.all(
-    enabled.map((source) => (onlyId === undefined || source.id === onlyId ? syncOne(source, env, repository, now) : repository.loadState(source.id).catch(() => undefined))),
+  const previous = await Promise.all(enabled.map((source) => repository.loadState(source.id).catch(() => undefined)));
+  const outcomes = await Promise.all(
+    enabled.map((source): Promise<SourceOutcome | undefined> => (onlyId === undefined || source.id === onlyId ? syncOne(source, env, repository, now) : Promise.resolve(undefined))),
   );
+  // A source whose new copy cannot be stored must not enter the directory either: its old copy stays in use.
+  const stored = Promise.all(outcomes.map((outcome, i) => (outcome ? storeOutcome(enabled[i]!, outcome, previous[i], repository, now) : previous[i])));
+  const states = outcomes.map((outcome, i) => outcome?.state ?? previous[i]);
+  const saved = mergeAndSave(enabled, states, outcomes, env, repository, now).then(
+    (meta) => ({ meta }),
+    (error: unknown) => ({ error }),
+  );
+  const [finalStates, merge] = await Promise.all([stored, saved]);
   const result: DirectorySyncResult = {
     ok: true,
     sources: enabled.flatMap((source, i) => {
-      const state = states[i];
-      if (onlyId !== undefined && source.id !== onlyId) return [];
+      if (!outcomes[i]) return [];
+      const state = finalStates[i];
       return [{ id: source.id, ok: state?.ok ?? false, message: state?.message ?? 'Not synced yet' }];
     }),
   };
-  result.ok = result.sources.every((source) => source.ok);
-  try {
-    const saved = await mergeAndSave(enabled, states, env, repository, now);
-    if (saved) result.saved = saved;
-  } catch (error) {
-    result.ok = false;
+  const storageFailed = finalStates.some((state, i) => outcomes[i] && state !== outcomes[i]!.state);
+  if ('error' in merge) {
+    const { error } = merge;
     result.sources.push({ id: 'directory', ok: false, message: `The merged directory was not saved: ${error instanceof Error ? error.message : String(error)}` });
+  } else if (storageFailed) {
+    // The directory was merged from entries whose copy could not be stored: merge again from what is stored.
+    await mergeAndSave(enabled, finalStates, [], env, repository, now).catch(() => undefined);
+  } else if (merge.meta) {
+    result.saved = merge.meta;
   }
+  result.ok = result.sources.every((source) => source.ok);
   return result;
+}
+
+/** Entries of one source for the merge: just parsed, generated (demo), or parsed again from its stored copy. */
+async function entriesOf(source: DirectorySource, outcome: SourceOutcome | undefined, env: SyncEnvironment, repository: SyncRepository, now: Date): Promise<DirectoryEntry[]> {
+  if (outcome?.entries) return outcome.entries;
+  if (source.kind === 'demo') return parseDemo(now, env.maxAgeDays, source.label).entries;
+  const copy = await repository.loadCopy(source.id);
+  if (!copy) return [];
+  try {
+    const text = new TextDecoder('utf-8').decode(copy.body);
+    return parseFeed(text, { now, maxAgeDays: env.maxAgeDays, contentType: copy.contentType, name: copy.name, source: source.label }).entries;
+  } catch {
+    // A copy that no longer parses (rules changed since) contributes nothing; its state still shows the last sync.
+    return [];
+  }
 }
 
 async function mergeAndSave(
   sources: readonly DirectorySource[],
   states: readonly (SourceState | undefined)[],
+  outcomes: readonly (SourceOutcome | undefined)[],
   env: SyncEnvironment,
   repository: SyncRepository,
   now: Date,
@@ -361,9 +404,9 @@ async function mergeAndSave(
   const parts = sources.map((source, i) => [source.id, source.label, states[i]?.contentHash ?? '']);
   const version = (await sha256(JSON.stringify([parts, now.toISOString().slice(0, 10), env.maxAgeDays]))).slice(0, 16);
   if ((await repository.loadMeta())?.version === version) return undefined;
-  const copies = await Promise.all(sources.map((source) => repository.loadCopy(source.id)));
+  const entries = await Promise.all(sources.map((source, i) => entriesOf(source, outcomes[i], env, repository, now)));
   const merged = mergeSources(
-    sources.map((source, i) => ({ id: source.id, label: source.label, entries: copies[i]?.entries ?? [] })),
+    sources.map((source, i) => ({ id: source.id, label: source.label, entries: entries[i]! })),
     { now, maxAgeDays: env.maxAgeDays },
   );
   return repository.saveDirectory(merged.entries, {

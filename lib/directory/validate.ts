@@ -37,6 +37,8 @@ export interface ParsedFeed {
 export interface AcceptOptions {
   now: Date;
   maxAgeDays: number;
+  /** Label of the source, set on every accepted entry. */
+  source?: string;
 }
 
 /** One entry as read from a feed, before validation. */
@@ -99,7 +101,7 @@ export function acceptEntries(candidates: Iterable<Candidate>, options: AcceptOp
       }
       continue;
     }
-    const entry: DirectoryEntry = { ...parsed.data, id: entryId(parsed.data.email) };
+    const entry: DirectoryEntry = { ...parsed.data, id: entryId(parsed.data.email), ...(options.source ? { source: options.source } : {}) };
     if (isExpired(entry, options)) report.expired++;
     else accepted.push(entry);
   }

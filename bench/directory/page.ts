@@ -1,0 +1,91 @@
+import {
+  loadDirectoryIndex,
+  loadEntriesAt,
+  mergeSources,
+  saveDirectory,
+  syncDirectory,
+  type DirectorySource,
+} from '../../lib/directory';
+import { acceptEntries } from '../../lib/directory/validate';
+import { buildMatchIndex, rank } from '../../lib/match';
+import { emptyProfile } from '../../lib/profile/model';
+import { closeMutualDb, DB_NAME } from '../../lib/storage/db';
+
+/**
+ * Runs in Chromium: the same lib/ code the extension runs, timed step by step, then the real sync
+ * end to end on an empty database (and again, answered by a 304), then the popup's load: open the
+ * database, read the index, rank, read the top 20 entries.
+ */
+type Timings = Record<string, number>;
+
+async function timed<T>(timings: Timings, name: string, step: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await step();
+  timings[name] = Math.round(performance.now() - start);
+  return result;
+}
+
+async function deleteDatabase(): Promise<void> {
+  closeMutualDb();
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function steps(feedUrl: string, now: Date): Promise<Timings> {
+  const timings: Timings = {};
+  const options = { now, maxAgeDays: 365, source: 'Bench' };
+  const body = await timed(timings, 'download (fetch + body)', async () => (await fetch(feedUrl)).arrayBuffer());
+  const text = await timed(timings, 'decode UTF-8', () => new TextDecoder().decode(body));
+  const feed = await timed(timings, 'JSON.parse', () => JSON.parse(text) as { entries: unknown[] });
+  const parsed = await timed(timings, 'validate (schema, consent, expiry, dupes)', () =>
+    acceptEntries(feed.entries.map((value, index) => ({ at: { index }, value })), options),
+  );
+  const merged = await timed(timings, 'merge', () => mergeSources([{ id: 'bench', label: 'Bench', entries: parsed.entries }], options));
+  const index = await timed(timings, 'build match index', () => buildMatchIndex(merged.entries));
+  await timed(timings, 'store (chunks + index, one transaction)', () => saveDirectory(merged.entries, { index, version: 'steps', sources: merged.sources }));
+  return timings;
+}
+
+async function sync(feedUrl: string): Promise<Timings> {
+  const timings: Timings = {};
+  const source: DirectorySource = { id: `url:${feedUrl}`, kind: 'url', url: feedUrl, label: 'Bench', enabled: true, locked: false };
+  const env = { fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init), maxAgeDays: 365, buildIndex: buildMatchIndex };
+  const first = await timed(timings, 'first sync, end to end', () => syncDirectory([source], env));
+  if (!first.saved) throw new Error(`sync failed: ${JSON.stringify(first.sources)}`);
+  const again = await timed(timings, 'sync again (304 Not Modified)', () => syncDirectory([source], env));
+  if (!again.ok || again.saved) throw new Error(`unexpected second sync: ${JSON.stringify(again)}`);
+  return timings;
+}
+
+async function load(now: Date): Promise<{ timings: Timings; count: number }> {
+  const timings: Timings = {};
+  closeMutualDb();
+  const start = performance.now();
+  const loaded = await timed(timings, 'open database + read index', () => loadDirectoryIndex());
+  if (!loaded) throw new Error('nothing stored');
+  const me = {
+    ...emptyProfile(now),
+    careerStage: 'senior' as const,
+    teach: [{ name: 'Budgeting', level: 'expert' as const }],
+    learn: [{ name: 'TikTok', priority: 'high' as const, ask: '' }],
+  };
+  const top = await timed(timings, 'rank (top 20)', () => rank(loaded.index, me, { mode: 'two-way', top: 20, now }));
+  await timed(timings, 'read the top-20 entries', () => loadEntriesAt(top.map((match) => match.position)));
+  timings['total: what the popup waits for'] = Math.round(performance.now() - start);
+  return { timings, count: loaded.meta.count };
+}
+
+async function runBench(feedUrl: string) {
+  const now = new Date();
+  await deleteDatabase();
+  const stepTimings = await steps(feedUrl, now);
+  await deleteDatabase();
+  const syncTimings = await sync(feedUrl);
+  const loaded = await load(now);
+  return { steps: stepTimings, sync: syncTimings, load: loaded.timings, count: loaded.count };
+}
+
+Object.assign(globalThis, { runBench });
