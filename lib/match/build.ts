@@ -3,7 +3,7 @@ import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../pro
 import { TAXONOMY, compactKey, type SkillSearch } from '../skills';
 import { MATCH_INDEX_VERSION, RESOLUTION_KINDS, type MatchIndex } from './model';
 import { sharedSkillSearch } from './shared-search';
-import { StringTable } from './tables';
+import { StringTable, tagKey } from './tables';
 
 /** Identifies the taxonomy an index was resolved with: its size and a hash of its ids. */
 export const TAXONOMY_SIGNATURE = (() => {
@@ -110,6 +110,23 @@ function postings(start: Uint32Array, texts: Uint32Array, grades: Uint8Array, te
   return { start: postStart, owner, grade };
 }
 
+const SEPARATOR = '\u0000';
+
+/**
+ * All names as one search string, each ended by a newline (a search word never holds one, so it
+ * cannot match across two names), normalised like tagKey in one pass over the whole text.
+ */
+function packNames(names: readonly string[]): { nameText: string; nameStart: Uint32Array } {
+  const safe = names.some((name) => name.includes(SEPARATOR)) ? names.map((name) => name.replaceAll(SEPARATOR, ' ')) : names;
+  const nameText = `${tagKey(safe.join(SEPARATOR)).replace(/ ?\u0000 ?/g, '\n')}${names.length ? '\n' : ''}`;
+  const nameStart = new Uint32Array(names.length + 1);
+  for (let p = 0, at = 0; p < names.length; p++) {
+    at = nameText.indexOf('\n', at) + 1;
+    nameStart[p + 1] = at;
+  }
+  return { nameText, nameStart };
+}
+
 /**
  * Builds the match index of a directory, once per directory version. Skill texts are resolved by
  * `search` (default: the engine's shared resolver, whose cache makes rebuilds cheap).
@@ -181,7 +198,7 @@ export function buildMatchIndex(entries: readonly DirectoryEntry[], search: Skil
     taxonomy: TAXONOMY_SIGNATURE,
     count,
     ids,
-    names,
+    ...packNames(names),
     title,
     titles: titles.values,
     department,

@@ -29,8 +29,6 @@ export interface IndexLookups {
   categoryWords: number;
   teachCategories: Uint32Array;
   learnCategories: Uint32Array;
-  /** Lower-cased names, built on the first free-text search. */
-  lowerNames?: string[];
 }
 
 const lookupsCache = new WeakMap<MatchIndex, IndexLookups>();

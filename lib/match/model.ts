@@ -16,7 +16,12 @@ export interface MatchIndex {
   taxonomy: string;
   count: number;
   ids: string[];
-  names: string[];
+  /**
+   * Names for search only (lower-cased, without accents), packed in one string: entry p's is
+   * nameText[nameStart[p]..nameStart[p+1]]. One string clones in a few ms, 100k strings in ~40.
+   */
+  nameText: string;
+  nameStart: Uint32Array;
   title: Uint32Array;
   titles: string[];
   department: Uint32Array;

@@ -14,7 +14,7 @@ import {
 import { assess, emptyDetail, isEligible } from './evaluate';
 import { explain } from './explain';
 import type { MatchIndex, MatchResult, RankOptions } from './model';
-import { tagKey } from './tables';
+import { queryMatches, queryPredicate } from './query-match';
 
 export const DEFAULT_TOP = 20;
 
@@ -102,88 +102,6 @@ class TopHeap {
       this.swap(i, worst);
       i = worst;
     }
-  }
-}
-
-/** Everyone the search names, in entry order (rank's path: postings for skill intents). */
-function queryMatches(ctx: RankContext): number[] | undefined {
-  const { index, query } = ctx;
-  switch (query.kind) {
-    case 'none':
-      return undefined;
-    case 'they-teach':
-    case 'they-learn': {
-      const [start, owner] = query.kind === 'they-teach' ? [index.teachPostStart, index.teachPostOwner] : [index.learnPostStart, index.learnPostOwner];
-      const positions: number[] = [];
-      for (let k = start[query.skill]!; k < start[query.skill + 1]!; k++) {
-        const p = owner[k]!;
-        if (positions[positions.length - 1] !== p) positions.push(p);
-      }
-      return positions;
-    }
-    case 'text': {
-      const matches = textMatcher(ctx);
-      const positions: number[] = [];
-      for (let p = 0; p < index.count; p++) if (matches(p)) positions.push(p);
-      return positions;
-    }
-  }
-}
-
-function hasSkill(start: Uint32Array, texts: Uint32Array, textSkill: Uint32Array, p: number, skill: number): boolean {
-  for (let i = start[p]!; i < start[p + 1]!; i++) if (textSkill[texts[i]!] === skill) return true;
-  return false;
-}
-
-function hasFlaggedText(start: Uint32Array, texts: Uint32Array, p: number, flagged: Uint8Array): boolean {
-  for (let i = start[p]!; i < start[p + 1]!; i++) if (flagged[texts[i]!]) return true;
-  return false;
-}
-
-/**
- * A text search matches a person when every word is in their name, department, title, location or
- * one of their skills, or when the whole text names a skill they teach or want to learn.
- */
-function textMatcher(ctx: RankContext): (p: number) => boolean {
-  if (ctx.query.kind !== 'text') throw new Error('not a text query');
-  const { index, lookups } = ctx;
-  const { words, skill } = ctx.query;
-  lookups.lowerNames ??= index.names.map(tagKey);
-  const names = lookups.lowerNames;
-  const flag = (values: readonly string[], word: string) => Uint8Array.from(values, (value) => (tagKey(value).includes(word) ? 1 : 0));
-  const perWord = words.map((word) => ({
-    word,
-    departments: flag(index.departments, word),
-    titles: flag(index.titles, word),
-    locations: flag(index.locations, word),
-    texts: Uint8Array.from(index.skillTexts, (text, t) => (tagKey(text).includes(word) || tagKey(index.skillNames[index.textSkill[t]!]!).includes(word) ? 1 : 0)),
-  }));
-  return (p) => {
-    if (skill >= 0 && (hasSkill(index.teachStart, index.teachText, index.textSkill, p, skill) || hasSkill(index.learnStart, index.learnText, index.textSkill, p, skill))) return true;
-    return perWord.every(
-      (w) =>
-        names[p]!.includes(w.word) ||
-        w.departments[index.department[p]!] === 1 ||
-        w.titles[index.title[p]!] === 1 ||
-        w.locations[index.location[p]!] === 1 ||
-        hasFlaggedText(index.teachStart, index.teachText, p, w.texts) ||
-        hasFlaggedText(index.learnStart, index.learnText, p, w.texts),
-    );
-  };
-}
-
-/** Whether one person matches the search (the reference path: no postings). */
-function queryPredicate(ctx: RankContext): ((p: number) => boolean) | undefined {
-  const { index, query } = ctx;
-  switch (query.kind) {
-    case 'none':
-      return undefined;
-    case 'they-teach':
-      return (p) => hasSkill(index.teachStart, index.teachText, index.textSkill, p, query.skill);
-    case 'they-learn':
-      return (p) => hasSkill(index.learnStart, index.learnText, index.textSkill, p, query.skill);
-    case 'text':
-      return textMatcher(ctx);
   }
 }
 

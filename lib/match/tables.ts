@@ -1,6 +1,11 @@
-/** Case, accents and spacing do not make two ERGs, departments or languages different. */
+/**
+ * Case, accents and spacing do not make two ERGs, departments, languages or names different. The
+ * index builds one per name, so plain ASCII with single spaces skips the costlier steps.
+ */
 export function tagKey(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const unaccented = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const lower = unaccented.toLowerCase();
+  return /\s\s|^\s|\s$|[^\S ]/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
 
 /**

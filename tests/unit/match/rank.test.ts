@@ -302,6 +302,13 @@ describe('rank: free-text search', () => {
     expect(results.at(-1)!.score).toBe(0);
   });
 
+  it('finds names whatever their accents, case and spacing', () => {
+    const withAccents = [...entries, person({ name: ' José  Álvarez ', teach: [{ name: 'Budgeting', level: 'beginner' }] })];
+    expect(names(withAccents, ranked(withAccents, profile, { query: 'jose' }))).toEqual([' José  Álvarez ']);
+    expect(names(withAccents, ranked(withAccents, profile, { query: 'ÁLVAREZ josé' }))).toEqual([' José  Álvarez ']);
+    expect(ranked(withAccents, profile, { query: 'josé álvarez ada' })).toEqual([]);
+  });
+
   it('finds skills by name, alias and typo', () => {
     expect(names(entries, ranked(entries, profile, { query: 'budgetting' }))).toEqual(['Grace Hopper']);
     expect(names(entries, ranked(entries, profile, { query: 'reels' }))).toEqual(['Alan Turing']);

@@ -1,0 +1,138 @@
+/**
+ * Match engine benchmark: `npx tsx bench/match.ts [--size 100000] [--profiles 200] [--seed 42]`.
+ *
+ * Generates a seeded, realistic directory, then reports index build time (cold: every skill text
+ * resolved from scratch; warm: a rebuild with the shared resolver's cache, as after a sync),
+ * structured-clone size and time of the index (the popup loads it from IndexedDB), top-20 query
+ * time over many profiles, and the naive anchor (fuse.js over the whole directory). It checks that
+ * rank() returns exactly what rankExhaustive() returns for every sampled profile and exits 1 if not.
+ */
+import Fuse from 'fuse.js';
+import { serialize } from 'node:v8';
+import { parseArgs } from 'node:util';
+import { buildMatchIndex, rank, rankExhaustive, type MatchResult, type RankOptions } from '../lib/match';
+import { seededRandom, syntheticDirectory, syntheticProfile } from '../lib/match/synthetic';
+import { MATCH_MODES, type Profile } from '../lib/profile/model';
+import { createSkillSearch } from '../lib/skills';
+import type { DirectoryEntry } from '../lib/directory/entry';
+
+const TARGET_BUILD_MS = 300;
+const TARGET_QUERY_MS = 5;
+const TOP = 20;
+const NOW = new Date('2026-06-01T12:00:00Z');
+/** fuse.js over 100k people takes seconds per profile: a few profiles show the ratio. */
+const FUSE_PROFILES = 5;
+const QUERIES = ['who can teach me Python', 'wants to learn TikTok', 'finance', 'maya'];
+
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '100000' }, profiles: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' } },
+});
+const size = Number(values.size);
+const profileCount = Number(values.profiles);
+const seed = Number(values.seed);
+
+function time<T>(run: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = run();
+  return { ms: performance.now() - start, value };
+}
+
+function quantile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+function median(samples: number[]): number {
+  return quantile(samples, 0.5);
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const verdict = (value: number, target: number) => (value <= target ? `ok (target ≤ ${target} ms)` : `OVER target ≤ ${target} ms`);
+const line = (label: string, value: string, note = '') => console.log(`  ${label.padEnd(34)} ${value.padStart(12)}  ${note}`);
+
+/** The naive anchor: per skill of mine, a fuse.js search of every person's skills, then a tally. */
+function fuseAnchor(fuse: { teach: Fuse<DirectoryEntry>; learn: Fuse<DirectoryEntry> }, me: Profile): number {
+  const tally = new Map<number, number>();
+  const add = (results: { refIndex: number; score?: number }[]) => {
+    for (const result of results) tally.set(result.refIndex, (tally.get(result.refIndex) ?? 0) + 1 - (result.score ?? 1));
+  };
+  for (const want of me.learn) add(fuse.teach.search(want.name));
+  for (const offer of me.teach) add(fuse.learn.search(offer.name));
+  return [...tally.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, TOP).length;
+}
+
+function sameResults(a: MatchResult[], b: MatchResult[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function main(): number {
+  console.log(`Mutual match benchmark: ${size.toLocaleString('en')} people, ${profileCount} profiles, seed ${seed}\n`);
+  const generated = time(() => syntheticDirectory(size, seed));
+  const entries = generated.value;
+  line('generate directory', ms(generated.ms));
+
+  const cold = time(() => buildMatchIndex(entries, createSkillSearch()));
+  const index = cold.value;
+  const warm = Array.from({ length: 5 }, () => time(() => buildMatchIndex(entries)).ms);
+  console.log('\nIndex build');
+  line('cold (fresh skill resolver)', ms(cold.ms), `${index.skillTexts.length} distinct skill texts → ${index.skillKeys.length} skills`);
+  line('warm (shared resolver), median of 5', ms(median(warm.slice(1))), verdict(median(warm.slice(1)), TARGET_BUILD_MS));
+
+  const bytes = serialize(index).length;
+  const clones = Array.from({ length: 5 }, () => time(() => structuredClone(index)).ms);
+  console.log('\nStructured clone of the index (IndexedDB value)');
+  line('serialized size', `${(bytes / 1024 / 1024).toFixed(1)} MiB`, `${(bytes / size).toFixed(0)} bytes per person`);
+  line('structuredClone, median of 5', ms(median(clones)));
+
+  const loaded = structuredClone(index);
+  const random = seededRandom(seed + 1);
+  const profiles = Array.from({ length: profileCount }, (_, i) => syntheticProfile(random, i));
+  const optionsOf = (i: number, query?: string): RankOptions => ({ mode: MATCH_MODES[i % MATCH_MODES.length]!, top: TOP, now: NOW, ...(query ? { query } : {}) });
+  rank(loaded, profiles[0]!, optionsOf(0)); // first use derives per-index lookups; timed below
+  const firstUse = time(() => rank(structuredClone(index), profiles[0]!, optionsOf(0))).ms;
+  const queryTimes = profiles.map((me, i) => time(() => rank(loaded, me, optionsOf(i))).ms);
+  const searchTimes = profiles.slice(0, 50).flatMap((me, i) => QUERIES.map((query) => time(() => rank(loaded, me, optionsOf(i, query))).ms));
+  console.log(`\nTop-${TOP} ranking (rank) over ${profileCount} profiles, modes ${MATCH_MODES.join(' / ')}`);
+  line('first query on a fresh index', ms(firstUse), 'includes deriving per-index lookups once');
+  line('median', ms(median(queryTimes)), verdict(median(queryTimes), TARGET_QUERY_MS));
+  line('p95', ms(quantile(queryTimes, 0.95)), verdict(quantile(queryTimes, 0.95), TARGET_QUERY_MS));
+  line('max', ms(Math.max(...queryTimes)));
+  line('free-text searches, median', ms(median(searchTimes)), `${searchTimes.length} searches: ${QUERIES.map((q) => `"${q}"`).join(', ')}`);
+  line('free-text searches, p95', ms(quantile(searchTimes, 0.95)));
+
+  let mismatches = 0;
+  const exhaustiveTimes: number[] = [];
+  const check = (me: Profile, options: RankOptions, label: string) => {
+    const reference = time(() => rankExhaustive(loaded, me, options));
+    if (!sameResults(rank(loaded, me, options), reference.value)) {
+      mismatches++;
+      console.error(`MISMATCH for ${label}`);
+    }
+    return reference.ms;
+  };
+  profiles.forEach((me, i) => {
+    exhaustiveTimes.push(check(me, optionsOf(i), `profile ${i} (${optionsOf(i).mode})`));
+    if (i % 10 === 0) check(me, optionsOf(i, QUERIES[i % QUERIES.length]), `profile ${i} searching "${QUERIES[i % QUERIES.length]}"`);
+  });
+  console.log('\nReference scan (rankExhaustive)');
+  line('median', ms(median(exhaustiveTimes)), `rank is ${(median(exhaustiveTimes) / median(queryTimes)).toFixed(0)}× faster`);
+  line('same top-20 as rank', mismatches === 0 ? `all ${profileCount}` : `${mismatches} MISMATCHES`, `plus ${Math.ceil(profileCount / 10)} free-text searches`);
+
+  const fuseBuild = time(() => ({
+    teach: new Fuse(entries, { keys: ['teach.name'], includeScore: true, threshold: 0.3, ignoreLocation: true }),
+    learn: new Fuse(entries, { keys: ['learn.name'], includeScore: true, threshold: 0.3, ignoreLocation: true }),
+  }));
+  const fuseTimes = profiles.slice(0, FUSE_PROFILES).map((me) => time(() => fuseAnchor(fuseBuild.value, me)).ms);
+  console.log('\nNaive anchor: fuse.js over the whole directory (per skill of mine, then a tally)');
+  line('fuse.js index build', ms(fuseBuild.ms));
+  line(`per profile, median of ${FUSE_PROFILES}`, ms(median(fuseTimes)), `rank is ${(median(fuseTimes) / median(queryTimes)).toFixed(0)}× faster`);
+
+  if (mismatches > 0) {
+    console.error(`\nFAIL: rank() and rankExhaustive() disagree for ${mismatches} profile(s).`);
+    return 1;
+  }
+  console.log('\nOK: rank() equals rankExhaustive() for every sampled profile.');
+  return 0;
+}
+
+process.exitCode = main();
