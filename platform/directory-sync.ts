@@ -5,12 +5,11 @@ import {
   loadDirectoryMeta,
   loadDirectorySettings,
   maxAgeDays,
-  parsePolicy,
   syncDirectory,
-  type DirectoryPolicy,
 } from '@/lib/directory';
 import { buildMatchIndex } from '@/lib/match';
 import type { Message, SyncSummary } from '@/lib/messages';
+import { readPolicy } from './directory-policy';
 
 /**
  * The background side of the directory: when to sync (install, startup, every six hours, on
@@ -19,15 +18,6 @@ import type { Message, SyncSummary } from '@/lib/messages';
  */
 export const SYNC_ALARM = 'directory-sync';
 const SYNC_PERIOD_MINUTES = 6 * 60;
-
-/** The organization's policy; managed storage is absent on most machines (and in Firefox without policy). */
-export async function readPolicy(): Promise<DirectoryPolicy> {
-  try {
-    return parsePolicy(await browser.storage.managed.get());
-  } catch {
-    return {};
-  }
-}
 
 function hasHostAccess(url: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }).catch(() => false);

@@ -1,4 +1,142 @@
-/** Placeholder until the directory settings land (issue 4). */
-export function DirectorySection() {
-  return <h2>Directory</h2>;
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { Profile } from '@/lib/profile/model';
+import type { SyncSummary } from '@/lib/messages';
+import { directoryServices } from '@/platform/directory-services';
+import { AddSource } from './AddSource';
+import { JoinPanel } from './JoinPanel';
+import { SourceItem } from './SourceItem';
+import { formatTime } from './format';
+import type { DirectoryServices, DirectoryView, SourceView } from './services';
+import './DirectorySection.css';
+
+export interface DirectorySectionProps {
+  /** My profile, for the join panel (the options page loads it). */
+  profile?: Profile;
+  services?: DirectoryServices;
+}
+
+interface Status {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+function describeSummary(summary: SyncSummary): Status {
+  const lines = summary.sources.map((source) => source.message);
+  if (summary.ok) return { text: lines.length ? `Synced. ${lines.join(' ')}` : 'Directory updated.', tone: 'info' };
+  return { text: `Sync finished with problems. ${summary.sources.filter((source) => !source.ok).map((source) => source.message).join(' ')}`, tone: 'error' };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Options-page section: where the directory comes from, how each source is doing, and joining it. */
+export function DirectorySection({ profile, services = directoryServices }: DirectorySectionProps) {
+  const [view, setView] = useState<DirectoryView>();
+  const [loadError, setLoadError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>();
+  const headingId = useId();
+
+  const reload = useCallback(async () => {
+    try {
+      setView(await services.load());
+      setLoadError(undefined);
+    } catch (error) {
+      setLoadError(errorText(error));
+    }
+  }, [services]);
+
+  useEffect(() => {
+    void reload();
+    return services.onChanged(() => void reload());
+  }, [services, reload]);
+
+  /** Runs one action at a time and says how it went in the live region. */
+  async function act(working: string, action: () => Promise<SyncSummary>) {
+    setBusy(true);
+    setStatus({ text: working, tone: 'info' });
+    try {
+      setStatus(describeSummary(await action()));
+    } catch (error) {
+      setStatus({ text: errorText(error), tone: 'error' });
+    } finally {
+      setBusy(false);
+      await reload();
+    }
+  }
+
+  function addFeed(url: string, origin: string) {
+    // First thing in the handler: the permission prompt needs the user's click or Enter.
+    const granted = services.requestAccess(origin);
+    void act(`Adding ${url}…`, async () => {
+      if (!(await granted)) throw new Error(`Mutual needs access to ${origin} to read this feed. Nothing was added.`);
+      return services.addFeed(url);
+    });
+  }
+
+  function grantAccess(source: SourceView) {
+    if (source.kind !== 'url') return;
+    const origin = new URL(source.url).origin;
+    const granted = services.requestAccess(origin);
+    void act(`Syncing ${source.label}…`, async () => {
+      if (!(await granted)) throw new Error(`Access to ${origin} was not given.`);
+      return services.sync(source.id);
+    });
+  }
+
+  function importFile(file: File) {
+    void act(`Importing ${file.name}…`, async () => services.importFile({ name: file.name, text: await file.text() }));
+  }
+
+  const meta = view?.meta;
+  return (
+    <section className="directory-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>Directory</h2>
+      <p>
+        {meta
+          ? `${meta.count} ${meta.count === 1 ? 'person' : 'people'} from ${meta.sources.filter((source) => source.count > 0).length} source(s), updated ${formatTime(meta.savedAt)}.`
+          : 'No directory stored yet.'}
+        {meta && meta.duplicates > 0 && ` ${meta.duplicates} duplicate entries across sources were merged (the newest kept).`}
+      </p>
+      <div role="status" aria-live="polite" className={status?.tone === 'error' ? 'directory-status error-text' : 'directory-status'}>
+        {status?.text}
+      </div>
+      {loadError && (
+        <p role="alert" className="error-text">
+          {loadError}
+        </p>
+      )}
+
+      <div className="directory-heading-row">
+        <h3>Sources</h3>
+        <button type="button" className="primary" disabled={busy} onClick={() => void act('Syncing all sources…', () => services.sync())}>
+          Sync now
+        </button>
+      </div>
+      {view && (
+        <ul className="directory-sources">
+          {view.sources.map((source) => (
+            <SourceItem
+              key={source.id}
+              source={source}
+              actions={{
+                busy,
+                onSync: (id) => void act(`Syncing ${source.label}…`, () => services.sync(id)),
+                onRemove: (id) => void act(`Removing ${source.label}…`, () => services.removeSource(id)),
+                onDemoChange: (enabled) => void act(enabled ? 'Turning the demo directory on…' : 'Turning the demo directory off…', () => services.setDemoEnabled(enabled)),
+                onGrantAccess: grantAccess,
+              }}
+            />
+          ))}
+        </ul>
+      )}
+
+      <h3>Add a source</h3>
+      <AddSource busy={busy} onAddFeed={addFeed} onImport={importFile} onInvalid={(message) => setStatus({ text: message, tone: 'error' })} />
+
+      <h3>Join the directory</h3>
+      <JoinPanel profile={profile} policy={view?.policy ?? {}} onStatus={(text, tone = 'info') => setStatus({ text, tone })} />
+    </section>
+  );
 }

@@ -70,3 +70,4 @@ export {
   type SyncEnvironment,
   type SyncRepository,
 } from './sync';
+export { ALWAYS_SHARED, SHAREABLE_FIELDS, entryProblems, entryToCsv, myEntry, type ShareableField } from './join';
