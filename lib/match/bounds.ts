@@ -60,7 +60,7 @@ function theyTeachMe(ctx: RankContext, tables: CoverageTables, p: number): numbe
     }
   }
   let sum = 0;
-  ctx.wants.forEach((want, w) => (sum += want.weight * best[w]!));
+  for (let w = 0; w < ctx.wants.length; w++) sum += ctx.wants[w]!.weight * best[w]!;
   return sum / ctx.wantWeightSum;
 }
 

@@ -25,6 +25,11 @@ export interface IndexLookups {
   interestOf: ReadonlyMap<string, number>;
   departmentOf: ReadonlyMap<string, number>;
   locationOf: ReadonlyMap<string, number>;
+  /**
+   * Per entry, the cheap hard requirements in one word: bit 31 closed (full or paused), bits 29-30
+   * career stage, bits 0-27 languages numbered below 28, bit 28 any other language.
+   */
+  gate: Uint32Array;
   /** Categories per entry as bit sets of `categoryWords` 32-bit words: what they teach, what they want. */
   categoryWords: number;
   teachCategories: Uint32Array;
@@ -68,6 +73,7 @@ function deriveLookups(index: MatchIndex): IndexLookups {
   }
   const categoryWords = Math.max(1, Math.ceil(index.categories.length / 32));
   return {
+    gate: gatesOf(index),
     categoryWords,
     teachCategories: categorySets(index, index.teachStart, index.teachText, categoryWords),
     learnCategories: categorySets(index, index.learnStart, index.learnText, categoryWords),
@@ -83,6 +89,27 @@ function deriveLookups(index: MatchIndex): IndexLookups {
     departmentOf: lookupOf(index.departments),
     locationOf: lookupOf(index.locations),
   };
+}
+
+export const GATE_LANGUAGES = 28;
+export const GATE_OTHER_LANGUAGE = 1 << GATE_LANGUAGES;
+const GATE_STAGE_SHIFT = 29;
+
+function gatesOf(index: MatchIndex): Uint32Array {
+  const gate = new Uint32Array(index.count);
+  for (let p = 0; p < index.count; p++) {
+    let bits = (index.stage[p]! << GATE_STAGE_SHIFT) | (index.capacity[p] === 0 || index.paused[p] === 1 ? 1 << 31 : 0);
+    for (let i = index.languageStart[p]!; i < index.languageStart[p + 1]!; i++) {
+      const language = index.languageIds[i]!;
+      bits |= language < GATE_LANGUAGES ? 1 << language : GATE_OTHER_LANGUAGE;
+    }
+    gate[p] = bits >>> 0;
+  }
+  return gate;
+}
+
+export function gateStage(gate: number): number {
+  return (gate >>> GATE_STAGE_SHIFT) & 3;
 }
 
 function categorySets(index: MatchIndex, start: Uint32Array, texts: Uint32Array, words: number): Uint32Array {
@@ -145,6 +172,9 @@ export interface RankContext {
   directionByStage: (MatchDirection | undefined)[];
   /** Per table entry: 1 if I have it. */
   myLanguages: Uint8Array;
+  /** My languages as gate bits, and whether I speak one numbered GATE_LANGUAGES or more. */
+  myLanguageBits: number;
+  myOtherLanguage: boolean;
   myErgs: Uint8Array;
   myInterests: Uint8Array;
   /** Table numbers; -1 when mine is empty, -2 when nobody in the directory shares it. */
@@ -276,6 +306,7 @@ export function createRankContext(index: MatchIndex, me: Profile, options: RankO
     location: filters.location,
   };
   const myLocation = tableNumber(me.location, lookups.locationOf);
+  const myLanguages = flags(index.languages.length, me.languages, lookups.languageOf);
   const query = planQuery(lookups, search, parsed);
   const exchangeWeight = weights.theyTeachMe + weights.iTeachThem;
   return {
@@ -290,7 +321,9 @@ export function createRankContext(index: MatchIndex, me: Profile, options: RankO
     wantWeightSum: wants.reduce((sum, want) => sum + want.weight, 0),
     myStage: CAREER_STAGES.indexOf(me.careerStage),
     directionByStage: directionsByStage(options.mode, CAREER_STAGES.indexOf(me.careerStage)),
-    myLanguages: flags(index.languages.length, me.languages, lookups.languageOf),
+    myLanguages,
+    myLanguageBits: myLanguages.subarray(0, GATE_LANGUAGES).reduce((bits, mine, language) => (mine ? bits | (1 << language) : bits), 0),
+    myOtherLanguage: myLanguages.subarray(GATE_LANGUAGES).includes(1),
     myErgs: flags(index.ergs.length, me.ergs, lookups.ergOf),
     myInterests: flags(index.interests.length, me.interests, lookups.interestOf),
     myDepartment: tableNumber(me.department, lookups.departmentOf),

@@ -1,5 +1,5 @@
 import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS, type MeetingFormat, type Priority, type SkillLevel } from '../profile/model';
-import type { MySkill, RankContext } from './context';
+import { GATE_OTHER_LANGUAGE, gateStage, type MySkill, type RankContext } from './context';
 import type { MatchDirection, SkillMeet } from './model';
 import { RESOLUTION_KINDS } from './model';
 import {
@@ -43,9 +43,10 @@ function sharesTag(start: Uint32Array, ids: Uint32Array, p: number, mine: Uint8A
 
 /** The cheap hard requirements: open, with room, a shared language, and a pair the mode allows. */
 export function isAvailable(ctx: RankContext, p: number): boolean {
-  const { index } = ctx;
-  if (index.capacity[p] === 0 || index.paused[p] === 1 || directionOf(ctx, p) === undefined) return false;
-  return sharesTag(index.languageStart, index.languageIds, p, ctx.myLanguages);
+  const gate = ctx.lookups.gate[p]!;
+  if (gate >>> 31 || ctx.directionByStage[gateStage(gate)] === undefined) return false;
+  if (gate & ctx.myLanguageBits) return true;
+  return (gate & GATE_OTHER_LANGUAGE) !== 0 && ctx.myOtherLanguage && sharesTag(ctx.index.languageStart, ctx.index.languageIds, p, ctx.myLanguages);
 }
 
 /** Hard requirements and filters: anyone failing one is never a result. */
@@ -170,11 +171,12 @@ function iTeachThemCoverage(ctx: RankContext, p: number, detail: Detail | undefi
     let best = 0;
     let bestOffer = -1;
     let bestCredit = 0;
-    ctx.offers.forEach((offer, o) => {
+    for (let o = 0; o < ctx.offers.length; o++) {
+      const offer = ctx.offers[o]!;
       const credit = skill === offer.skill ? 1 : category >= 0 && category === offer.category ? RELATED_CREDIT : 0;
-      const value = credit * LEVEL_CREDIT[offer.level];
+      const value = credit * offer.weight;
       if (value > best) [best, bestOffer, bestCredit] = [value, o, credit];
-    });
+    }
     const weight = lookups.learnWeight[item]!;
     sum += weight * best;
     total += weight;

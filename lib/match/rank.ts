@@ -18,6 +18,9 @@ import { queryMatches, queryPredicate } from './query-match';
 
 export const DEFAULT_TOP = 20;
 
+/** A `seen` mark for people already scored as seeds. */
+const SEEDED = 2;
+
 /** Bounds are summed in another order than scores, partly in float32: they get this much slack. */
 const BOUND_SLACK = 1e-5;
 
@@ -154,10 +157,12 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
       const b = (bound[i] = cheapBound(ctx, tables, room, sums, p));
       if (b > 0 && seeds.reachable(b)) seeds.offer(b, p);
     }
-    const seeded = new Set(seeds.positions);
-    for (const p of seeded) consider(p);
+    for (const p of seeds.positions) {
+      sums.seen[p] = SEEDED;
+      consider(p);
+    }
     for (let i = 0; i < candidates.length; i++) {
-      if (!seeded.has(candidates[i]!)) tryPerson(candidates[i]!, bound[i]!);
+      if (sums.seen[candidates[i]!] !== SEEDED) tryPerson(candidates[i]!, bound[i]!);
     }
     if (named) {
       // The rest of the people the search names: related skills only, or no exchange at all.

@@ -149,6 +149,13 @@ describe('rank: hard requirements', () => {
     expect(results[0]!.explanation.sharedLanguages).toEqual(['ENGLISH']);
   });
 
+  it('finds a shared language in a directory of many languages', () => {
+    // The engine keeps the first 28 languages as bits and checks the rest the long way.
+    const many = Array.from({ length: 32 }, (_, i) => person({ name: `Speaker ${i}`, languages: [`Language ${i}`], teach: teaches }));
+    const results = ranked(many, { ...profile, languages: ['Language 30', 'Language 3'] });
+    expect(names(many, results).sort()).toEqual(['Speaker 3', 'Speaker 30']);
+  });
+
   it('leaves out people who are paused or full', () => {
     const entries = [
       person({ name: 'Paused', status: 'paused', teach: teaches }),
