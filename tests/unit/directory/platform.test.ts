@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEMO_DIRECTORY_SIZE, loadDirectoryIndex, loadDirectoryMeta, loadSourceStates, updateDirectorySettings } from '../../../lib/directory';
+import { readPolicy } from '../../../platform/directory-policy';
+import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncAll } from '../../../platform/directory-sync';
+import { resetDatabase } from './helpers';
+
+const FEED = 'https://intranet.example.com/mentors.json';
+
+beforeEach(() => {
+  resetDatabase();
+  vi.restoreAllMocks();
+});
+
+describe('background directory wiring', () => {
+  it('stores the demo directory on install, schedules syncs and tells open pages', async () => {
+    const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await handleInstalled({ reason: 'install' });
+    const loaded = await loadDirectoryIndex();
+    expect(loaded?.meta.count).toBe(DEMO_DIRECTORY_SIZE);
+    expect(loaded?.index.count).toBe(DEMO_DIRECTORY_SIZE);
+    expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: 360 });
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'directory/changed', version: loaded!.meta.version });
+  });
+
+  it('syncs on startup and on its alarm only', async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    await handleStartup();
+    const version = (await loadDirectoryMeta())?.version;
+    expect(version).toBeDefined();
+    await handleAlarm({ name: 'something-else' });
+    await handleAlarm({ name: SYNC_ALARM });
+    expect((await loadSourceStates()).map((state) => state.id)).toEqual(['demo']);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('does not fetch a feed the user has not granted access to', async () => {
+    await updateDirectorySettings((settings) => ({ ...settings, sources: [{ id: `url:${FEED}`, kind: 'url', url: FEED, label: 'Intranet' }] }));
+    fakeBrowser.permissions.contains = vi.fn(async () => false);
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    const summary = await syncAll();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(fakeBrowser.permissions.contains).toHaveBeenCalledWith({ origins: ['https://intranet.example.com/*'] });
+    expect(summary.ok).toBe(false);
+    expect(summary.sources.find((source) => source.id === `url:${FEED}`)?.message).toMatch(/no access/);
+  });
+
+  it('follows the policy: the demo can be turned off by the organization', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ demoDirectory: false, organizationName: 'Acme', directoryFeeds: ['not a url'] });
+    await syncAll();
+    expect((await loadDirectoryMeta())?.count).toBe(0);
+  });
+
+  it('treats absent managed storage as no policy', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    expect(await readPolicy()).toEqual({});
+  });
+
+  it('runs one sync at a time', async () => {
+    const events: string[] = [];
+    let calls = 0;
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(async () => {
+      events.push(`read policy ${++calls}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return {};
+    });
+    await Promise.all([syncAll().then(() => events.push('done 1')), syncAll().then(() => events.push('done 2'))]);
+    expect(events).toEqual(['read policy 1', 'done 1', 'read policy 2', 'done 2']);
+  });
+});
