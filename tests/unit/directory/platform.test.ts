@@ -46,7 +46,7 @@ describe('background directory wiring', () => {
   });
 
   it('follows the policy: the demo can be turned off by the organization', async () => {
-    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ demoDirectory: false, organizationName: 'Acme', directoryFeeds: ['not a url'] });
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ demoDirectory: false, organizationName: 'Acme', directoryFeeds: ['not a url'] } as never);
     await syncAll();
     expect((await loadDirectoryMeta())?.count).toBe(0);
   });
