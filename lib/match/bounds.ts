@@ -1,6 +1,6 @@
 import { PRIORITIES, SKILL_LEVELS } from '../profile/model';
 import type { RankContext } from './context';
-import { directionOf, exchangeOf, isAvailable } from './evaluate';
+import { contextBound, directionOf, exchangeOf, isAvailable } from './evaluate';
 import type { MatchDirection } from './model';
 import { LEVEL_CREDIT, PRIORITY_WEIGHT, RELATED_CREDIT } from './weights';
 
@@ -80,11 +80,11 @@ function iTeachThem(ctx: RankContext, tables: CoverageTables, p: number): number
   return sum / total;
 }
 
-/** The highest score person p could reach (a perfect context); -1 when the mode rules the pair out. */
+/** The highest score person p could reach: the exact exchange, the context bound; -1 when the mode rules the pair out. */
 export function skillBound(ctx: RankContext, tables: CoverageTables, p: number): number {
   const direction = directionOf(ctx, p);
   if (!direction) return -1;
-  return 100 * exchangeOf(ctx, direction, theyTeachMe(ctx, tables, p), iTeachThem(ctx, tables, p));
+  return 100 * exchangeOf(ctx, direction, theyTeachMe(ctx, tables, p), iTeachThem(ctx, tables, p)) * contextBound(ctx, p);
 }
 
 /**
@@ -228,7 +228,7 @@ export function cheapBound(ctx: RankContext, tables: CoverageTables, room: Categ
   const at = SUMS * p;
   const wanted = ctx.wantWeightSum > 0 ? Math.min(1, (sums[at + WANTED_BEYOND_RELATED]! + wantRoom) / ctx.wantWeightSum) : 0;
   const offered = total > 0 ? Math.min(1, (sums[at + OFFERED]! + (total - sums[at + OFFERED_WEIGHT]!) * offerRoom) / total) : 0;
-  return 100 * exchangeOf(ctx, direction, Math.max(0, wanted), Math.max(0, offered));
+  return 100 * exchangeOf(ctx, direction, Math.max(0, wanted), Math.max(0, offered)) * contextBound(ctx, p);
 }
 
 /**

@@ -221,6 +221,33 @@ function formatFit(ctx: RankContext, p: number, detail: Detail | undefined): num
   return 0;
 }
 
+function timeZoneFit(ctx: RankContext, p: number): number {
+  const overlap = ctx.zoneOverlap[ctx.index.timeZone[p]!]!;
+  return Number.isNaN(overlap) ? UNKNOWN_FACTOR : overlap / WORKDAY_MINUTES;
+}
+
+/** The context multiplier: exchangeWeight / weightSum with the worst context, 1 with the best. */
+function contextOf(ctx: RankContext, commonGround: number, crossDepartment: number, timeZone: number, formats: number): number {
+  const { weights } = ctx;
+  if (!(ctx.weightSum > 0)) return 1;
+  return (
+    (ctx.exchangeWeight +
+      weights.commonGround * commonGround +
+      weights.crossDepartment * crossDepartment +
+      weights.timeZone * timeZone +
+      weights.formats * formats) /
+    ctx.weightSum
+  );
+}
+
+/**
+ * At least the context multiplier of person p, cheaply: everything exact except common ground,
+ * taken as perfect (counting shared ERGs and interests needs a pass over their lists).
+ */
+export function contextBound(ctx: RankContext, p: number): number {
+  return contextOf(ctx, 1, crossDepartment(ctx, p), timeZoneFit(ctx, p), formatFit(ctx, p, undefined));
+}
+
 /**
  * The score 0..100 of an eligible candidate: the skill exchange scaled by how well the context
  * fits. Context alone never makes a match (no exchange, no score); a perfect context keeps the
@@ -231,25 +258,16 @@ export function assess(ctx: RankContext, p: number, detail?: Detail): number {
   const theyTeachMe = theyTeachMeCoverage(ctx, p, detail);
   const iTeachThem = iTeachThemCoverage(ctx, p, detail);
   const exchange = exchangeOf(ctx, direction, theyTeachMe, iTeachThem);
-  const overlap = ctx.zoneOverlap[ctx.index.timeZone[p]!]!;
   const factors = {
     commonGround: commonGround(ctx, p, detail),
     crossDepartment: crossDepartment(ctx, p),
-    timeZone: Number.isNaN(overlap) ? UNKNOWN_FACTOR : overlap / WORKDAY_MINUTES,
+    timeZone: timeZoneFit(ctx, p),
     formats: formatFit(ctx, p, detail),
   };
-  const { weights } = ctx;
-  const context =
-    ctx.weightSum > 0
-      ? (ctx.exchangeWeight +
-          weights.commonGround * factors.commonGround +
-          weights.crossDepartment * factors.crossDepartment +
-          weights.timeZone * factors.timeZone +
-          weights.formats * factors.formats) /
-        ctx.weightSum
-      : 1;
+  const context = contextOf(ctx, factors.commonGround, factors.crossDepartment, factors.timeZone, factors.formats);
   if (detail) {
-    Object.assign(detail, { coverage: { theyTeachMe, iTeachThem }, exchange, factors, overlapMinutes: overlap, direction });
+    const overlapMinutes = ctx.zoneOverlap[ctx.index.timeZone[p]!]!;
+    Object.assign(detail, { coverage: { theyTeachMe, iTeachThem }, exchange, factors, overlapMinutes, direction });
     const { index } = ctx;
     for (let i = index.languageStart[p]!; i < index.languageStart[p + 1]!; i++) {
       if (ctx.myLanguages[index.languageIds[i]!]) detail.languages.push(index.languages[index.languageIds[i]!]!);
