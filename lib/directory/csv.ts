@@ -53,7 +53,7 @@ const HEADER_RULES: readonly (readonly [Field, RegExp])[] = [
   ['languages', /\blanguages?\b/],
   ['interests', /\b(interests?|hobbies|outside work)\b/],
   ['ergs', /\b(erg|ergs|employee resource|resource groups?|network|networks|communities|community|affinity)\b/],
-  ['capacity', /\b(capacity|how many|number of|partners|mentees)\b/],
+  ['capacity', /\b(capacity|how many|number of|mentees)\b/],
   ['status', /\b(status|accepting|available|availability)\b/],
 ];
 

@@ -156,6 +156,38 @@ describe('cells', () => {
     expect(normaliseDate('last Tuesday')).toBe('last Tuesday');
   });
 
+  it('maps the headers the documentation lists', () => {
+    const headers = {
+      'Opted in on': 'consentDate',
+      'Completion time': 'consentDate',
+      'Last modified time': 'updatedAt',
+      'Listed until': 'expiresAt',
+      'Happy to be listed?': 'consent',
+      'Work email address': 'email',
+      'Your name': 'name',
+      'Your ask': 'ask',
+      'Skills I want to develop': 'learn',
+      'Skills to share': 'teach',
+      Expertise: 'teach',
+      Role: 'title',
+      Team: 'department',
+      'Where are you based?': 'location',
+      Timezone: 'timeZone',
+      Seniority: 'careerStage',
+      Level: 'careerStage',
+      'Languages you speak': 'languages',
+      Hobbies: 'interests',
+      Networks: 'ergs',
+      'How would you like to meet?': 'formats',
+      'How many partners can you take on?': 'capacity',
+      'Accepting partners': 'status',
+      Slack: 'contact',
+    };
+    const { columns } = mapColumns(Object.keys(headers));
+    const mapped = Object.fromEntries([...columns].flatMap(([field, indexes]) => indexes.map((i) => [Object.keys(headers)[i], field])));
+    expect(mapped).toEqual(headers);
+  });
+
   it('maps the headers real forms produce', () => {
     const { columns } = mapColumns([
       'Timestamp',
