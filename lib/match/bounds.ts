@@ -205,7 +205,7 @@ export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number):
 
 /**
  * A looser bound than skillBound, from the exact sums and category bit sets only (no pass over
- * their skills): each of my wants they do not teach exactly is assumed taught at expert level in
+ * their skills, and a perfect context, which contextBound then tightens): each of my wants they do not teach exactly is assumed taught at expert level in
  * a related skill if they teach in its category, and each of their uncovered wants is assumed met
  * by my best related credit among their categories. -1 for people who fail the cheap hard
  * requirements (isAvailable).
@@ -228,7 +228,7 @@ export function cheapBound(ctx: RankContext, tables: CoverageTables, room: Categ
   const at = SUMS * p;
   const wanted = ctx.wantWeightSum > 0 ? Math.min(1, (sums[at + WANTED_BEYOND_RELATED]! + wantRoom) / ctx.wantWeightSum) : 0;
   const offered = total > 0 ? Math.min(1, (sums[at + OFFERED]! + (total - sums[at + OFFERED_WEIGHT]!) * offerRoom) / total) : 0;
-  return 100 * exchangeOf(ctx, direction, Math.max(0, wanted), Math.max(0, offered)) * contextBound(ctx, p);
+  return 100 * exchangeOf(ctx, direction, Math.max(0, wanted), Math.max(0, offered));
 }
 
 /**

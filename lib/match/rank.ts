@@ -11,7 +11,7 @@ import {
   skillBound,
   sumExactMeetings,
 } from './bounds';
-import { assess, emptyDetail, isEligible } from './evaluate';
+import { assess, contextBound, emptyDetail, isEligible } from './evaluate';
 import { explain } from './explain';
 import type { MatchIndex, MatchResult, RankOptions } from './model';
 import { queryMatches, queryPredicate } from './query-match';
@@ -24,13 +24,20 @@ const SEEDED = 2;
 /** Bounds are summed in another order than scores, partly in float32: they get this much slack. */
 const BOUND_SLACK = 1e-5;
 
-/** Best-first order: higher score, then id, then position (stable and independent of input order). */
-function better(index: MatchIndex, scoreA: number, a: number, scoreB: number, b: number): boolean {
-  if (scoreA !== scoreB) return scoreA > scoreB;
-  const idA = index.ids[a]!;
-  const idB = index.ids[b]!;
-  return idA !== idB ? idA < idB : a < b;
+type Order = (scoreA: number, a: number, scoreB: number, b: number) => boolean;
+
+/** Best-first order of results: higher score, then id, then position (stable and independent of input order). */
+function resultOrder(index: MatchIndex): Order {
+  return (scoreA, a, scoreB, b) => {
+    if (scoreA !== scoreB) return scoreA > scoreB;
+    const idA = index.ids[a]!;
+    const idB = index.ids[b]!;
+    return idA !== idB ? idA < idB : a < b;
+  };
 }
+
+/** Order of seeds: any fixed order does, and bounds tie often, so ties go by position, not by id. */
+const seedOrder: Order = (scoreA, a, scoreB, b) => (scoreA !== scoreB ? scoreA > scoreB : a < b);
 
 /** The best `capacity` (score, position) pairs seen; the root is the worst of them. */
 class TopHeap {
@@ -38,7 +45,7 @@ class TopHeap {
   readonly positions: number[] = [];
 
   constructor(
-    private readonly index: MatchIndex,
+    private readonly better: Order,
     private readonly capacity: number,
   ) {}
 
@@ -48,7 +55,7 @@ class TopHeap {
 
   /** Whether (score, p) would enter. */
   admits(score: number, p: number): boolean {
-    return !this.full || better(this.index, score, p, this.scores[0]!, this.positions[0]!);
+    return !this.full || this.better(score, p, this.scores[0]!, this.positions[0]!);
   }
 
   /** Whether any score up to `bound` could still enter. */
@@ -73,11 +80,11 @@ class TopHeap {
   drain(): { score: number; position: number }[] {
     return this.scores
       .map((score, i) => ({ score, position: this.positions[i]! }))
-      .sort((a, b) => (better(this.index, a.score, a.position, b.score, b.position) ? -1 : 1));
+      .sort((a, b) => (this.better(a.score, a.position, b.score, b.position) ? -1 : 1));
   }
 
   private worse(i: number, j: number): boolean {
-    return better(this.index, this.scores[j]!, this.positions[j]!, this.scores[i]!, this.positions[i]!);
+    return this.better(this.scores[j]!, this.positions[j]!, this.scores[i]!, this.positions[i]!);
   }
 
   private swap(i: number, j: number): void {
@@ -135,7 +142,7 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
   const named = queryMatches(ctx);
   const inQuery = named && new Set(named);
   const sums = exactSumsOf(ctx);
-  const heap = new TopHeap(index, top);
+  const heap = new TopHeap(resultOrder(index), top);
   const consider = (p: number) => {
     if (!isEligible(ctx, p)) return;
     const score = assess(ctx, p, undefined);
@@ -143,19 +150,22 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
   };
   // A bound of 0 means a score of exactly 0, which only a search's results may have.
   const worthScoring = (bound: number, p: number) => (bound > 0 ? heap.reachable(bound) : named !== undefined && bound === 0 && heap.admits(0, p));
+  // Ever tighter and costlier bounds: skills from the sums, times the context, then the exact skills.
   const tryPerson = (p: number, cheap: number) => {
-    if (worthScoring(cheap, p) && (cheap <= 0 || worthScoring(skillBound(ctx, tables, p), p))) consider(p);
+    if (!worthScoring(cheap, p)) return;
+    if (cheap > 0 && !(worthScoring(cheap * contextBound(ctx, p), p) && worthScoring(skillBound(ctx, tables, p), p))) return;
+    consider(p);
   };
   let touched: Uint32Array = new Uint32Array(0);
   try {
     touched = sumExactMeetings(ctx, sums);
     const candidates = inQuery ? touched.filter((p) => inQuery.has(p)) : touched;
     const bound = new Float64Array(candidates.length);
-    const seeds = new TopHeap(index, 2 * top);
+    const seeds = new TopHeap(seedOrder, 2 * top);
     for (let i = 0; i < candidates.length; i++) {
       const p = candidates[i]!;
       const b = (bound[i] = cheapBound(ctx, tables, room, sums, p));
-      if (b > 0 && seeds.reachable(b)) seeds.offer(b, p);
+      if (b > 0) seeds.offer(b, p);
     }
     for (const p of seeds.positions) {
       sums.seen[p] = SEEDED;
@@ -167,8 +177,10 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     if (named) {
       // The rest of the people the search names: related skills only, or no exchange at all.
       for (const p of named) if (!sums.seen[p]) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
-    } else if (heap.reachable(relatedOnlyBound(ctx, tables))) {
-      for (let p = 0; p < index.count; p++) {
+    } else {
+      // Everyone else shares related skills at best; most of them fail on availability or context first.
+      const related = relatedOnlyBound(ctx, tables);
+      for (let p = 0; p < index.count && heap.reachable(related); p++) {
         if (!sums.seen[p] && sharesCategory(ctx, room, p)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
       }
     }
@@ -190,6 +202,7 @@ export function rankExhaustive(index: MatchIndex, me: Profile, options: RankOpti
     const score = assess(ctx, p, undefined);
     if (score > 0 || matches) scored.push({ score, position: p });
   }
-  scored.sort((a, b) => (better(index, a.score, a.position, b.score, b.position) ? -1 : 1));
+  const better = resultOrder(index);
+  scored.sort((a, b) => (better(a.score, a.position, b.score, b.position) ? -1 : 1));
   return results(ctx, scored.slice(0, top));
 }
