@@ -194,13 +194,23 @@ export function categoryRoom(ctx: RankContext, tables: CoverageTables): Category
   return { wantRoom, wantMask, offerMask };
 }
 
-/** Whether person p teaches or wants anything in a category of my skills. */
-export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number): boolean {
-  const { categoryWords: words, teachCategories, learnCategories } = ctx.lookups;
-  for (let w = 0; w < words; w++) {
-    if (teachCategories[p * words + w]! & room.wantMask[w]! || learnCategories[p * words + w]! & room.offerMask[w]!) return true;
-  }
+function sharesAny(sets: Uint32Array, mask: Uint32Array, words: number, p: number): boolean {
+  for (let w = 0; w < words; w++) if (sets[p * words + w]! & mask[w]!) return true;
   return false;
+}
+
+/**
+ * Whether person p shares a related skill in a direction that counts: teaching in the category of a
+ * wish of mine, wanting in the category of an offer of mine. With `bothSides` (two-way mode with
+ * the bar above what one side alone can earn) both are needed.
+ */
+export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number, bothSides: boolean): boolean {
+  const { categoryWords: words, teachCategories, learnCategories } = ctx.lookups;
+  const direction = directionOf(ctx, p);
+  if (!direction) return false;
+  const teaches = direction !== 'i-teach-them' && sharesAny(teachCategories, room.wantMask, words, p);
+  if (direction === 'they-teach-me' || (bothSides && !teaches)) return teaches;
+  return (teaches && !bothSides) || sharesAny(learnCategories, room.offerMask, words, p);
 }
 
 /**
@@ -233,12 +243,14 @@ export function cheapBound(ctx: RankContext, tables: CoverageTables, room: Categ
 
 /**
  * The highest score of anyone who shares no skill with me exactly, only related ones: each of my
- * wants earns at most RELATED_CREDIT, each of theirs at most my best related credit.
+ * wants earns at most RELATED_CREDIT, each of theirs at most my best related credit. `oneSide` is
+ * the highest for someone related on one side only (in two-way mode, far lower).
  */
-export function relatedOnlyBound(ctx: RankContext, tables: CoverageTables): number {
+export function relatedOnlyBound(ctx: RankContext, tables: CoverageTables): { both: number; oneSide: number } {
   const related = ctx.wants.reduce((sum, want) => sum + (want.category >= 0 ? want.weight * RELATED_CREDIT : 0), 0);
   const wanted = ctx.wantWeightSum > 0 ? related / ctx.wantWeightSum : 0;
   const offered = Math.max(0, ...tables.relatedOfferCredit);
   const directions: MatchDirection[] = ctx.mode === 'two-way' ? ['both'] : ['they-teach-me', 'i-teach-them'];
-  return Math.max(...directions.map((direction) => 100 * exchangeOf(ctx, direction, wanted, offered)));
+  const best = (theyTeachMe: number, iTeachThem: number) => Math.max(...directions.map((direction) => 100 * exchangeOf(ctx, direction, theyTeachMe, iTeachThem)));
+  return { both: best(wanted, offered), oneSide: Math.max(best(wanted, 0), best(0, offered)) };
 }

@@ -178,10 +178,10 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
       // The rest of the people the search names: related skills only, or no exchange at all.
       for (const p of named) if (!sums.seen[p]) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
     } else {
-      // Everyone else shares related skills at best; most of them fail on availability or context first.
+      // Everyone else shares related skills at best, which caps their score.
       const related = relatedOnlyBound(ctx, tables);
-      for (let p = 0; p < index.count && heap.reachable(related); p++) {
-        if (!sums.seen[p] && sharesCategory(ctx, room, p)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+      for (let p = 0; p < index.count && heap.reachable(related.both); p++) {
+        if (!sums.seen[p] && sharesCategory(ctx, room, p, !heap.reachable(related.oneSide))) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
       }
     }
     return results(ctx, heap.drain());

@@ -205,6 +205,18 @@ describe('rank: skills as people type them', () => {
     expect(names(entries, ranked(entries, profile))).toEqual(['Figma', 'Sketch']);
   });
 
+  it('still lists a one-sided, related-only match when nothing better exists', () => {
+    const profile = me({ learn: [{ name: 'Figma', priority: 'high', ask: '' }], teach: [{ name: 'Excel', level: 'expert' }] });
+    const entries = [
+      person({ name: 'Related teacher', teach: [{ name: 'Sketch', level: 'expert' }] }),
+      person({ name: 'Related learner', learn: [{ name: 'Google Sheets', priority: 'high', ask: '' }] }),
+      person({ name: 'Unrelated', teach: [{ name: 'Welding', level: 'expert' }] }),
+    ];
+    const results = ranked(entries, profile);
+    expect(names(entries, results).sort()).toEqual(['Related learner', 'Related teacher']);
+    expect(results.every((r) => r.score > 0 && r.score < 10)).toBe(true);
+  });
+
   it('meets skills outside the taxonomy by their text', () => {
     const profile = me({ learn: [{ name: 'Beekeeping', priority: 'high', ask: '' }] });
     const entries = [person({ name: 'Keeper', teach: [{ name: 'beekeeping ', level: 'advanced' }] }), person({ name: 'Other', teach: [{ name: 'Bee photography', level: 'advanced' }] })];
