@@ -14,3 +14,13 @@ function sorted(values: readonly string[]): string[] {
 export function filterChoices(index: MatchIndex): FilterChoices {
   return { ergs: sorted(index.ergs), departments: sorted(index.departments), languages: sorted(index.languages) };
 }
+
+/** Positions (in entry order) of the given ids, e.g. to load shortlisted people's full entries. */
+export function positionsOf(index: MatchIndex, ids: Iterable<string>): number[] {
+  const wanted = new Set(ids);
+  const positions: number[] = [];
+  index.ids.forEach((id, position) => {
+    if (wanted.has(id)) positions.push(position);
+  });
+  return positions;
+}

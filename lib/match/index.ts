@@ -1,7 +1,7 @@
 export { buildMatchIndex, isCurrentMatchIndex, TAXONOMY_SIGNATURE } from './build';
 export { rank, rankExhaustive, DEFAULT_TOP } from './rank';
 export { parseQuery, type ParsedQuery } from './query';
-export { filterChoices, type FilterChoices } from './choices';
+export { filterChoices, positionsOf, type FilterChoices } from './choices';
 export { DEFAULT_WEIGHTS } from './weights';
 export {
   MATCH_INDEX_VERSION,
