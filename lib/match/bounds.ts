@@ -73,14 +73,14 @@ function iTeachThem(ctx: RankContext, tables: CoverageTables, p: number): number
   for (let item = index.learnStart[p]!; item < index.learnStart[p + 1]!; item++) {
     const skill = index.textSkill[index.learnText[item]!]!;
     const category = index.skillCategory[skill]!;
-    // An exact match always beats a related one of the same offer (0.4 × level > 0.35 × level).
+    // max() is enough: any level earns at least 0.4 for the same skill, a related one at most 0.35.
     const credit = Math.max(tables.offerCredit[skill]!, category >= 0 ? tables.relatedOfferCredit[category]! : 0);
     sum += lookups.learnWeight[item]! * credit;
   }
   return sum / total;
 }
 
-/** The highest score person p could reach: the exact exchange, the context bound; -1 when the mode rules the pair out. */
+/** At least person p's score: the exact skill exchange times the context bound; -1 when the mode rules the pair out. */
 export function skillBound(ctx: RankContext, tables: CoverageTables, p: number): number {
   const direction = directionOf(ctx, p);
   if (!direction) return -1;

@@ -286,7 +286,7 @@ function planQuery(lookups: IndexLookups, search: SkillSearch, parsed: ParsedQue
     case 'text': {
       const resolution = search.resolve(parsed.text);
       const skill = resolution.how === 'unknown' ? -1 : (lookups.skillOf.get(skillKeyOf(resolution)) ?? -1);
-      return { kind: 'text', words: tagKey(parsed.text).split(' '), skill, text: parsed.text };
+      return { kind: 'text', words: tagKey(parsed.text).split(' ').filter(Boolean), skill, text: parsed.text };
     }
   }
 }

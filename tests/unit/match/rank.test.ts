@@ -333,6 +333,10 @@ describe('rank: free-text search', () => {
     expect(names(entries, ranked(entries, profile, { query: 'reels' }))).toEqual(['Alan Turing']);
   });
 
+  it('treats a search of accents or punctuation alone as naming everyone', () => {
+    expect(ranked(entries, profile, { query: '\u0301' })).toHaveLength(entries.length);
+  });
+
   it('returns nothing for a skill nobody has', () => {
     expect(ranked(entries, profile, { query: 'teach me underwater basket weaving' })).toEqual([]);
   });
