@@ -6,42 +6,56 @@ import {
   SkillLevelSchema,
 } from '../profile/model';
 
-/** Limits say how long a value may be; a longer one is rejected with its length, never cut silently. */
+/** How long values may be: a longer one is rejected with its length, never cut silently. */
+export const LIMITS = {
+  name: 120,
+  email: 254,
+  contact: 254,
+  field: 120,
+  timeZone: 64,
+  item: 80,
+  ask: 280,
+  items: 50,
+  capacity: 10,
+  dateMin: 10,
+  dateMax: 40,
+} as const;
+
 const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: (issue) => `Too long: ${String(issue.input).length} characters (at most ${max})` });
-const tagList = z.array(text(80).min(1, 'Empty item')).max(50, 'At most 50 items');
+const tagList = z.array(text(LIMITS.item).min(1, 'Empty item')).max(LIMITS.items, `At most ${LIMITS.items} items`);
 /** ISO date or date-time; the exact form is free, but it must be a date. */
 const isoDate = z
   .string()
-  .min(10, 'Not a date (use YYYY-MM-DD)')
-  .max(40, 'Not a date (use YYYY-MM-DD)')
+  .min(LIMITS.dateMin, 'Not a date (use YYYY-MM-DD)')
+  .max(LIMITS.dateMax, 'Not a date (use YYYY-MM-DD)')
   .refine((value) => !Number.isNaN(Date.parse(value)), 'Not a date (use YYYY-MM-DD)');
 
 /** What a feed publishes for one person: everything but the id and source, which Mutual derives. */
 export const FeedEntrySchema = z.object({
-  name: text(120).min(1, 'A name is required'),
-  email: z.email('Not a valid email address').max(254, 'Too long: at most 254 characters'),
+  name: text(LIMITS.name).min(1, 'A name is required'),
+  email: z.email('Not a valid email address').max(LIMITS.email, `Too long: at most ${LIMITS.email} characters`),
   /** Optional chat handle or profile URL, shown as text. */
-  contact: text(254).optional(),
-  title: text(120).default(''),
-  department: text(120).default(''),
-  location: text(120).default(''),
+  contact: text(LIMITS.contact).optional(),
+  title: text(LIMITS.field).default(''),
+  department: text(LIMITS.field).default(''),
+  location: text(LIMITS.field).default(''),
   /** IANA time zone, e.g. "Europe/Berlin". */
-  timeZone: text(64).default('UTC'),
+  timeZone: text(LIMITS.timeZone).default('UTC'),
   careerStage: CareerStageSchema,
   languages: tagList.min(1, 'At least one language is required'),
-  teach: z.array(z.object({ name: text(80).min(1, 'Empty skill'), level: SkillLevelSchema })).max(50, 'At most 50 skills'),
+  teach: z.array(z.object({ name: text(LIMITS.item).min(1, 'Empty skill'), level: SkillLevelSchema })).max(LIMITS.items, `At most ${LIMITS.items} skills`),
   learn: z
-    .array(z.object({ name: text(80).min(1, 'Empty skill'), priority: PrioritySchema, ask: text(280).default('') }))
-    .max(50, 'At most 50 skills'),
+    .array(z.object({ name: text(LIMITS.item).min(1, 'Empty skill'), priority: PrioritySchema, ask: text(LIMITS.ask).default('') }))
+    .max(LIMITS.items, `At most ${LIMITS.items} skills`),
   interests: tagList.default([]),
   ergs: tagList.default([]),
   formats: z.array(MeetingFormatSchema).max(4).default(['video']),
   /** How many more partners this person can take. 0 means full. */
-  capacity: z.number().int().min(0).max(10),
+  capacity: z.number().int().min(0).max(LIMITS.capacity),
   status: z.enum(['open', 'paused']).default('open'),
   consent: z.object({
     optedIn: z.literal(true, 'Explicit opt-in (true) is required'),
