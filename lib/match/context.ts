@@ -1,6 +1,5 @@
 import { CAREER_STAGES, MEETING_FORMATS, type MatchWeights, type Priority, type Profile, type SkillLevel } from '../profile/model';
 import { compactKey, type SkillResolution, type SkillSearch } from '../skills';
-import { directionsByStage } from './evaluate';
 import type { MatchDirection, MatchIndex, RankOptions } from './model';
 import { parseQuery, type ParsedQuery } from './query';
 import { sharedSkillSearch } from './shared-search';
@@ -121,6 +120,16 @@ function categorySets(index: MatchIndex, start: Uint32Array, texts: Uint32Array,
     }
   }
   return sets;
+}
+
+/** Which skill flow counts with someone at each career stage, or undefined when the mode rules them out. */
+function directionsByStage(mode: RankOptions['mode'], myStage: number): (MatchDirection | undefined)[] {
+  return CAREER_STAGES.map((_, theirStage) => {
+    if (mode === 'two-way') return 'both';
+    if (theirStage === myStage) return undefined;
+    // Reverse: the earlier-career person teaches. Traditional: the more senior one does.
+    return myStage < theirStage === (mode === 'reverse') ? 'i-teach-them' : 'they-teach-me';
+  });
 }
 
 /** One of my skills, read against the index. */

@@ -1,4 +1,4 @@
-import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS, type MeetingFormat, type Priority, type SkillLevel } from '../profile/model';
+import { MEETING_FORMATS, PRIORITIES, SKILL_LEVELS, type MeetingFormat, type Priority, type SkillLevel } from '../profile/model';
 import { GATE_OTHER_LANGUAGE, gateStage, type MySkill, type RankContext } from './context';
 import type { MatchDirection, SkillMeet } from './model';
 import { RESOLUTION_KINDS } from './model';
@@ -16,16 +16,6 @@ import {
 const LEVEL_CREDITS = SKILL_LEVELS.map((level) => LEVEL_CREDIT[level]);
 const IN_PERSON_BIT = 1 << MEETING_FORMATS.indexOf('in-person');
 const REMOTE_BITS = MEETING_FORMATS.reduce((bits, format, i) => (format === 'in-person' ? bits : bits | (1 << i)), 0);
-
-/** Which skill flow counts with someone at each career stage, or undefined when the mode rules them out. */
-export function directionsByStage(mode: RankContext['mode'], myStage: number): (MatchDirection | undefined)[] {
-  return CAREER_STAGES.map((_, theirStage) => {
-    if (mode === 'two-way') return 'both';
-    if (theirStage === myStage) return undefined;
-    // Reverse: the earlier-career person teaches. Traditional: the more senior one does.
-    return myStage < theirStage === (mode === 'reverse') ? 'i-teach-them' : 'they-teach-me';
-  });
-}
 
 export function directionOf(ctx: RankContext, p: number): MatchDirection | undefined {
   return ctx.directionByStage[ctx.index.stage[p]!];

@@ -12,16 +12,43 @@ interface WordHits {
   skills: Uint8Array;
 }
 
-function flagTable(values: readonly string[], word: string): Uint8Array {
-  return Uint8Array.from(values, (value) => (tagKey(value).includes(word) ? 1 : 0));
+/** The index's tables as search keys (tagKey), made on the first search of an index. */
+interface SearchTables {
+  skillNames: string[];
+  skillTexts: string[];
+  departments: string[];
+  titles: string[];
+  locations: string[];
+}
+
+const searchTablesCache = new WeakMap<MatchIndex, SearchTables>();
+
+function searchTablesOf(index: MatchIndex): SearchTables {
+  let tables = searchTablesCache.get(index);
+  if (!tables) {
+    tables = {
+      skillNames: index.skillNames.map(tagKey),
+      skillTexts: index.skillTexts.map(tagKey),
+      departments: index.departments.map(tagKey),
+      titles: index.titles.map(tagKey),
+      locations: index.locations.map(tagKey),
+    };
+    searchTablesCache.set(index, tables);
+  }
+  return tables;
+}
+
+function flagTable(keys: readonly string[], word: string): Uint8Array {
+  return Uint8Array.from(keys, (key) => (key.includes(word) ? 1 : 0));
 }
 
 function wordHits(index: MatchIndex, word: string): WordHits {
-  const skills = flagTable(index.skillNames, word);
-  index.skillTexts.forEach((text, t) => {
-    if (tagKey(text).includes(word)) skills[index.textSkill[t]!] = 1;
+  const tables = searchTablesOf(index);
+  const skills = flagTable(tables.skillNames, word);
+  tables.skillTexts.forEach((text, t) => {
+    if (text.includes(word)) skills[index.textSkill[t]!] = 1;
   });
-  return { word, departments: flagTable(index.departments, word), titles: flagTable(index.titles, word), locations: flagTable(index.locations, word), skills };
+  return { word, departments: flagTable(tables.departments, word), titles: flagTable(tables.titles, word), locations: flagTable(tables.locations, word), skills };
 }
 
 function hasSkill(start: Uint32Array, texts: Uint32Array, textSkill: Uint32Array, p: number, wanted: (skill: number) => boolean): boolean {
@@ -82,17 +109,32 @@ function entryAtNameOffset(index: MatchIndex, offset: number): number {
   return lo;
 }
 
+/** Who a search names: a mark per entry, and the marked entries in order. */
+export interface QueryMatches {
+  named: Uint8Array;
+  positions: Uint32Array;
+}
+
+/** Marks for each entry whose table value (department, title or location) is flagged; skipped when none is. */
+function hitColumn(column: Uint32Array, flags: Uint8Array, hit: (p: number) => void): void {
+  if (!flags.includes(1)) return;
+  for (let p = 0; p < column.length; p++) if (flags[column[p]!]) hit(p);
+}
+
 /**
- * Everyone the search names, in entry order, found without looking at each person: postings for
- * skills, the packed names for names, the table columns for departments, titles and locations.
- * It matches exactly who queryPredicate accepts.
+ * Everyone the search names, found without looking at each person: postings for skills, the
+ * packed names for names, the table columns for departments, titles and locations. It names
+ * exactly whom queryPredicate accepts.
  */
-export function queryMatches(ctx: RankContext): number[] | undefined {
+export function queryMatches(ctx: RankContext): QueryMatches | undefined {
   const { index, query } = ctx;
   if (query.kind === 'none') return undefined;
-  const matched = new Uint8Array(index.count);
-  if (query.kind === 'they-teach') postingOwners(index.teachPostStart, index.teachPostOwner, query.skill, (p) => (matched[p] = 1));
-  if (query.kind === 'they-learn') postingOwners(index.learnPostStart, index.learnPostOwner, query.skill, (p) => (matched[p] = 1));
+  const named = new Uint8Array(index.count);
+  const mark = (p: number) => {
+    named[p] = 1;
+  };
+  if (query.kind === 'they-teach') postingOwners(index.teachPostStart, index.teachPostOwner, query.skill, mark);
+  if (query.kind === 'they-learn') postingOwners(index.learnPostStart, index.learnPostOwner, query.skill, mark);
   if (query.kind === 'text') {
     // Words in turn: a person at count k has matched the first k words; a second hit of one word does nothing.
     const count = new Uint8Array(index.count);
@@ -102,22 +144,24 @@ export function queryMatches(ctx: RankContext): number[] | undefined {
       };
       const w = wordHits(index, word);
       for (let at = index.nameText.indexOf(word); at >= 0; at = index.nameText.indexOf(word, at + 1)) hit(entryAtNameOffset(index, at));
-      for (let p = 0; p < index.count; p++) {
-        if (w.departments[index.department[p]!] || w.titles[index.title[p]!] || w.locations[index.location[p]!]) hit(p);
-      }
+      hitColumn(index.department, w.departments, hit);
+      hitColumn(index.title, w.titles, hit);
+      hitColumn(index.location, w.locations, hit);
       w.skills.forEach((flag, skill) => {
         if (!flag) return;
         postingOwners(index.teachPostStart, index.teachPostOwner, skill, hit);
         postingOwners(index.learnPostStart, index.learnPostOwner, skill, hit);
       });
     });
-    for (let p = 0; p < index.count; p++) if (count[p] === query.words.length) matched[p] = 1;
+    for (let p = 0; p < index.count; p++) if (count[p] === query.words.length) named[p] = 1;
     if (query.skill >= 0) {
-      postingOwners(index.teachPostStart, index.teachPostOwner, query.skill, (p) => (matched[p] = 1));
-      postingOwners(index.learnPostStart, index.learnPostOwner, query.skill, (p) => (matched[p] = 1));
+      postingOwners(index.teachPostStart, index.teachPostOwner, query.skill, mark);
+      postingOwners(index.learnPostStart, index.learnPostOwner, query.skill, mark);
     }
   }
-  const positions: number[] = [];
-  for (let p = 0; p < index.count; p++) if (matched[p]) positions.push(p);
-  return positions;
+  let total = 0;
+  for (let p = 0; p < index.count; p++) total += named[p]!;
+  const positions = new Uint32Array(total);
+  for (let p = 0, at = 0; at < total; p++) if (named[p]) positions[at++] = p;
+  return { named, positions };
 }

@@ -139,8 +139,8 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
   if (top <= 0 || ctx.impossible) return [];
   const tables = coverageTables(ctx);
   const room = categoryRoom(ctx, tables);
-  const named = queryMatches(ctx);
-  const inQuery = named && new Set(named);
+  const search = queryMatches(ctx);
+  const named = search?.named;
   const sums = exactSumsOf(ctx);
   const heap = new TopHeap(resultOrder(index), top);
   const consider = (p: number) => {
@@ -159,7 +159,7 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
   let touched: Uint32Array = new Uint32Array(0);
   try {
     touched = sumExactMeetings(ctx, sums);
-    const candidates = inQuery ? touched.filter((p) => inQuery.has(p)) : touched;
+    const candidates = named ? touched.filter((p) => named[p] === 1) : touched;
     const bound = new Float64Array(candidates.length);
     const seeds = new TopHeap(seedOrder, 2 * top);
     for (let i = 0; i < candidates.length; i++) {
@@ -174,9 +174,9 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     for (let i = 0; i < candidates.length; i++) {
       if (sums.seen[candidates[i]!] !== SEEDED) tryPerson(candidates[i]!, bound[i]!);
     }
-    if (named) {
+    if (search) {
       // The rest of the people the search names: related skills only, or no exchange at all.
-      for (const p of named) if (!sums.seen[p]) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+      for (const p of search.positions) if (!sums.seen[p]) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
     } else {
       // Everyone else shares related skills at best, which caps their score.
       const related = relatedOnlyBound(ctx, tables);
