@@ -1,5 +1,5 @@
 import { PRIORITIES, SKILL_LEVELS } from '../profile/model';
-import type { RankContext } from './context';
+import { peopleByCategory, type RankContext } from './context';
 import { contextBound, directionOf, exchangeOf, isAvailable } from './evaluate';
 import type { MatchDirection } from './model';
 import { LEVEL_CREDIT, PRIORITY_WEIGHT, RELATED_CREDIT } from './weights';
@@ -194,6 +194,67 @@ export function categoryRoom(ctx: RankContext, tables: CoverageTables): Category
   return { wantRoom, wantMask, offerMask };
 }
 
+/** Which lists of people the related-only pass walks, per career stage (CAREER_STAGES order). */
+export interface RelatedPlan {
+  /** The highest score anyone in the walked lists could reach. */
+  ceiling: number;
+  teachers: boolean[];
+  learners: boolean[];
+  /** Two-way, with the bar above what one side alone can earn: both sides are needed. */
+  bothSides: boolean;
+}
+
+/**
+ * Plans the pass over people who share only related skills with me, or returns undefined when none
+ * of them can reach the bar. Each of my wishes earns at most RELATED_CREDIT from them, each of
+ * theirs at most my best related credit, so each direction has a ceiling; a direction below the
+ * bar is not walked at all.
+ */
+export function planRelated(ctx: RankContext, tables: CoverageTables, reachable: (bound: number) => boolean): RelatedPlan | undefined {
+  const related = ctx.wants.reduce((sum, want) => sum + (want.category >= 0 ? want.weight * RELATED_CREDIT : 0), 0);
+  const wanted = ctx.wantWeightSum > 0 ? related / ctx.wantWeightSum : 0;
+  const offered = Math.max(0, ...tables.relatedOfferCredit);
+  const ceilingOf = (direction: MatchDirection, theyTeachMe: number, iTeachThem: number) => 100 * exchangeOf(ctx, direction, theyTeachMe, iTeachThem);
+  const oneSide = Math.max(ceilingOf('both', wanted, 0), ceilingOf('both', 0, offered));
+  const plan: RelatedPlan = { ceiling: 0, teachers: [], learners: [], bothSides: !reachable(oneSide) };
+  for (const direction of ctx.directionByStage) {
+    const ceiling = direction ? ceilingOf(direction, wanted, offered) : 0;
+    const open = direction !== undefined && reachable(ceiling);
+    if (open) plan.ceiling = Math.max(plan.ceiling, ceiling);
+    plan.teachers.push(open && (direction === 'they-teach-me' || (direction === 'both' && !plan.bothSides)));
+    plan.learners.push(open && direction !== 'they-teach-me');
+  }
+  return plan.ceiling > 0 ? plan : undefined;
+}
+
+/**
+ * Visits the people the plan walks, each at most once (marked in `seen`, which the caller clears),
+ * until `visit` returns false. With both sides needed only the wanters of my offers' categories are
+ * walked (people list fewer wishes than skills); sharesCategory then checks the teaching side.
+ */
+export function visitRelatedPeople(ctx: RankContext, room: CategoryRoom, plan: RelatedPlan, seen: Uint8Array, visit: (p: number) => boolean): void {
+  const { lookups, index } = ctx;
+  const stages = ctx.directionByStage.length;
+  lookups.teachersByCategory ??= peopleByCategory(lookups.teachCategories, lookups.categoryWords, index.categories.length, index.stage, stages);
+  lookups.learnersByCategory ??= peopleByCategory(lookups.learnCategories, lookups.categoryWords, index.categories.length, index.stage, stages);
+  const lists: Uint32Array[] = [];
+  const add = (mask: Uint32Array, byCategory: Uint32Array[], stageOpen: boolean[]) => {
+    byCategory.forEach((people, at) => {
+      const category = Math.floor(at / stages);
+      if (stageOpen[at % stages] && mask[category >>> 5]! & (1 << (category & 31))) lists.push(people);
+    });
+  };
+  add(room.offerMask, lookups.learnersByCategory, plan.learners);
+  add(room.wantMask, lookups.teachersByCategory, plan.teachers);
+  for (const people of lists) {
+    for (const p of people) {
+      if (seen[p]) continue;
+      seen[p] = 1;
+      if (!visit(p)) return;
+    }
+  }
+}
+
 function sharesAny(sets: Uint32Array, mask: Uint32Array, words: number, p: number): boolean {
   for (let w = 0; w < words; w++) if (sets[p * words + w]! & mask[w]!) return true;
   return false;
@@ -239,18 +300,4 @@ export function cheapBound(ctx: RankContext, tables: CoverageTables, room: Categ
   const wanted = ctx.wantWeightSum > 0 ? Math.min(1, (sums[at + WANTED_BEYOND_RELATED]! + wantRoom) / ctx.wantWeightSum) : 0;
   const offered = total > 0 ? Math.min(1, (sums[at + OFFERED]! + (total - sums[at + OFFERED_WEIGHT]!) * offerRoom) / total) : 0;
   return 100 * exchangeOf(ctx, direction, Math.max(0, wanted), Math.max(0, offered));
-}
-
-/**
- * The highest score of anyone who shares no skill with me exactly, only related ones: each of my
- * wants earns at most RELATED_CREDIT, each of theirs at most my best related credit. `oneSide` is
- * the highest for someone related on one side only (in two-way mode, far lower).
- */
-export function relatedOnlyBound(ctx: RankContext, tables: CoverageTables): { both: number; oneSide: number } {
-  const related = ctx.wants.reduce((sum, want) => sum + (want.category >= 0 ? want.weight * RELATED_CREDIT : 0), 0);
-  const wanted = ctx.wantWeightSum > 0 ? related / ctx.wantWeightSum : 0;
-  const offered = Math.max(0, ...tables.relatedOfferCredit);
-  const directions: MatchDirection[] = ctx.mode === 'two-way' ? ['both'] : ['they-teach-me', 'i-teach-them'];
-  const best = (theyTeachMe: number, iTeachThem: number) => Math.max(...directions.map((direction) => 100 * exchangeOf(ctx, direction, theyTeachMe, iTeachThem)));
-  return { both: best(wanted, offered), oneSide: Math.max(best(wanted, 0), best(0, offered)) };
 }

@@ -33,6 +33,12 @@ export interface IndexLookups {
   categoryWords: number;
   teachCategories: Uint32Array;
   learnCategories: Uint32Array;
+  /**
+   * Per category and career stage (list category × stages + stage), the people who teach / want a
+   * skill in it, in entry order; made when first needed.
+   */
+  teachersByCategory?: Uint32Array[];
+  learnersByCategory?: Uint32Array[];
 }
 
 const lookupsCache = new WeakMap<MatchIndex, IndexLookups>();
@@ -130,6 +136,16 @@ function directionsByStage(mode: RankOptions['mode'], myStage: number): (MatchDi
     // Reverse: the earlier-career person teaches. Traditional: the more senior one does.
     return myStage < theirStage === (mode === 'reverse') ? 'i-teach-them' : 'they-teach-me';
   });
+}
+
+/** Inverts per-person category bit sets into lists of people per category and stage, in entry order. */
+export function peopleByCategory(sets: Uint32Array, words: number, categories: number, stage: Uint8Array, stages: number): Uint32Array[] {
+  const people: number[][] = Array.from({ length: categories * stages }, () => []);
+  for (let i = 0; i < sets.length; i++) {
+    const p = Math.floor(i / words);
+    for (let bits = sets[i]!; bits; bits &= bits - 1) people[((i % words) * 32 + 31 - Math.clz32(bits & -bits)) * stages + stage[p]!]!.push(p);
+  }
+  return people.map((list) => Uint32Array.from(list));
 }
 
 /** One of my skills, read against the index. */

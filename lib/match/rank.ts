@@ -6,10 +6,11 @@ import {
   clearSums,
   coverageTables,
   exactSumsOf,
-  relatedOnlyBound,
+  planRelated,
   sharesCategory,
   skillBound,
   sumExactMeetings,
+  visitRelatedPeople,
 } from './bounds';
 import { assess, contextBound, emptyDetail, isEligible } from './evaluate';
 import { explain } from './explain';
@@ -130,7 +131,7 @@ function results(ctx: RankContext, ranked: { position: number }[]): MatchResult[
  * cheaply (the score with a perfect context). Scoring the highest bounds first raises the entry
  * bar, so most people are skipped after the cheap bound, most of the rest after a tighter one
  * (skillBound), and few are scored. People who share only related skills cannot beat
- * relatedOnlyBound, so they are looked at only when that could still enter. With a search, the
+ * a ceiling (planRelated), so they are looked at only when that could still enter. With a search, the
  * people it names are results even without any skill exchange (score 0).
  */
 export function rank(index: MatchIndex, me: Profile, options: RankOptions): MatchResult[] {
@@ -157,6 +158,7 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     consider(p);
   };
   let touched: Uint32Array = new Uint32Array(0);
+  const visited: number[] = [];
   try {
     touched = sumExactMeetings(ctx, sums);
     const candidates = named ? touched.filter((p) => named[p] === 1) : touched;
@@ -179,14 +181,19 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
       for (const p of search.positions) if (!sums.seen[p]) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
     } else {
       // Everyone else shares related skills at best, which caps their score.
-      const related = relatedOnlyBound(ctx, tables);
-      for (let p = 0; p < index.count && heap.reachable(related.both); p++) {
-        if (!sums.seen[p] && sharesCategory(ctx, room, p, !heap.reachable(related.oneSide))) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+      const plan = planRelated(ctx, tables, (bound) => heap.reachable(bound));
+      if (plan) {
+        visitRelatedPeople(ctx, room, plan, sums.seen, (p) => {
+          visited.push(p);
+          if (sharesCategory(ctx, room, p, plan.bothSides)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+          return heap.reachable(plan.ceiling);
+        });
       }
     }
     return results(ctx, heap.drain());
   } finally {
     clearSums(sums, touched);
+    clearSums(sums, visited);
   }
 }
 

@@ -118,6 +118,22 @@ describe('rank: seniority and modes', () => {
     expect(results[0]!.explanation.direction).toBe('they-teach-me');
   });
 
+  it('reverse and traditional: related-only partners count in the direction the gap allows', () => {
+    const profile = me({ careerStage: 'mid', teach: [{ name: 'TikTok', level: 'expert' }], learn: [{ name: 'Board governance', priority: 'high', ask: '' }] });
+    const wantsInstagram = [{ name: 'Instagram', priority: 'high' as const, ask: '' }];
+    const teachesBoardReporting = [{ name: 'Board reporting', level: 'expert' as const }];
+    const entries = [
+      person({ name: 'Senior learner', careerStage: 'senior', learn: wantsInstagram }),
+      person({ name: 'Junior teacher', careerStage: 'early', teach: teachesBoardReporting }),
+      person({ name: 'Senior teacher', careerStage: 'senior', teach: teachesBoardReporting }),
+      person({ name: 'Junior learner', careerStage: 'early', learn: wantsInstagram }),
+    ];
+    const reverse = ranked(entries, profile, { mode: 'reverse' });
+    expect(names(entries, reverse).sort()).toEqual(['Junior teacher', 'Senior learner']);
+    expect(reverse.flatMap((r) => [...r.explanation.theyTeachMe, ...r.explanation.iTeachThem]).every((m) => m.match === 'related')).toBe(true);
+    expect(names(entries, ranked(entries, profile, { mode: 'traditional' })).sort()).toEqual(['Junior learner', 'Senior teacher']);
+  });
+
   it('traditional: the more senior person teaches', () => {
     const profile = me({ careerStage: 'mid', learn: learnsBoards, teach: teachesTikTok });
     const entries = [
