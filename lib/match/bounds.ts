@@ -268,10 +268,18 @@ function sharesAny(sets: Uint32Array, mask: Uint32Array, words: number, p: numbe
 export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number, bothSides: boolean): boolean {
   const { categoryWords: words, teachCategories, learnCategories } = ctx.lookups;
   const direction = directionOf(ctx, p);
-  if (!direction) return false;
-  const teaches = direction !== 'i-teach-them' && sharesAny(teachCategories, room.wantMask, words, p);
-  if (direction === 'they-teach-me' || (bothSides && !teaches)) return teaches;
-  return (teaches && !bothSides) || sharesAny(learnCategories, room.offerMask, words, p);
+  const teaches = () => sharesAny(teachCategories, room.wantMask, words, p);
+  const learns = () => sharesAny(learnCategories, room.offerMask, words, p);
+  switch (direction) {
+    case 'they-teach-me':
+      return teaches();
+    case 'i-teach-them':
+      return learns();
+    case 'both':
+      return bothSides ? teaches() && learns() : teaches() || learns();
+    default:
+      return false;
+  }
 }
 
 /**

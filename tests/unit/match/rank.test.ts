@@ -134,6 +134,15 @@ describe('rank: seniority and modes', () => {
     expect(names(entries, ranked(entries, profile, { mode: 'traditional' })).sort()).toEqual(['Junior learner', 'Senior teacher']);
   });
 
+  it('reverse: a related-only partner beats a weak exact one when the list is full', () => {
+    const profile = me({ careerStage: 'senior', teach: [{ name: 'TikTok', level: 'expert' }], learn: [{ name: 'Board governance', priority: 'high', ask: '' }] });
+    const entries = [
+      person({ name: 'Weak exact', careerStage: 'early', department: 'Marketing', timeZone: 'Pacific/Auckland', teach: [{ name: 'Board governance', level: 'beginner' }] }),
+      person({ name: 'Related', careerStage: 'executive', department: 'Finance', learn: [{ name: 'Instagram', priority: 'high', ask: '' }] }),
+    ];
+    expect(names(entries, ranked(entries, profile, { mode: 'reverse', top: 1 }))).toEqual(['Related']);
+  });
+
   it('traditional: the more senior person teaches', () => {
     const profile = me({ careerStage: 'mid', learn: learnsBoards, teach: teachesTikTok });
     const entries = [
