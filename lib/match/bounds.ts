@@ -268,18 +268,13 @@ function sharesAny(sets: Uint32Array, mask: Uint32Array, words: number, p: numbe
 export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number, bothSides: boolean): boolean {
   const { categoryWords: words, teachCategories, learnCategories } = ctx.lookups;
   const direction = directionOf(ctx, p);
-  const teaches = () => sharesAny(teachCategories, room.wantMask, words, p);
-  const learns = () => sharesAny(learnCategories, room.offerMask, words, p);
-  switch (direction) {
-    case 'they-teach-me':
-      return teaches();
-    case 'i-teach-them':
-      return learns();
-    case 'both':
-      return bothSides ? teaches() && learns() : teaches() || learns();
-    default:
-      return false;
-  }
+  if (direction === undefined) return false;
+  // No closures here: this runs per person, and tsx wraps every closure it creates.
+  if (direction === 'they-teach-me') return sharesAny(teachCategories, room.wantMask, words, p);
+  if (direction === 'i-teach-them') return sharesAny(learnCategories, room.offerMask, words, p);
+  const teaches = sharesAny(teachCategories, room.wantMask, words, p);
+  if (teaches !== bothSides) return teaches;
+  return sharesAny(learnCategories, room.offerMask, words, p);
 }
 
 /**

@@ -138,7 +138,11 @@ function theyTeachMeCoverage(ctx: RankContext, p: number, detail: Detail | undef
       const skill = index.textSkill[index.teachText[item]!]!;
       const credit = skill === want.skill ? 1 : want.category >= 0 && index.skillCategory[skill] === want.category ? RELATED_CREDIT : 0;
       const value = credit * LEVEL_CREDITS[index.teachLevel[item]!]!;
-      if (value > best) [best, bestItem, bestCredit] = [value, item, credit];
+      if (value > best) {
+        best = value;
+        bestItem = item;
+        bestCredit = credit;
+      }
     }
     sum += want.weight * best;
     if (detail && bestItem >= 0) {
@@ -165,7 +169,11 @@ function iTeachThemCoverage(ctx: RankContext, p: number, detail: Detail | undefi
       const offer = ctx.offers[o]!;
       const credit = skill === offer.skill ? 1 : category >= 0 && category === offer.category ? RELATED_CREDIT : 0;
       const value = credit * offer.weight;
-      if (value > best) [best, bestOffer, bestCredit] = [value, o, credit];
+      if (value > best) {
+        best = value;
+        bestOffer = o;
+        bestCredit = credit;
+      }
     }
     const weight = lookups.learnWeight[item]!;
     sum += weight * best;

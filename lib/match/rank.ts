@@ -89,8 +89,12 @@ class TopHeap {
   }
 
   private swap(i: number, j: number): void {
-    [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
-    [this.positions[i], this.positions[j]] = [this.positions[j]!, this.positions[i]!];
+    const score = this.scores[i]!;
+    const position = this.positions[i]!;
+    this.scores[i] = this.scores[j]!;
+    this.positions[i] = this.positions[j]!;
+    this.scores[j] = score;
+    this.positions[j] = position;
   }
 
   private siftUp(i: number): void {
