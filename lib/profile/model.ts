@@ -30,9 +30,16 @@ export const MATCH_MODES = ['two-way', 'reverse', 'traditional'] as const;
 export const MatchModeSchema = z.enum(MATCH_MODES);
 export type MatchMode = z.infer<typeof MatchModeSchema>;
 
-const text = (max: number) => z.string().trim().max(max);
+/** Messages are written for the person filling in the form: the options page shows them next to the field. */
+const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
 const skillName = text(80).min(1, 'Enter a skill name');
-const tagList = z.array(text(80).min(1)).max(50);
+const tagList = z.array(text(80).min(1, 'Remove the empty entry')).max(50, 'List at most 50');
+const wholeNumber = (min: number, max: number, unit: string) =>
+  z
+    .number({ error: `Enter a number of ${unit} from ${min} to ${max}` })
+    .int(`Enter a whole number of ${unit}`)
+    .min(min, `Enter ${min} to ${max} ${unit}`)
+    .max(max, `Enter ${min} to ${max} ${unit}`);
 
 export const TeachSkillSchema = z.object({ name: skillName, level: SkillLevelSchema });
 export type TeachSkill = z.infer<typeof TeachSkillSchema>;
@@ -57,6 +64,8 @@ export const MatchWeightsSchema = z.object({
 export type MatchWeights = z.infer<typeof MatchWeightsSchema>;
 
 export const PROFILE_SCHEMA_VERSION = 1;
+/** The most skills a profile lists on each side (teach, learn). */
+export const MAX_SKILLS = 50;
 
 export const ProfileSchema = z.object({
   schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
@@ -69,19 +78,20 @@ export const ProfileSchema = z.object({
   timeZone: text(64),
   careerStage: CareerStageSchema,
   languages: tagList,
-  teach: z.array(TeachSkillSchema).max(50),
-  learn: z.array(LearnSkillSchema).max(50),
+  teach: z.array(TeachSkillSchema).max(MAX_SKILLS, `List at most ${MAX_SKILLS} skills`),
+  learn: z.array(LearnSkillSchema).max(MAX_SKILLS, `List at most ${MAX_SKILLS} skills`),
   interests: tagList,
   ergs: tagList,
   goals: z.object({
     objective: text(500),
-    durationMonths: z.number().int().min(1).max(24),
+    durationMonths: wholeNumber(1, 24, 'months'),
     cadence: CadenceSchema,
-    sessionMinutes: z.number().int().min(15).max(180),
+    sessionMinutes: wholeNumber(15, 180, 'minutes'),
     successMeasure: text(500),
   }),
   formats: z.array(MeetingFormatSchema).max(MEETING_FORMATS.length),
-  capacity: z.number().int().min(0).max(10),
+  /** How many partners at once; 0 = none right now. */
+  capacity: wholeNumber(0, 10, 'partners'),
   openTo: z.array(PartnershipKindSchema).max(PARTNERSHIP_KINDS.length),
   status: z.enum(['open', 'paused']),
   matchMode: MatchModeSchema,

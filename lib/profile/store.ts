@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { describeStorageError, openMutualDb, StorageError } from '../storage/db';
+import { ProfileDraftSchema, type ProfileDraft } from './draft';
+import { ProfileFormatError, StoredProfileError } from './errors';
+import { migrateProfile } from './migrate';
+import { ProfileSchema, type Profile } from './model';
+
+/** Keys in the 'profile' store: the profile itself and the form's draft of it. */
+const PROFILE_KEY = 'me';
+const DRAFT_KEY = 'draft';
+
+/**
+ * The form's text as typed, kept only while some of it is invalid (the valid part is in the
+ * profile). `basedOn` is the updatedAt of the profile it was typed over: if the profile changed
+ * since (the popup saved it), the draft is stale and dropped. Without `basedOn` it was typed
+ * over an unreadable profile.
+ */
+const StoredDraftSchema = z.object({ basedOn: z.string().optional(), draft: ProfileDraftSchema });
+export type StoredDraft = z.infer<typeof StoredDraftSchema>;
+
+function storageError(error: unknown): StorageError {
+  return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
+}
+
+async function readRecords(): Promise<{ profile: unknown; draft: unknown }> {
+  try {
+    const db = await openMutualDb();
+    const tx = db.transaction('profile', 'readonly');
+    const [profile, draft] = await Promise.all([tx.store.get(PROFILE_KEY), tx.store.get(DRAFT_KEY), tx.done]);
+    return { profile, draft };
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+function readProfile(stored: unknown): Profile | undefined {
+  if (stored === undefined) return undefined;
+  try {
+    return migrateProfile(stored);
+  } catch (error) {
+    if (error instanceof ProfileFormatError) throw new StoredProfileError(error.issues.length ? error.issues : [error.message], stored);
+    throw error;
+  }
+}
+
+/**
+ * The saved profile, upgraded to the current version; undefined before the first save. Throws
+ * StoredProfileError when a stored value cannot be read (it stays stored as it is), StorageError
+ * when storage fails.
+ */
+export async function loadProfile(): Promise<Profile | undefined> {
+  return readProfile((await readRecords()).profile);
+}
+
+export interface ProfileEditorState {
+  /** The readable profile, or the StoredProfileError of an unreadable one. */
+  profile: Profile | StoredProfileError | undefined;
+  /** The draft that still applies to that profile. */
+  draft?: ProfileDraft;
+}
+
+/** What the options page starts from: the profile and, if it still applies, the draft typed over it. */
+export async function loadProfileEditorState(): Promise<ProfileEditorState> {
+  const records = await readRecords();
+  let profile: ProfileEditorState['profile'];
+  try {
+    profile = readProfile(records.profile);
+  } catch (error) {
+    if (!(error instanceof StoredProfileError)) throw error;
+    profile = error;
+  }
+  const draft = StoredDraftSchema.safeParse(records.draft);
+  const basedOn = profile instanceof StoredProfileError ? undefined : profile?.updatedAt;
+  return draft.success && draft.data.basedOn === basedOn ? { profile, draft: draft.data.draft } : { profile };
+}
+
+/** Validates and saves the profile (throws the validation error, or StorageError). */
+export async function saveProfile(profile: Profile): Promise<void> {
+  await saveProfileEdit(profile, undefined);
+}
+
+/**
+ * Saves the profile and the draft typed over it in one transaction (no draft: any old one is
+ * removed). Without a profile only the draft is saved and the stored profile stays as it is: the
+ * form does that while the stored profile is unreadable and the user has not chosen to replace it.
+ */
+export async function saveProfileEdit(profile: Profile | undefined, draft: ProfileDraft | undefined): Promise<void> {
+  const valid = profile && ProfileSchema.parse(profile);
+  const storedDraft = draft && StoredDraftSchema.parse({ ...(valid ? { basedOn: valid.updatedAt } : {}), draft });
+  try {
+    const db = await openMutualDb();
+    const tx = db.transaction('profile', 'readwrite');
+    await Promise.all([
+      valid ? tx.store.put(valid, PROFILE_KEY) : undefined,
+      storedDraft ? tx.store.put(storedDraft, DRAFT_KEY) : tx.store.delete(DRAFT_KEY),
+      tx.done,
+    ]);
+  } catch (error) {
+    throw storageError(error);
+  }
+}
