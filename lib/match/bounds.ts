@@ -194,59 +194,97 @@ export function categoryRoom(ctx: RankContext, tables: CoverageTables): Category
   return { wantRoom, wantMask, offerMask };
 }
 
-/** Which lists of people the related-only pass walks, per career stage (CAREER_STAGES order). */
+/** The lists of people the related-only pass walks. */
 export interface RelatedPlan {
   /** The highest score anyone in the walked lists could reach. */
   ceiling: number;
-  teachers: boolean[];
-  learners: boolean[];
+  lists: Uint32Array[];
   /** Two-way, with the bar above what one side alone can earn: both sides are needed. */
   bothSides: boolean;
 }
 
+const SEARCH_STEPS = 40;
+
 /**
- * Plans the pass over people who share only related skills with me, or returns undefined when none
- * of them can reach the bar. Each of my wishes earns at most RELATED_CREDIT from them, each of
- * theirs at most my best related credit, so each direction has a ceiling; a direction below the
- * bar is not walked at all.
+ * The largest coverage of my wishes that still cannot reach the bar (-1 when even none can), by
+ * bisection: the exchange grows with the coverage.
  */
-export function planRelated(ctx: RankContext, tables: CoverageTables, reachable: (bound: number) => boolean): RelatedPlan | undefined {
-  const related = ctx.wants.reduce((sum, want) => sum + (want.category >= 0 ? want.weight * RELATED_CREDIT : 0), 0);
-  const wanted = ctx.wantWeightSum > 0 ? related / ctx.wantWeightSum : 0;
-  const offered = Math.max(0, ...tables.relatedOfferCredit);
-  const ceilingOf = (direction: MatchDirection, theyTeachMe: number, iTeachThem: number) => 100 * exchangeOf(ctx, direction, theyTeachMe, iTeachThem);
-  const oneSide = Math.max(ceilingOf('both', wanted, 0), ceilingOf('both', 0, offered));
-  const plan: RelatedPlan = { ceiling: 0, teachers: [], learners: [], bothSides: !reachable(oneSide) };
-  for (const direction of ctx.directionByStage) {
-    const ceiling = direction ? ceilingOf(direction, wanted, offered) : 0;
-    const open = direction !== undefined && reachable(ceiling);
-    if (open) plan.ceiling = Math.max(plan.ceiling, ceiling);
-    plan.teachers.push(open && (direction === 'they-teach-me' || (direction === 'both' && !plan.bothSides)));
-    plan.learners.push(open && direction !== 'they-teach-me');
+function hopelessCoverage(reachable: (bound: number) => boolean, score: (theyTeachMe: number) => number, most: number): number {
+  if (reachable(score(0))) return -1;
+  let lo = 0;
+  let hi = most;
+  for (let step = 0; step < SEARCH_STEPS; step++) {
+    const mid = (lo + hi) / 2;
+    if (reachable(score(mid))) hi = mid;
+    else lo = mid;
   }
-  return plan.ceiling > 0 ? plan : undefined;
+  return lo;
 }
 
 /**
- * Visits the people the plan walks, each at most once (marked in `seen`, which the caller clears),
- * until `visit` returns false. With both sides needed only the wanters of my offers' categories are
- * walked (people list fewer wishes than skills); sharesCategory then checks the teaching side.
+ * My wishes' categories someone must teach in to reach the bar (MaxScore): the roomiest first, until
+ * the rooms left could not lift anyone past `hopeless` coverage on their own.
  */
-export function visitRelatedPeople(ctx: RankContext, room: CategoryRoom, plan: RelatedPlan, seen: Uint8Array, visit: (p: number) => boolean): void {
+function essentialCategories(room: CategoryRoom, wantWeightSum: number, hopeless: number): number[] {
+  const categories = [...room.wantRoom.keys()].filter((c) => room.wantRoom[c]! > 0).sort((a, b) => room.wantRoom[b]! - room.wantRoom[a]! || a - b);
+  if (hopeless < 0) return categories;
+  for (let count = 0; count <= categories.length; count++) {
+    const rest = categories.slice(count).reduce((sum, c) => sum + room.wantRoom[c]!, 0);
+    // A hair of margin, so rounding can never drop a category someone needs.
+    if (rest <= hopeless * wantWeightSum * (1 - 1e-9)) return categories.slice(0, count);
+  }
+  return categories;
+}
+
+function totalLength(lists: Uint32Array[]): number {
+  return lists.reduce((sum, list) => sum + list.length, 0);
+}
+
+/**
+ * Plans the pass over people who share only related skills with me, or returns undefined when none
+ * of them can reach the bar. From them each of my wishes earns at most RELATED_CREDIT and each of
+ * theirs at most my related credit in its category, so per career stage (per direction) only some
+ * lists of people can hold a result: teachers in the categories of my wishes that are essential to
+ * reach the bar, or wanters in the categories of my offers whose ceiling reaches it.
+ */
+export function planRelated(ctx: RankContext, tables: CoverageTables, room: CategoryRoom, reachable: (bound: number) => boolean): RelatedPlan | undefined {
   const { lookups, index } = ctx;
   const stages = ctx.directionByStage.length;
   lookups.teachersByCategory ??= peopleByCategory(lookups.teachCategories, lookups.categoryWords, index.categories.length, index.stage, stages);
   lookups.learnersByCategory ??= peopleByCategory(lookups.learnCategories, lookups.categoryWords, index.categories.length, index.stage, stages);
-  const lists: Uint32Array[] = [];
-  const add = (mask: Uint32Array, byCategory: Uint32Array[], stageOpen: boolean[]) => {
-    byCategory.forEach((people, at) => {
-      const category = Math.floor(at / stages);
-      if (stageOpen[at % stages] && mask[category >>> 5]! & (1 << (category & 31))) lists.push(people);
-    });
-  };
-  add(room.offerMask, lookups.learnersByCategory, plan.learners);
-  add(room.wantMask, lookups.teachersByCategory, plan.teachers);
-  for (const people of lists) {
+  const { teachersByCategory, learnersByCategory } = lookups;
+  const wanted = ctx.wantWeightSum > 0 ? room.wantRoom.reduce((sum, r) => sum + r, 0) / ctx.wantWeightSum : 0;
+  const offered = Math.max(0, ...tables.relatedOfferCredit);
+  const ceilingOf = (direction: MatchDirection, theyTeachMe: number, iTeachThem: number) => 100 * exchangeOf(ctx, direction, theyTeachMe, iTeachThem);
+  const bothSides = !reachable(Math.max(ceilingOf('both', wanted, 0), ceilingOf('both', 0, offered)));
+  const teachers = (categories: number[], stage: number) => categories.map((c) => teachersByCategory[c * stages + stage]!);
+  const learners = (stage: number, theyTeachMe: number, direction: MatchDirection) =>
+    [...tables.relatedOfferCredit.keys()]
+      .filter((c) => tables.relatedOfferCredit[c]! > 0 && reachable(ceilingOf(direction, theyTeachMe, tables.relatedOfferCredit[c]!)))
+      .map((c) => learnersByCategory[c * stages + stage]!);
+  const essential = (direction: MatchDirection) =>
+    essentialCategories(room, ctx.wantWeightSum, hopelessCoverage(reachable, (t) => ceilingOf(direction, t, offered), wanted));
+
+  const plan: RelatedPlan = { ceiling: 0, lists: [], bothSides };
+  ctx.directionByStage.forEach((direction, stage) => {
+    if (!direction || !reachable(ceilingOf(direction, wanted, offered))) return;
+    plan.ceiling = Math.max(plan.ceiling, ceilingOf(direction, wanted, offered));
+    if (direction === 'they-teach-me') plan.lists.push(...teachers(essential(direction), stage));
+    else if (direction === 'i-teach-them') plan.lists.push(...learners(stage, 0, direction));
+    else if (!bothSides) plan.lists.push(...teachers(essential(direction), stage), ...learners(stage, wanted, direction));
+    else {
+      // Both sides are needed, so either side's lists hold everyone: walk the shorter.
+      const byTeaching = teachers(essential(direction), stage);
+      const byWanting = learners(stage, wanted, direction);
+      plan.lists.push(...(totalLength(byTeaching) <= totalLength(byWanting) ? byTeaching : byWanting));
+    }
+  });
+  return plan.ceiling > 0 ? plan : undefined;
+}
+
+/** Visits the people of the plan's lists, each at most once (marked in `seen`, which the caller clears), until `visit` returns false. */
+export function visitRelatedPeople(plan: RelatedPlan, seen: Uint8Array, visit: (p: number) => boolean): void {
+  for (const people of plan.lists) {
     for (const p of people) {
       if (seen[p]) continue;
       seen[p] = 1;

@@ -185,9 +185,9 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
       for (const p of search.positions) if (!sums.seen[p]) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
     } else {
       // Everyone else shares related skills at best, which caps their score.
-      const plan = planRelated(ctx, tables, (bound) => heap.reachable(bound));
+      const plan = planRelated(ctx, tables, room, (bound) => heap.reachable(bound));
       if (plan) {
-        visitRelatedPeople(ctx, room, plan, sums.seen, (p) => {
+        visitRelatedPeople(plan, sums.seen, (p) => {
           visited.push(p);
           if (sharesCategory(ctx, room, p, plan.bothSides)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
           return heap.reachable(plan.ceiling);
