@@ -128,11 +128,16 @@ export function clearSums({ sums, seen }: ExactSums, people: ArrayLike<number>):
 
 /**
  * Walks the postings of my skills once; several items of one person for one skill ("JS" and
- * "JavaScript") are adjacent in a posting list and only the best level counts. Returns the people
- * touched in entry order, which keeps the later passes over their columns cache-friendly.
+ * "JavaScript") are adjacent in a posting list and only the best level counts. A posting in a
+ * direction the mode does not count for that person (a senior's teaching when I am senior, in
+ * reverse mode) is passed over. Returns the people touched in entry order, which keeps the later
+ * passes over their columns cache-friendly.
  */
 export function sumExactMeetings(ctx: RankContext, { sums, seen }: ExactSums): Uint32Array {
   const { index, lookups } = ctx;
+  // Per career stage: whether their teaching (my learning) and their learning count in this mode.
+  const teachingCounts = ctx.directionByStage.map((direction) => direction === 'both' || direction === 'they-teach-me');
+  const learningCounts = ctx.directionByStage.map((direction) => direction === 'both' || direction === 'i-teach-them');
   let count = 0;
   for (const want of ctx.wants) {
     if (want.skill < 0) continue;
@@ -141,6 +146,7 @@ export function sumExactMeetings(ctx: RankContext, { sums, seen }: ExactSums): U
     let lastLevel = 0;
     for (let k = index.teachPostStart[want.skill]!; k < index.teachPostStart[want.skill + 1]!; k++) {
       const p = index.teachPostOwner[k]!;
+      if (!teachingCounts[index.stage[p]!]) continue;
       const level = LEVEL_CREDITS[index.teachPostLevel[k]!]!;
       if (p === last) {
         if (level > lastLevel) sums[SUMS * p + WANTED_BEYOND_RELATED]! += want.weight * (level - lastLevel);
@@ -159,6 +165,7 @@ export function sumExactMeetings(ctx: RankContext, { sums, seen }: ExactSums): U
     const rarity = lookups.rarity[offer.skill]!;
     for (let k = index.learnPostStart[offer.skill]!; k < index.learnPostStart[offer.skill + 1]!; k++) {
       const p = index.learnPostOwner[k]!;
+      if (!learningCounts[index.stage[p]!]) continue;
       const weight = PRIORITY_WEIGHTS[index.learnPostPriority[k]!]! * rarity;
       sums[SUMS * p + OFFERED]! += weight * credit;
       sums[SUMS * p + OFFERED_WEIGHT]! += weight;
@@ -322,23 +329,37 @@ export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number, 
  * by my best related credit among their categories. -1 for people who fail the cheap hard
  * requirements (isAvailable).
  */
-export function cheapBound(ctx: RankContext, tables: CoverageTables, room: CategoryRoom, { sums }: ExactSums, p: number): number {
+export function cheapBound(ctx: RankContext, tables: CoverageTables, room: CategoryRoom, exact: ExactSums, p: number): number {
   const direction = isAvailable(ctx, p) ? directionOf(ctx, p) : undefined;
   if (!direction) return -1;
-  const { categoryWords: words, teachCategories, learnCategories, learnWeightSum } = ctx.lookups;
+  // Only the side the direction counts is worked out.
+  const wanted = direction === 'i-teach-them' ? 0 : wantedBound(ctx, room, exact.sums, p);
+  const offered = direction === 'they-teach-me' ? 0 : offeredBound(ctx, tables, room, exact.sums, p);
+  return 100 * exchangeOf(ctx, direction, wanted, offered);
+}
+
+function wantedBound(ctx: RankContext, room: CategoryRoom, sums: Float32Array, p: number): number {
+  if (!(ctx.wantWeightSum > 0)) return 0;
+  const { categoryWords: words, teachCategories } = ctx.lookups;
   let wantRoom = 0;
-  let offerRoom = 0;
   for (let w = 0; w < words; w++) {
     for (let bits = teachCategories[p * words + w]! & room.wantMask[w]!; bits; bits &= bits - 1) {
       wantRoom += room.wantRoom[w * 32 + 31 - Math.clz32(bits & -bits)]!;
     }
+  }
+  return Math.max(0, Math.min(1, (sums[SUMS * p + WANTED_BEYOND_RELATED]! + wantRoom) / ctx.wantWeightSum));
+}
+
+function offeredBound(ctx: RankContext, tables: CoverageTables, room: CategoryRoom, sums: Float32Array, p: number): number {
+  const { categoryWords: words, learnCategories, learnWeightSum } = ctx.lookups;
+  const total = learnWeightSum[p]!;
+  if (!(total > 0)) return 0;
+  let offerRoom = 0;
+  for (let w = 0; w < words; w++) {
     for (let bits = learnCategories[p * words + w]! & room.offerMask[w]!; bits; bits &= bits - 1) {
       offerRoom = Math.max(offerRoom, tables.relatedOfferCredit[w * 32 + 31 - Math.clz32(bits & -bits)]!);
     }
   }
-  const total = learnWeightSum[p]!;
   const at = SUMS * p;
-  const wanted = ctx.wantWeightSum > 0 ? Math.min(1, (sums[at + WANTED_BEYOND_RELATED]! + wantRoom) / ctx.wantWeightSum) : 0;
-  const offered = total > 0 ? Math.min(1, (sums[at + OFFERED]! + (total - sums[at + OFFERED_WEIGHT]!) * offerRoom) / total) : 0;
-  return 100 * exchangeOf(ctx, direction, Math.max(0, wanted), Math.max(0, offered));
+  return Math.max(0, Math.min(1, (sums[at + OFFERED]! + (total - sums[at + OFFERED_WEIGHT]!) * offerRoom) / total));
 }
