@@ -98,6 +98,9 @@ export function skillBound(ctx: RankContext, tables: CoverageTables, p: number):
 export interface ExactSums {
   sums: Float32Array;
   seen: Uint8Array;
+  /** Reused per ranking (large allocations per query would keep the garbage collector busy). */
+  touched: Uint32Array;
+  bounds: Float64Array;
 }
 
 const WANTED_BEYOND_RELATED = 0;
@@ -110,7 +113,8 @@ const sumsCache = new WeakMap<object, ExactSums>();
 export function exactSumsOf(ctx: RankContext): ExactSums {
   let sums = sumsCache.get(ctx.index);
   if (!sums) {
-    sums = { sums: new Float32Array(SUMS * ctx.index.count), seen: new Uint8Array(ctx.index.count) };
+    const n = ctx.index.count;
+    sums = { sums: new Float32Array(SUMS * n), seen: new Uint8Array(n), touched: new Uint32Array(n), bounds: new Float64Array(n) };
     sumsCache.set(ctx.index, sums);
   }
   return sums;
@@ -133,7 +137,7 @@ export function clearSums({ sums, seen }: ExactSums, people: ArrayLike<number>):
  * reverse mode) is passed over. Returns the people touched in entry order, which keeps the later
  * passes over their columns cache-friendly.
  */
-export function sumExactMeetings(ctx: RankContext, { sums, seen }: ExactSums): Uint32Array {
+export function sumExactMeetings(ctx: RankContext, { sums, seen, touched: buffer }: ExactSums): Uint32Array {
   const { index, lookups } = ctx;
   // Per career stage: whether their teaching (my learning) and their learning count in this mode.
   const teachingCounts = ctx.directionByStage.map((direction) => direction === 'both' || direction === 'they-teach-me');
@@ -172,7 +176,7 @@ export function sumExactMeetings(ctx: RankContext, { sums, seen }: ExactSums): U
       if (!seen[p]) count += seen[p] = 1;
     }
   }
-  const touched = new Uint32Array(count);
+  const touched = buffer.subarray(0, count);
   for (let p = 0, at = 0; at < count; p++) if (seen[p]) touched[at++] = p;
   return touched;
 }

@@ -166,7 +166,7 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
   try {
     touched = sumExactMeetings(ctx, sums);
     const candidates = named ? touched.filter((p) => named[p] === 1) : touched;
-    const bound = new Float64Array(candidates.length);
+    const bound = sums.bounds.subarray(0, candidates.length);
     const seeds = new TopHeap(seedOrder, 2 * top);
     for (let i = 0; i < candidates.length; i++) {
       const p = candidates[i]!;
