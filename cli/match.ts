@@ -90,7 +90,7 @@ async function readText(path: string, what: string): Promise<string> {
 }
 
 /** The options page exports `{ format: 'mutual-profile', version, profile }`; a bare profile is accepted too. */
-function parseProfileFile(text: string, path: string): Profile {
+export function parseProfileFile(text: string, path: string): Profile {
   let value: unknown;
   try {
     value = JSON.parse(text);
