@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { DirectorySection } from '@/components/directory/DirectorySection';
+import { DataSection } from '@/components/privacy/DataSection';
+import { TemplatesSection } from '@/components/templates/TemplatesSection';
+import { Section } from '@/components/ui/Section';
+import { loadDirectoryMeta } from '@/lib/directory';
+import type { Profile } from '@/lib/profile';
+import { ProfileForm } from './ProfileForm';
+import { useProfileEditor, type ProfileStorage } from './useProfileEditor';
+import { useSkillSearch } from './useSkillSearch';
+import '@/components/ui/ui.css';
+import './options.css';
+
+const SECTIONS = [
+  { id: 'profile', label: 'Profile' },
+  { id: 'directory', label: 'Directory' },
+  { id: 'templates', label: 'Templates' },
+  { id: 'your-data', label: 'Your data' },
+] as const;
+
+/** The section the address points at, for aria-current in the navigation. */
+function useCurrentSection(): string {
+  const [hash, setHash] = useState(() => location.hash.slice(1));
+  useEffect(() => {
+    const onHashChange = () => setHash(location.hash.slice(1));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  return hash || SECTIONS[0].id;
+}
+
+/** Skill names seen in the directory, for suggestions; none when there is no directory yet. */
+function useDirectorySkills(): readonly string[] {
+  const [skills, setSkills] = useState<readonly string[]>([]);
+  useEffect(() => {
+    let live = true;
+    loadDirectoryMeta()
+      .then((meta) => live && meta && setSkills(meta.skills))
+      // Suggestions then come from the taxonomy alone; the directory section reports storage problems.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return skills;
+}
+
+export interface OptionsPageProps {
+  /** Tests inject storage failures; the page uses IndexedDB. */
+  storage?: ProfileStorage;
+  /** Skill names seen in the directory; by default read from the stored directory. */
+  directorySkills?: readonly string[];
+  autosaveDelayMs?: number;
+}
+
+/** The options page: the profile, the directory, templates and the user's data, one section each. */
+export function OptionsPage({ storage, directorySkills, autosaveDelayMs }: OptionsPageProps) {
+  const storedSkills = useDirectorySkills();
+  const skills = useSkillSearch(directorySkills ?? storedSkills);
+  const [profile, setProfile] = useState<Profile>();
+  const [generation, setGeneration] = useState(0);
+  const editor = useProfileEditor({
+    ...(storage ? { storage } : {}),
+    ...(autosaveDelayMs === undefined ? {} : { delayMs: autosaveDelayMs }),
+    canonical: skills.canonical,
+    onSaved: setProfile,
+  });
+  const current = useCurrentSection();
+
+  useEffect(() => {
+    if (editor.phase === 'ready' && !editor.unreadable) setProfile(editor.saved);
+  }, [editor.phase, editor.unreadable, editor.saved]);
+
+  return (
+    <>
+      <header className="options-header">
+        <h1>Mutual</h1>
+        <nav aria-label="Sections">
+          <ul>
+            {SECTIONS.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`} {...(current === section.id ? { 'aria-current': 'location' as const } : {})}>
+                  {section.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main className="options-main">
+        <Section id="profile" title="Your profile">
+          {editor.phase === 'loading' && <p role="status">Loading your profile…</p>}
+          {editor.phase === 'failed' && (
+            <div className="notice error" role="alert">
+              <p>Your profile could not be opened: {editor.loadError}</p>
+              <button type="button" onClick={() => void editor.reload()}>
+                Try again
+              </button>
+            </div>
+          )}
+          {editor.phase === 'ready' && <ProfileForm editor={editor} suggest={skills.suggest} />}
+        </Section>
+        {/* The directory and templates sections bring their own headings; after a delete they load again. */}
+        <div id="directory" tabIndex={-1} className="page-section">
+          <DirectorySection key={generation} {...(profile ? { profile } : {})} />
+        </div>
+        <div id="templates" tabIndex={-1} className="page-section">
+          <TemplatesSection key={generation} />
+        </div>
+        <Section id="your-data" title="Your data">
+          <DataSection
+            editor={editor}
+            onDeleted={() => {
+              setProfile(undefined);
+              setGeneration((n) => n + 1);
+            }}
+          />
+        </Section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OptionsPage } from '../../../components/profile/OptionsPage';
+import { exportProfileJson, loadProfile, saveProfile } from '../../../lib/profile';
+import { openMutualDb } from '../../../lib/storage/db';
+import { NOW, profile, resetDatabase } from '../profile/helpers';
+
+beforeEach(resetDatabase);
+
+/** The text of every file the page offered for download. */
+let downloads: Blob[] = [];
+beforeEach(() => {
+  downloads = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    downloads.push(blob as Blob);
+    return 'blob:test';
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function renderPage() {
+  const user = userEvent.setup();
+  render(<OptionsPage autosaveDelayMs={30} directorySkills={[]} />);
+  await screen.findByRole('form', { name: 'Your profile' });
+  return user;
+}
+
+const dataSection = () => screen.getByRole('region', { name: 'Your data' });
+
+function jsonFile(name: string, text: string): File {
+  return new File([text], name, { type: 'application/json' });
+}
+
+describe('options page', () => {
+  it('has a heading and a navigation to every section', async () => {
+    await renderPage();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Mutual');
+    const links = within(screen.getByRole('navigation', { name: 'Sections' })).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['Profile', 'Directory', 'Templates', 'Your data']);
+    for (const link of links) {
+      const target = document.getElementById(link.getAttribute('href')!.slice(1));
+      expect(target, link.textContent!).not.toBeNull();
+      // Focusable, so following the link moves keyboard focus there.
+      expect(target!.tabIndex).toBe(-1);
+    }
+    expect(links[0]!.getAttribute('aria-current')).toBe('location');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(
+      expect.arrayContaining(['Your profile', 'Directory', 'Templates', 'Your data']),
+    );
+  });
+
+  it('exports the profile as the documented file', async () => {
+    await saveProfile(profile());
+    const user = await renderPage();
+    await user.type(screen.getByLabelText('Department or team'), 'Product');
+    await user.click(within(dataSection()).getByRole('button', { name: 'Export my profile' }));
+    await within(dataSection()).findByText(/^Downloaded mutual-profile-\d{4}-\d\d-\d\d\.json\.$/);
+    const file = JSON.parse(await downloads[0]!.text()) as { format: string; version: number; profile: { department: string } };
+    // Edits not yet autosaved are in the file too.
+    expect(file).toMatchObject({ format: 'mutual-profile', version: 1, profile: { department: 'Product' } });
+  });
+
+  it('imports a profile file after confirmation, and changes nothing on a bad file', async () => {
+    await saveProfile(profile());
+    const user = await renderPage();
+    const input = within(dataSection()).getByLabelText('Import a profile file');
+
+    await user.upload(input, jsonFile('broken.json', '{"format": "mutual-profile", "version": 1, "profile": {"email": "x"}}'));
+    await within(dataSection()).findByText(/^Nothing was imported: This is not a valid Mutual profile:.*email: Enter a valid email address/);
+    expect(await loadProfile()).toEqual(profile());
+
+    const other = profile({ name: 'Sam Okafor', teach: [{ name: 'Negotiation', level: 'expert' }] });
+    await user.upload(input, jsonFile('sam.json', exportProfileJson(other, NOW)));
+    expect(within(dataSection()).getByText(/Replace your profile with the one in sam\.json \(Sam Okafor: 1 skills to teach, 1 to learn\)/)).toBeDefined();
+    await user.click(within(dataSection()).getByRole('button', { name: 'Replace my profile' }));
+    await within(dataSection()).findByText('Imported sam.json. Your profile above now shows it.');
+    expect(screen.getByLabelText('Name')).toHaveProperty('value', 'Sam Okafor');
+    expect(await loadProfile()).toMatchObject({ name: 'Sam Okafor', teach: [{ name: 'Negotiation', level: 'expert' }] });
+  });
+
+  it('exports every store, saying what is in it', async () => {
+    await saveProfile(profile());
+    const user = await renderPage();
+    expect(within(dataSection()).getByText(/the outreach log/)).toBeDefined();
+    await user.click(within(dataSection()).getByRole('button', { name: 'Export all my data' }));
+    await within(dataSection()).findByText(/^Downloaded mutual-data-[\d-]+\.json: \d+ records from 8 stores\.$/);
+    const data = JSON.parse(await downloads[0]!.text()) as { format: string; stores: { profile: { key: string; value: unknown }[] } };
+    expect(data.format).toBe('mutual-data');
+    expect(data.stores.profile).toEqual([{ key: 'me', value: profile() }]);
+  });
+
+  it('deletes all data only after confirmation, says so, and starts the form over', async () => {
+    await saveProfile(profile());
+    const user = await renderPage();
+    await user.click(within(dataSection()).getByRole('button', { name: 'Delete all my data' }));
+    const cancel = within(dataSection()).getByRole('button', { name: 'Cancel' });
+    expect(document.activeElement).toBe(cancel);
+    await user.click(cancel);
+    expect(await loadProfile()).toEqual(profile());
+
+    await user.click(within(dataSection()).getByRole('button', { name: 'Delete all my data' }));
+    await user.click(within(dataSection()).getByRole('button', { name: 'Yes, delete everything' }));
+    await within(dataSection()).findByText(/^Deleted all your data from this browser \(8 stores emptied\)\. The demo directory .* may come back/);
+    expect(await loadProfile()).toBeUndefined();
+    expect(await (await openMutualDb()).count('profile')).toBe(0);
+    expect(screen.getByLabelText('Name')).toHaveProperty('value', '');
+    // Nothing is written back until the user types again.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(async () => expect(await loadProfile()).toBeUndefined());
+  });
+});

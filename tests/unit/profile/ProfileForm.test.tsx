@@ -1,0 +1,222 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ProfileForm } from '../../../components/profile/ProfileForm';
+import { indexedDbProfileStorage, useProfileEditor, type ProfileStorage } from '../../../components/profile/useProfileEditor';
+import { useSkillSearch } from '../../../components/profile/useSkillSearch';
+import { loadProfile, saveProfile } from '../../../lib/profile';
+import { openMutualDb, StorageError } from '../../../lib/storage/db';
+import { profile, resetDatabase } from './helpers';
+
+beforeEach(resetDatabase);
+
+const NO_DIRECTORY: readonly string[] = [];
+
+function Harness({ storage = indexedDbProfileStorage, delayMs = 30 }: { storage?: ProfileStorage; delayMs?: number }) {
+  const skills = useSkillSearch(NO_DIRECTORY);
+  const editor = useProfileEditor({ storage, canonical: skills.canonical, delayMs });
+  return editor.phase === 'ready' ? <ProfileForm editor={editor} suggest={skills.suggest} /> : <p>Loading</p>;
+}
+
+async function renderForm(storage?: ProfileStorage, delayMs?: number) {
+  const user = userEvent.setup();
+  const view = render(<Harness {...(storage ? { storage } : {})} {...(delayMs ? { delayMs } : {})} />);
+  await screen.findByRole('form', { name: 'Your profile' });
+  return { user, ...view };
+}
+
+const saveStatusText = () => document.querySelector('.save-status [role="status"]')!.textContent!;
+async function waitForSaved() {
+  await waitFor(() => expect(saveStatusText()).toMatch(/^Saved at \d/));
+}
+
+/** Waits until the stored profile matches: an earlier save may already have said "Saved at". */
+async function waitForStored(expected: Record<string, unknown>) {
+  await waitFor(async () => expect(await loadProfile()).toMatchObject(expected));
+}
+
+function fixture(name: string): File {
+  return new File([readFileSync(join(import.meta.dirname, '../../e2e/fixtures/linkedin', name))], name, { type: 'text/csv' });
+}
+
+describe('profile form', () => {
+  it('is grouped in the sections a first-time user fills in', async () => {
+    await renderForm();
+    const groups = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+    expect(groups).toEqual([
+      'Start from your LinkedIn data',
+      'About you',
+      'I can teach',
+      'I want to learn',
+      'Interests and ERGs',
+      'What I want from a partnership',
+      'Logistics',
+    ]);
+    expect(screen.getByLabelText('Time zone')).toHaveProperty('value', Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
+  it('saves what is typed after a pause, and says when', async () => {
+    const { user } = await renderForm();
+    expect(saveStatusText()).toBe('Changes are saved automatically.');
+    await user.type(screen.getByLabelText('Name'), 'Priya Raman');
+    await user.selectOptions(screen.getByLabelText('Career stage'), 'senior');
+    await user.click(screen.getByRole('checkbox', { name: /Two-way exchange/ }));
+    await user.click(screen.getByRole('checkbox', { name: /as the senior/ }));
+    await waitForStored({ name: 'Priya Raman', careerStage: 'senior', openTo: ['reverse-mentee'] });
+    await waitForSaved();
+  });
+
+  it('suggests skills as typed, tolerant of typos, and takes one with the keyboard', async () => {
+    const { user } = await renderForm();
+    await user.click(screen.getByRole('button', { name: 'Add a skill to teach' }));
+    const skill = screen.getByRole('combobox', { name: 'Skill to teach (row 1)' });
+    expect(document.activeElement).toBe(skill);
+    await user.keyboard('negotiaton');
+    expect(skill.getAttribute('aria-expanded')).toBe('true');
+    const options = within(screen.getByRole('listbox')).getAllByRole('option');
+    expect(options[0]!.textContent).toMatch(/^Negotiation/);
+    await user.keyboard('{ArrowDown}');
+    expect(skill.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
+    expect(options[0]!.getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{Enter}');
+    expect(skill).toHaveProperty('value', 'Negotiation');
+    expect(skill.getAttribute('aria-expanded')).toBe('false');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Level (row 1)' }), 'expert');
+    await waitForStored({ teach: [{ name: 'Negotiation', level: 'expert' }] });
+  });
+
+  it('explains an alias suggestion, closes on Escape and keeps a skill no list knows as typed', async () => {
+    const { user } = await renderForm();
+    await user.click(screen.getByRole('button', { name: 'Add a skill to learn' }));
+    const skill = screen.getByRole('combobox', { name: 'Skill to learn (row 1)' });
+    await user.keyboard('JS');
+    expect(within(screen.getByRole('listbox')).getAllByRole('option')[0]!.textContent).toBe('JavaScriptalso called “js”');
+    await user.keyboard('{Escape}');
+    expect(skill.getAttribute('aria-expanded')).toBe('false');
+    await user.clear(skill);
+    await user.keyboard('Sourdough baking{Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'Concrete ask (row 1)' }), 'bake a loaf for the team');
+    await waitForStored({ learn: [{ name: 'Sourdough baking', priority: 'medium', ask: 'bake a loaf for the team' }] });
+  });
+
+  it('picks a suggestion with the mouse', async () => {
+    const { user } = await renderForm();
+    await user.click(screen.getByRole('button', { name: 'Add a skill to teach' }));
+    await user.keyboard('tik tok');
+    await user.click(screen.getByRole('option', { name: /^TikTok/ }));
+    expect(screen.getByRole('combobox', { name: 'Skill to teach (row 1)' })).toHaveProperty('value', 'TikTok');
+  });
+
+  it('shows an invalid field’s message next to it and still saves the rest', async () => {
+    const { user } = await renderForm();
+    const email = screen.getByLabelText('Work email');
+    await user.type(email, 'priya@');
+    await user.type(screen.getByLabelText('Name'), 'Priya');
+    const message = screen.getByText('Enter a valid email address');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(email.getAttribute('aria-describedby')!.split(' ')).toContain(message.closest('p')!.id);
+    await waitForStored({ name: 'Priya', email: '' });
+    await waitFor(() => expect(saveStatusText()).toMatch(/^Saved at .*, except 1 field with a problem/));
+
+    await user.clear(email);
+    await user.type(email, 'priya@northwind.example');
+    expect(screen.queryByText('Enter a valid email address')).toBeNull();
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('flags a number out of range without blocking the rest', async () => {
+    const { user } = await renderForm();
+    const months = screen.getByLabelText('How long (months)');
+    await user.clear(months);
+    await user.type(months, '36');
+    await user.tab();
+    expect(screen.getByText('Enter 1 to 24 months')).toBeDefined();
+    await user.type(screen.getByLabelText('What I want to get out of it'), 'Learn how our youngest customers use TikTok');
+    await waitForStored({ goals: expect.objectContaining({ durationMonths: 6, objective: 'Learn how our youngest customers use TikTok' }) });
+  });
+
+  it('keeps invalid text typed before the page was closed, with its message', async () => {
+    // A pause longer than the test: only the page closing can save.
+    const { user, unmount } = await renderForm(undefined, 60_000);
+    await user.type(screen.getByLabelText('Work email'), 'priya@');
+    await user.type(screen.getByLabelText('Name'), 'Priya');
+    expect(await loadProfile()).toBeUndefined();
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    await waitFor(async () => expect(await loadProfile()).toMatchObject({ name: 'Priya' }));
+    unmount();
+
+    await renderForm();
+    expect(screen.getByLabelText('Work email')).toHaveProperty('value', 'priya@');
+    expect(screen.getByText('Enter a valid email address')).toBeDefined();
+  });
+
+  it('adds tags with Enter or a comma and removes them with their button', async () => {
+    const { user } = await renderForm();
+    const languages = screen.getByRole('textbox', { name: 'Languages' });
+    await user.type(languages, 'German{Enter}Hindi,');
+    const list = screen.getByRole('list', { name: 'Languages' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.firstChild!.textContent)).toEqual(['English', 'German', 'Hindi']);
+    await user.click(screen.getByRole('button', { name: 'Remove English' }));
+    await waitForStored({ languages: ['German', 'Hindi'] });
+  });
+
+  it('says a save failed and why, and saves when asked to try again', async () => {
+    const save = vi.fn<ProfileStorage['save']>().mockRejectedValueOnce(new StorageError('The browser has no more storage space for Mutual. Free some disk space or delete old data, then try again.'));
+    save.mockImplementation(indexedDbProfileStorage.save);
+    const { user } = await renderForm({ load: indexedDbProfileStorage.load, save });
+    await user.type(screen.getByLabelText('Name'), 'Priya');
+    await waitFor(() => expect(saveStatusText()).toBe('Not saved: The browser has no more storage space for Mutual. Free some disk space or delete old data, then try again.'));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitForStored({ name: 'Priya' });
+    await waitForSaved();
+  });
+
+  it('reports an unreadable saved profile and leaves it alone until the user replaces it', async () => {
+    const corrupt = { ...profile(), capacity: 'lots' };
+    await (await openMutualDb()).put('profile', corrupt, 'me');
+    const { user } = await renderForm();
+    expect(screen.getByRole('alert').textContent).toMatch(/could not be read.*capacity/);
+    // What could be recovered is in the form.
+    expect(screen.getByLabelText('Name')).toHaveProperty('value', 'Priya Raman');
+    await user.type(screen.getByLabelText('Department or team'), 'Product');
+    await waitFor(() => expect(saveStatusText()).toMatch(/^Not saved yet: your saved profile could not be read/));
+    expect(await (await openMutualDb()).get('profile', 'me')).toEqual(corrupt);
+
+    await user.click(screen.getByRole('button', { name: 'Replace it with this form' }));
+    await waitForStored({ name: 'Priya Raman', department: 'Product', capacity: 1 });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('fills empty fields from a LinkedIn export without overwriting what was typed', async () => {
+    await saveProfile(profile({ name: '', title: 'Product lead', location: '', teach: [{ name: 'Public speaking', level: 'expert' }] }));
+    const { user } = await renderForm();
+    await user.upload(screen.getByLabelText(/Choose LinkedIn export files/), [fixture('Skills.csv'), fixture('Profile.csv')]);
+    await screen.findByText(/^Added 8 skills to “I can teach” at level Intermediate/);
+    expect(screen.getByText(/Filled in your name and location\. Not added: Public speaking \(already listed\)\./)).toBeDefined();
+    expect(screen.getByLabelText('Name')).toHaveProperty('value', 'Priya Raman');
+    expect(screen.getByLabelText('Job title')).toHaveProperty('value', 'Product lead');
+    await waitForStored({ location: 'Berlin, Germany' });
+    const saved = await loadProfile();
+    expect(saved?.teach.map((skill) => skill.name)).toEqual([
+      'Public speaking',
+      'Project management',
+      'JavaScript',
+      'Stakeholder management',
+      'Data analysis',
+      'Negotiation',
+      'Microsoft Excel',
+      'Research, Design & Strategy',
+      'Sourdough Baking',
+    ]);
+  });
+
+  it('changes nothing when the chosen files are not a LinkedIn export', async () => {
+    await saveProfile(profile());
+    const { user } = await renderForm();
+    await user.upload(screen.getByLabelText(/Choose LinkedIn export files/), [fixture('Connections.csv')]);
+    await screen.findByText(/^Nothing was imported: None of the chosen files/);
+    expect(await loadProfile()).toEqual(profile());
+  });
+});
