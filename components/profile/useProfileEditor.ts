@@ -3,6 +3,7 @@ import {
   applyDraft,
   draftFromProfile,
   emptyProfile,
+  learnRow,
   loadProfileEditorState,
   mergeLinkedInIntoDraft,
   salvageProfile,
@@ -15,6 +16,7 @@ import {
   type Profile,
   type ProfileDraft,
   type ProfileEditorState,
+  teachRow,
 } from '@/lib/profile';
 
 /** Where the editor reads and writes; the defaults are the IndexedDB store, tests inject failures. */
@@ -73,6 +75,12 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A first-time user finds one empty row on each side, ready to type into. */
+function startingDraft(profile: Profile): ProfileDraft {
+  const draft = draftFromProfile(profile);
+  return { ...draft, teach: draft.teach.length ? draft.teach : [teachRow()], learn: draft.learn.length ? draft.learn : [learnRow()] };
+}
+
 interface Loaded {
   saved: Profile;
   draft: ProfileDraft;
@@ -84,7 +92,7 @@ function fromState(state: ProfileEditorState, canonical: CanonicalSkillName | un
   const stored = state.profile;
   const unreadable = stored instanceof StoredProfileError ? stored : undefined;
   const saved = stored instanceof StoredProfileError ? salvageProfile(stored.stored) : (stored ?? emptyProfile());
-  const draft = state.draft ?? draftFromProfile(saved);
+  const draft = state.draft ?? startingDraft(saved);
   const restoredErrors = new Set(state.draft ? Object.keys(applyDraft(state.draft, saved, { ...(canonical ? { canonical } : {}) }).errors) : []);
   return { saved, draft, restoredErrors, ...(unreadable ? { unreadable } : {}) };
 }
@@ -97,7 +105,7 @@ function fromState(state: ProfileEditorState, canonical: CanonicalSkillName | un
 export function useProfileEditor({ storage = indexedDbProfileStorage, canonical, delayMs = DEFAULT_DELAY_MS, onSaved }: ProfileEditorOptions = {}): ProfileEditor {
   const [phase, setPhase] = useState<ProfileEditor['phase']>('loading');
   const [loadError, setLoadError] = useState<string>();
-  const [loaded, setLoaded] = useState<Loaded>(() => ({ saved: emptyProfile(), draft: draftFromProfile(emptyProfile()), restoredErrors: new Set() }));
+  const [loaded, setLoaded] = useState<Loaded>(() => ({ saved: emptyProfile(), draft: startingDraft(emptyProfile()), restoredErrors: new Set() }));
   const [draft, setDraft] = useState<ProfileDraft>(loaded.draft);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
 
@@ -231,7 +239,7 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
         setEditorState(previous);
         throw error;
       }
-      setEditorState({ saved: next, draft: draftFromProfile(next), restoredErrors: new Set() });
+      setEditorState({ saved: next, draft: startingDraft(next), restoredErrors: new Set() });
       setStatus({ kind: 'saved', at: new Date(), unsavedFields: 0 });
       latest.current.onSaved?.(next);
     },
@@ -254,7 +262,7 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
       await settle();
       const result = await task();
       const empty = emptyProfile();
-      setEditorState({ saved: empty, draft: draftFromProfile(empty), restoredErrors: new Set() });
+      setEditorState({ saved: empty, draft: startingDraft(empty), restoredErrors: new Set() });
       setStatus({ kind: 'idle' });
       return result;
     },

@@ -70,9 +70,13 @@ describe('profile form', () => {
 
   it('suggests skills as typed, tolerant of typos, and takes one with the keyboard', async () => {
     const { user } = await renderForm();
+    // A first-time user finds an empty row ready; Add puts focus in a new one.
     await user.click(screen.getByRole('button', { name: 'Add a skill to teach' }));
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Skill to teach (row 2)' }));
+    await user.click(screen.getByRole('button', { name: 'Remove row 2' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add a skill to teach' }));
     const skill = screen.getByRole('combobox', { name: 'Skill to teach (row 1)' });
-    expect(document.activeElement).toBe(skill);
+    await user.click(skill);
     await user.keyboard('negotiaton');
     expect(skill.getAttribute('aria-expanded')).toBe('true');
     const options = within(screen.getByRole('listbox')).getAllByRole('option');
@@ -89,8 +93,8 @@ describe('profile form', () => {
 
   it('explains an alias suggestion, closes on Escape and keeps a skill no list knows as typed', async () => {
     const { user } = await renderForm();
-    await user.click(screen.getByRole('button', { name: 'Add a skill to learn' }));
     const skill = screen.getByRole('combobox', { name: 'Skill to learn (row 1)' });
+    await user.click(skill);
     await user.keyboard('JS');
     expect(within(screen.getByRole('listbox')).getAllByRole('option')[0]!.textContent).toBe('JavaScriptalso called “js”');
     await user.keyboard('{Escape}');
@@ -103,7 +107,7 @@ describe('profile form', () => {
 
   it('picks a suggestion with the mouse', async () => {
     const { user } = await renderForm();
-    await user.click(screen.getByRole('button', { name: 'Add a skill to teach' }));
+    await user.click(screen.getByRole('combobox', { name: 'Skill to teach (row 1)' }));
     await user.keyboard('tik tok');
     await user.click(screen.getByRole('option', { name: /^TikTok/ }));
     expect(screen.getByRole('combobox', { name: 'Skill to teach (row 1)' })).toHaveProperty('value', 'TikTok');
