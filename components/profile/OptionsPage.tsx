@@ -4,7 +4,6 @@ import { DataSection } from '@/components/privacy/DataSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
 import { Section } from '@/components/ui/Section';
 import { loadDirectoryMeta } from '@/lib/directory';
-import type { Profile } from '@/lib/profile';
 import { ProfileForm } from './ProfileForm';
 import { useProfileEditor, type ProfileStorage } from './useProfileEditor';
 import { useSkillSearch } from './useSkillSearch';
@@ -45,6 +44,19 @@ function useDirectorySkills(): readonly string[] {
   return skills;
 }
 
+/** How long loading may take before the page says what it is waiting for (an upgrade blocked by an old tab). */
+const SLOW_LOAD_MS = 4000;
+
+function useSlow(waiting: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!waiting) return setSlow(false);
+    const timer = setTimeout(() => setSlow(true), SLOW_LOAD_MS);
+    return () => clearTimeout(timer);
+  }, [waiting]);
+  return slow;
+}
+
 export interface OptionsPageProps {
   /** Tests inject storage failures; the page uses IndexedDB. */
   storage?: ProfileStorage;
@@ -57,19 +69,16 @@ export interface OptionsPageProps {
 export function OptionsPage({ storage, directorySkills, autosaveDelayMs }: OptionsPageProps) {
   const storedSkills = useDirectorySkills();
   const skills = useSkillSearch(directorySkills ?? storedSkills);
-  const [profile, setProfile] = useState<Profile>();
   const [generation, setGeneration] = useState(0);
   const editor = useProfileEditor({
     ...(storage ? { storage } : {}),
     ...(autosaveDelayMs === undefined ? {} : { delayMs: autosaveDelayMs }),
     canonical: skills.canonical,
-    onSaved: setProfile,
   });
   const current = useCurrentSection();
-
-  useEffect(() => {
-    if (editor.phase === 'ready' && !editor.unreadable) setProfile(editor.saved);
-  }, [editor.phase, editor.unreadable, editor.saved]);
+  const slow = useSlow(editor.phase === 'loading');
+  // The directory's join panel shares fields of the saved profile, never of an unreadable one.
+  const profile = editor.phase === 'ready' && !editor.unreadable ? editor.saved : undefined;
 
   return (
     <>
@@ -89,7 +98,12 @@ export function OptionsPage({ storage, directorySkills, autosaveDelayMs }: Optio
       </header>
       <main className="options-main">
         <Section id="profile" title="Your profile">
-          {editor.phase === 'loading' && <p role="status">Loading your profile…</p>}
+          {editor.phase === 'loading' && (
+            <p role="status">
+              Loading your profile…
+              {slow && ' Still waiting for the browser’s storage. If another Mutual tab is open from before an update, close it.'}
+            </p>
+          )}
           {editor.phase === 'failed' && (
             <div className="notice error" role="alert">
               <p>Your profile could not be opened: {editor.loadError}</p>
@@ -108,13 +122,7 @@ export function OptionsPage({ storage, directorySkills, autosaveDelayMs }: Optio
           <TemplatesSection key={generation} />
         </div>
         <Section id="your-data" title="Your data">
-          <DataSection
-            editor={editor}
-            onDeleted={() => {
-              setProfile(undefined);
-              setGeneration((n) => n + 1);
-            }}
-          />
+          <DataSection editor={editor} onDeleted={() => setGeneration((n) => n + 1)} />
         </Section>
       </main>
     </>

@@ -11,7 +11,7 @@ export function describeSaveStatus(status: Status): string {
     case 'saved': {
       const at = `Saved at ${timeFormat.format(status.at)}`;
       if (!status.unsavedFields) return at;
-      return `${at}, except ${status.unsavedFields === 1 ? '1 field' : `${status.unsavedFields} fields`} with a problem (see the message next to it).`;
+      return `${at}, except ${status.unsavedFields === 1 ? '1 field that needs' : `${status.unsavedFields} fields that need`} a fix.`;
     }
     case 'failed':
       return `Not saved: ${status.reason}`;

@@ -66,7 +66,6 @@ export interface ProfileEditorOptions {
   canonical?: CanonicalSkillName;
   /** How long typing must pause before a save. */
   delayMs?: number;
-  onSaved?: (profile: Profile) => void;
 }
 
 const DEFAULT_DELAY_MS = 700;
@@ -102,7 +101,7 @@ function fromState(state: ProfileEditorState, canonical: CanonicalSkillName | un
  * when the page is hidden or closed. Each field is saved when valid; the draft (invalid text
  * included) is stored beside the profile, so nothing typed is lost.
  */
-export function useProfileEditor({ storage = indexedDbProfileStorage, canonical, delayMs = DEFAULT_DELAY_MS, onSaved }: ProfileEditorOptions = {}): ProfileEditor {
+export function useProfileEditor({ storage = indexedDbProfileStorage, canonical, delayMs = DEFAULT_DELAY_MS }: ProfileEditorOptions = {}): ProfileEditor {
   const [phase, setPhase] = useState<ProfileEditor['phase']>('loading');
   const [loadError, setLoadError] = useState<string>();
   const [loaded, setLoaded] = useState<Loaded>(() => ({ saved: emptyProfile(), draft: startingDraft(emptyProfile()), restoredErrors: new Set() }));
@@ -110,8 +109,8 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
 
   // The save machinery reads the latest values outside React's render cycle.
-  const latest = useRef({ draft, loaded, canonical, onSaved, storage });
-  latest.current = { ...latest.current, canonical, onSaved, storage };
+  const latest = useRef({ draft, loaded, canonical, storage });
+  latest.current = { ...latest.current, canonical, storage };
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Saves run one after another, never two at once. */
@@ -139,7 +138,6 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
       latest.current.loaded = { ...latest.current.loaded, saved: applied.profile };
       setLoaded(latest.current.loaded);
       setStatus({ kind: 'saved', at: new Date(), unsavedFields });
-      latest.current.onSaved?.(applied.profile);
     } catch (error) {
       dirty.current = true;
       setStatus({ kind: 'failed', reason: describeError(error) });
@@ -241,7 +239,6 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
       }
       setEditorState({ saved: next, draft: startingDraft(next), restoredErrors: new Set() });
       setStatus({ kind: 'saved', at: new Date(), unsavedFields: 0 });
-      latest.current.onSaved?.(next);
     },
     [settle, setEditorState],
   );

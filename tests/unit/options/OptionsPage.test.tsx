@@ -1,9 +1,10 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '../../../components/profile/OptionsPage';
 import { exportProfileJson, loadProfile, saveProfile } from '../../../lib/profile';
-import { openMutualDb } from '../../../lib/storage/db';
+import { openMutualDb, StorageError } from '../../../lib/storage/db';
+import { indexedDbProfileStorage } from '../../../components/profile/useProfileEditor';
 import { NOW, profile, resetDatabase } from '../profile/helpers';
 
 beforeEach(resetDatabase);
@@ -108,5 +109,30 @@ describe('options page', () => {
     // Nothing is written back until the user types again.
     await new Promise((resolve) => setTimeout(resolve, 100));
     await waitFor(async () => expect(await loadProfile()).toBeUndefined());
+  });
+
+  it('shows a storage failure when the profile cannot be opened, and tries again on request', async () => {
+    const load = vi
+      .fn<typeof indexedDbProfileStorage.load>()
+      .mockRejectedValueOnce(new StorageError('The browser refused storage (private window or storage disabled).'))
+      .mockImplementation(indexedDbProfileStorage.load);
+    const user = userEvent.setup();
+    render(<OptionsPage storage={{ load, save: indexedDbProfileStorage.save }} directorySkills={[]} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Your profile could not be opened: The browser refused storage/);
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('form', { name: 'Your profile' });
+  });
+
+  it('says what it is waiting for when storage does not answer (an upgrade blocked by an old tab)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      render(<OptionsPage storage={{ load: () => new Promise(() => undefined), save: indexedDbProfileStorage.save }} directorySkills={[]} />);
+      expect(screen.getByText('Loading your profile…')).toBeDefined();
+      await act(() => vi.advanceTimersByTimeAsync(4000));
+      expect(screen.getByText(/Still waiting for the browser’s storage/)).toBeDefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

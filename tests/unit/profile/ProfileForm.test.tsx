@@ -122,7 +122,7 @@ describe('profile form', () => {
     expect(email.getAttribute('aria-invalid')).toBe('true');
     expect(email.getAttribute('aria-describedby')!.split(' ')).toContain(message.closest('p')!.id);
     await waitForStored({ name: 'Priya', email: '' });
-    await waitFor(() => expect(saveStatusText()).toMatch(/^Saved at .*, except 1 field with a problem/));
+    await waitFor(() => expect(saveStatusText()).toMatch(/^Saved at .*, except 1 field that needs a fix\.$/));
 
     await user.clear(email);
     await user.type(email, 'priya@northwind.example');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportProfileJson, parseProfileJson, profileFileName, ProfileFormatError } from '../../../lib/profile';
 import { parseProfileFile } from '../../../cli/match';
@@ -15,6 +17,12 @@ describe('profile JSON', () => {
   it('is the file `mutual match --profile` reads', () => {
     const me = profile();
     expect(parseProfileFile(exportProfileJson(me, NOW), 'me.json')).toEqual(me);
+  });
+
+  it('reads the example in docs/profile-format.md', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../docs/profile-format.md'), 'utf8');
+    const example = doc.split('```json')[1]!.split('```')[0]!;
+    expect(parseProfileJson(example)).toMatchObject({ name: 'Priya Raman', teach: [{ name: 'Negotiation', level: 'expert' }, { name: 'Public speaking', level: 'intermediate' }] });
   });
 
   it('accepts a byte-order mark, a bare profile and an old profile version', () => {
