@@ -30,6 +30,21 @@ describe('profile in the options page', () => {
     await mutual?.close();
   });
 
+  it('moves between sections with the keyboard', async () => {
+    const { page } = await openProfile(mutual);
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await page.keyboard.press('Tab');
+    expect(await isFocused(nav.getByRole('link', { name: 'Profile' }))).toBe(true);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect(await isFocused(nav.getByRole('link', { name: 'Your data' }))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => isFocused(page.locator('#your-data'))).toBe(true);
+    expect(await nav.getByRole('link', { name: 'Your data' }).getAttribute('aria-current')).toBe('location');
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page.getByRole('button', { name: 'Export my profile' }))).toBe(true);
+    await page.close();
+  });
+
   it('is filled in by keyboard and mouse, with a fuzzy skill suggestion and a LinkedIn import', async () => {
     const { page, form } = await openProfile(mutual);
     expect(await seriousAxeViolations(page)).toEqual([]);
