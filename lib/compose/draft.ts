@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DirectoryEntrySchema } from '../directory/entry';
+import { ProfileSchema } from '../profile/model';
+import { openMutualDb } from '../storage/db';
+import type { OutreachContext } from '../templates/variables';
+
+const DRAFT_KEY = 'currentDraft';
+
+/**
+ * The last outreach the user prepared in the popup ('settings' store). The keyboard shortcut
+ * inserts its body; the context menu fills other templates from its context.
+ */
+export const CurrentDraftSchema = z.object({
+  partnerId: z.string().min(1),
+  partnerName: z.string(),
+  templateId: z.string(),
+  subject: z.string().max(1000),
+  body: z.string().max(20_000),
+  context: z.object({
+    me: ProfileSchema,
+    partner: DirectoryEntrySchema,
+    theyTeachMe: z.array(z.string()),
+    iTeachThem: z.array(z.string()),
+    sharedErgs: z.array(z.string()),
+    sharedInterests: z.array(z.string()),
+  }),
+  savedAt: z.iso.datetime(),
+});
+export type CurrentDraft = z.infer<typeof CurrentDraftSchema> & { context: OutreachContext };
+
+export async function saveCurrentDraft(draft: CurrentDraft): Promise<void> {
+  const db = await openMutualDb();
+  await db.put('settings', CurrentDraftSchema.parse(draft), DRAFT_KEY);
+}
+
+/** The current draft, or undefined when there is none or it cannot be read. */
+export async function loadCurrentDraft(): Promise<CurrentDraft | undefined> {
+  const db = await openMutualDb();
+  const parsed = CurrentDraftSchema.safeParse(await db.get('settings', DRAFT_KEY));
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,2 @@
+export { LINK_LIMITS, gmailLink, mailtoLink, outlookLink, teamsChatLink, type ComposeLink, type ComposeMessage } from './links';
+export { CurrentDraftSchema, loadCurrentDraft, saveCurrentDraft, type CurrentDraft } from './draft';

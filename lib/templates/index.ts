@@ -1,0 +1,32 @@
+export {
+  TEMPLATE_KINDS,
+  TEMPLATE_LIMITS,
+  TemplateKindSchema,
+  TemplateSchema,
+  ManagedTemplateSchema,
+  type LibraryTemplate,
+  type Template,
+  type TemplateKind,
+  type TemplateOrigin,
+} from './model';
+export {
+  VARIABLES,
+  outreachValues,
+  profileValues,
+  type OutreachContext,
+  type TemplateValues,
+  type VariableName,
+} from './variables';
+export {
+  renderTemplate,
+  renderText,
+  templateProblems,
+  unfilled,
+  type MissingValue,
+  type RenderedMessage,
+  type RenderedText,
+} from './render';
+export { BUILT_IN_TEMPLATES, BUILT_IN_TEMPLATE_IDS, builtInTemplate, isBuiltInId, type BuiltInTemplateId } from './builtins';
+export { suggestTemplate } from './suggest';
+export { loadTemplates, saveTemplate, deleteTemplate, duplicateTemplate, newTemplateId, parseManagedTemplates } from './store';
+export { SAMPLE_CONTEXT } from './sample';

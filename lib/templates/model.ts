@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** What a template is for; suggestTemplate picks among the built-in kinds. */
+export const TEMPLATE_KINDS = [
+  'reverse-request',
+  'reverse-invite',
+  'two-way',
+  'erg-intro',
+  'follow-up',
+  'first-meeting',
+  'thank-you',
+  'decline',
+  'custom',
+] as const;
+export const TemplateKindSchema = z.enum(TEMPLATE_KINDS);
+export type TemplateKind = z.infer<typeof TemplateKindSchema>;
+
+export const TEMPLATE_LIMITS = { id: 80, name: 80, subject: 200, body: 5000 } as const;
+
+const text = (max: number) => z.string().max(max, `Use at most ${max} characters`);
+
+/** One outreach template. Subject and body use the syntax in docs/templates.md. */
+export const TemplateSchema = z.object({
+  id: z.string().trim().min(1).max(TEMPLATE_LIMITS.id),
+  name: text(TEMPLATE_LIMITS.name).trim().min(1, 'Give the template a name'),
+  kind: TemplateKindSchema,
+  subject: text(TEMPLATE_LIMITS.subject),
+  body: text(TEMPLATE_LIMITS.body).min(1, 'Write the message'),
+  /** Written for Mutual; the user may edit it and reset it to the original. */
+  builtIn: z.boolean(),
+  updatedAt: z.iso.datetime().optional(),
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+/** What an organization supplies through enterprise policy (managed storage key `templates`). */
+export const ManagedTemplateSchema = TemplateSchema.pick({ id: true, name: true, subject: true, body: true }).extend({
+  kind: TemplateKindSchema.default('custom'),
+  subject: text(TEMPLATE_LIMITS.subject).default(''),
+});
+
+/** Where a template in the library comes from: decides what the user may do with it. */
+export type TemplateOrigin = 'built-in' | 'user' | 'organization';
+
+export type LibraryTemplate = Template & {
+  origin: TemplateOrigin;
+  /** A built-in template the user has edited (it can be reset). */
+  modified: boolean;
+};

@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { closeMutualDb, openMutualDb } from '../../../lib/storage/db';
+import { loadCurrentDraft, saveCurrentDraft, type CurrentDraft } from '../../../lib/compose';
+import { SAMPLE_CONTEXT } from '../../../lib/templates';
+
+beforeEach(() => {
+  closeMutualDb();
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const draft: CurrentDraft = {
+  partnerId: SAMPLE_CONTEXT.partner.id,
+  partnerName: SAMPLE_CONTEXT.partner.name,
+  templateId: 'two-way',
+  subject: 'Two-way mentoring, Dana?',
+  body: 'Hi Dana,\n\nShall we?',
+  context: SAMPLE_CONTEXT,
+  savedAt: '2026-11-02T10:00:00.000Z',
+};
+
+describe('current draft', () => {
+  it('round-trips through the settings store', async () => {
+    expect(await loadCurrentDraft()).toBeUndefined();
+    await saveCurrentDraft(draft);
+    expect(await loadCurrentDraft()).toEqual(draft);
+  });
+
+  it('reads an unreadable stored draft as no draft', async () => {
+    const db = await openMutualDb();
+    await db.put('settings', { ...draft, context: { me: {} } }, 'currentDraft');
+    expect(await loadCurrentDraft()).toBeUndefined();
+  });
+});
