@@ -90,11 +90,15 @@ export async function saveProfileEdit(profile: Profile | undefined, draft: Profi
   try {
     const db = await openMutualDb();
     const tx = db.transaction('profile', 'readwrite');
-    await Promise.all([
+    const written = Promise.all([
       valid ? tx.store.put(valid, PROFILE_KEY) : undefined,
       storedDraft ? tx.store.put(storedDraft, DRAFT_KEY) : tx.store.delete(DRAFT_KEY),
       tx.done,
     ]);
+    // Commit now rather than when this page next runs: a save made as the page closes must not
+    // wait for a page that is gone.
+    tx.commit();
+    await written;
   } catch (error) {
     throw storageError(error);
   }
