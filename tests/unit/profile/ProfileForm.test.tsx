@@ -223,4 +223,12 @@ describe('profile form', () => {
     await screen.findByText(/^Nothing was imported: None of the chosen files/);
     expect(await loadProfile()).toEqual(profile());
   });
+
+  it('picks up a profile saved elsewhere (the popup) when the page is shown again, if nothing is pending', async () => {
+    await saveProfile(profile());
+    await renderForm();
+    await saveProfile(profile({ name: 'Priya R.', matchMode: 'reverse', updatedAt: '2026-11-13T09:00:00.000Z' }));
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveProperty('value', 'Priya R.'));
+  });
 });
