@@ -12,6 +12,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('directory/changed'), version: z.string().max(100) }),
   /** Popup → background: insert text into the focused field of a tab the user granted (activeTab). */
   z.object({ type: z.literal('insert/text'), tabId: z.number().int().nonnegative(), text: z.string().max(20_000) }),
+  /** Options → background: the user's templates changed (rebuild the context menu). */
+  z.object({ type: z.literal('templates/changed') }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -29,6 +31,7 @@ export interface Responses {
   'directory/sync': SyncSummary;
   'directory/changed': void;
   'insert/text': InsertOutcome;
+  'templates/changed': void;
 }
 export type ResponseOf<M extends Message> = Responses[M['type']];
 
