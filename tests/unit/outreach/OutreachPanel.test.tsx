@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { OutreachPanel } from '../../../components/outreach/OutreachPanel';
+import type { OutreachServices } from '../../../components/outreach/services';
+import type { InsertOutcome } from '../../../lib/messages';
+import { newPartnerRecord } from '../../../lib/partners';
+import { BUILT_IN_TEMPLATES, SAMPLE_CONTEXT, type LibraryTemplate, type OutreachContext } from '../../../lib/templates';
+
+const LIBRARY: LibraryTemplate[] = BUILT_IN_TEMPLATES.map((template) => ({ ...template, origin: 'built-in', modified: false }));
+
+function fakeServices(overrides: Partial<OutreachServices> = {}): OutreachServices {
+  return {
+    loadTemplates: vi.fn(async () => LIBRARY),
+    insert: vi.fn(async (): Promise<InsertOutcome> => ({ ok: true, method: 'paste-event', where: 'the Quill editor' })),
+    copy: vi.fn(async () => undefined),
+    log: vi.fn(async (entry) => ({ ...newPartnerRecord(entry.partnerId), status: 'contacted' as const })),
+    saveDraft: vi.fn(async () => undefined),
+    ...overrides,
+  };
+}
+
+function renderPanel(options: { context?: OutreachContext; tabId?: number; services?: OutreachServices } = {}) {
+  const context = options.context ?? SAMPLE_CONTEXT;
+  const services = options.services ?? fakeServices();
+  const onClose = vi.fn();
+  const onLogged = vi.fn();
+  const view = render(
+    <OutreachPanel me={context.me} partner={context.partner} context={context} {...(options.tabId === undefined ? {} : { tabId: options.tabId })} onClose={onClose} onLogged={onLogged} services={services} />,
+  );
+  return { ...view, services, onClose, onLogged, user: userEvent.setup() };
+}
+
+const body = () => screen.getByLabelText('Message') as HTMLTextAreaElement;
+const status = () => screen.getByRole('status');
+
+afterEach(() => vi.useRealTimers());
+
+describe('OutreachPanel', () => {
+  it('opens with focus on its heading and the suggested template filled from both profiles', async () => {
+    renderPanel({ tabId: 7 });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Reach out to Dana Okafor' }));
+    const select = (await screen.findByRole('combobox', { name: 'Template' })) as HTMLSelectElement;
+    expect(select.value).toBe('two-way');
+    expect((screen.getByLabelText('Subject') as HTMLInputElement).value).toBe('Two-way mentoring, Dana?');
+    expect(body().value).toContain('I can help you with TikTok');
+    expect(body().value).toContain('I\'d love to learn Budgeting from you');
+    expect(screen.queryByText(/Fill in/)).toBeNull();
+  });
+
+  it('shows partner text as text and never reads it as template syntax', async () => {
+    const context = { ...SAMPLE_CONTEXT, partner: { ...SAMPLE_CONTEXT.partner, name: '<img src=x onerror=alert(1)> {{me.email}}' } };
+    const { container } = renderPanel({ context });
+    await screen.findByRole('combobox', { name: 'Template' });
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Reach out to <img src=x onerror=alert(1)> {{me.email}}');
+    expect(body().value).toContain('Hi <img');
+    expect(body().value).not.toContain(SAMPLE_CONTEXT.me.email);
+  });
+
+  it('lists what is left to fill in; a click selects the placeholder, and filling it removes it from the list', async () => {
+    const context = { ...SAMPLE_CONTEXT, theyTeachMe: [], iTeachThem: [], sharedErgs: [] };
+    const { user } = renderPanel({ context });
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Template' }), 'Two-way mentoring proposal');
+    const fill = screen.getByText('Fill in:').parentElement!;
+    expect(body().getAttribute('aria-describedby')).toBe(fill.id);
+    const placeholder = within(fill).getByRole('button', { name: 'Select [what you could teach them]' });
+    await user.click(placeholder);
+    const textarea = body();
+    expect(document.activeElement).toBe(textarea);
+    expect(textarea.value.slice(textarea.selectionStart, textarea.selectionEnd)).toBe('[what you could teach them]');
+    await user.keyboard('Excel');
+    expect(textarea.value).toContain('I can help you with Excel.');
+    expect(within(fill).queryByRole('button', { name: /what you could teach them/ })).toBeNull();
+    expect(within(fill).getByRole('button', { name: 'Select [what they could teach you]' })).toBeTruthy();
+  });
+
+  it('inserts the edited message into the page, logs it and reports where it went', async () => {
+    const { user, services, onLogged } = renderPanel({ tabId: 42 });
+    await screen.findByRole('combobox', { name: 'Template' });
+    await user.type(body(), ' PS: see you soon.');
+    await user.click(screen.getByRole('button', { name: 'Insert into page' }));
+    await waitFor(() => expect(status().textContent).toBe('Inserted into the Quill editor. Check it there and send it yourself.'));
+    expect(services.insert).toHaveBeenCalledWith(42, expect.stringMatching(/PS: see you soon\.$/));
+    expect(services.log).toHaveBeenCalledWith(
+      expect.objectContaining({ partnerId: 'dana.okafor@example.com', partnerName: 'Dana Okafor', templateId: 'two-way', action: 'inserted', channel: 'page (the Quill editor)' }),
+    );
+    expect(onLogged).toHaveBeenCalledWith(expect.objectContaining({ status: 'contacted' }));
+    expect(services.copy).not.toHaveBeenCalled();
+  });
+
+  it('copies to the clipboard and says so when the insertion cannot be verified', async () => {
+    const services = fakeServices({ insert: vi.fn(async () => ({ ok: false as const, reason: 'not-verified' as const, message: 'Mutual could not confirm that the text arrived in the field.' })) });
+    const { user } = renderPanel({ tabId: 42, services });
+    await screen.findByRole('combobox', { name: 'Template' });
+    await user.click(screen.getByRole('button', { name: 'Insert into page' }));
+    await waitFor(() => expect(status().textContent).toMatch(/^Mutual could not confirm that the text arrived in the field\. The message is on your clipboard instead: paste it/));
+    expect(services.copy).toHaveBeenCalledWith(body().value);
+    expect(services.log).toHaveBeenCalledWith(expect.objectContaining({ action: 'copied', channel: 'clipboard (insert failed)' }));
+  });
+
+  it('without a page to insert into, copies; when copying fails too, selects the text for the user', async () => {
+    const services = fakeServices({ copy: vi.fn(async () => Promise.reject(new Error('denied'))) });
+    const { user } = renderPanel({ services });
+    await screen.findByRole('combobox', { name: 'Template' });
+    await user.click(screen.getByRole('button', { name: 'Insert into page' }));
+    await waitFor(() => expect(status().textContent).toMatch(/There is no page to insert into.*Copying failed too/));
+    expect(services.insert).not.toHaveBeenCalled();
+    expect(services.log).not.toHaveBeenCalled();
+    expect(body().selectionEnd - body().selectionStart).toBe(body().value.length);
+  });
+
+  it('copies the message and logs the copy', async () => {
+    const { user, services } = renderPanel();
+    await screen.findByRole('combobox', { name: 'Template' });
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(status().textContent).toMatch(/^Message copied/));
+    expect(services.log).toHaveBeenCalledWith(expect.objectContaining({ action: 'copied', channel: 'clipboard' }));
+  });
+
+  it('offers compose links with the current text and logs opening one', async () => {
+    const { user, services } = renderPanel();
+    await screen.findByRole('combobox', { name: 'Template' });
+    document.addEventListener('click', (event) => event.preventDefault(), { once: true, capture: true });
+    const email = screen.getByRole('link', { name: 'Open in email' });
+    expect(email.getAttribute('href')).toMatch(/^mailto:dana\.okafor@example\.com\?subject=Two-way%20mentoring%2C%20Dana%3F&body=Hi%20Dana%2C%0D%0A/);
+    expect(screen.getByRole('link', { name: 'Gmail' }).getAttribute('target')).toBe('_blank');
+    expect(screen.getByRole('link', { name: 'Outlook' }).getAttribute('href')).toMatch(/^https:\/\/outlook\.office\.com\/mail\/deeplink\/compose\?to=dana/);
+    expect(screen.getByRole('link', { name: 'Teams' }).getAttribute('href')).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/chat\/0\/0\?users=dana\.okafor@example\.com&message=Hi%20Dana/);
+    await user.click(email);
+    await waitFor(() => expect(services.log).toHaveBeenCalledWith(expect.objectContaining({ action: 'opened', channel: 'your email app' })));
+    expect(status().textContent).toMatch(/Nothing is sent until you send it there/);
+  });
+
+  it('switches templates and keeps the current message as the draft for the shortcut', async () => {
+    const { user, services } = renderPanel();
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Template' }), 'Polite decline');
+    expect(body().value).toMatch(/^Hi Dana,\n\nThank you for thinking of me/);
+    await waitFor(() =>
+      expect(services.saveDraft).toHaveBeenLastCalledWith(
+        expect.objectContaining({ partnerId: 'dana.okafor@example.com', templateId: 'decline', body: body().value, context: expect.objectContaining({ theyTeachMe: ['Budgeting'] }) }),
+      ),
+    );
+  });
+
+  it('closes with Escape and gives focus back to what opened it', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const opener = document.createElement('button');
+    opener.textContent = 'Reach out';
+    document.body.append(opener);
+    opener.focus();
+    const { user, onClose, unmount } = renderPanel();
+    await screen.findByRole('combobox', { name: 'Template' });
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalled();
+    unmount();
+    await act(() => vi.runAllTimersAsync());
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+
+  it('gives focus to the re-rendered twin of its opener when the list was rebuilt meanwhile', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const card = () => Object.assign(document.createElement('li'), { innerHTML: '<button>Shortlist</button><button>Reach out</button>' });
+    const list = document.body.appendChild(document.createElement('ul'));
+    const first = list.appendChild(card());
+    first.dataset.partnerId = 'dana.okafor@example.com';
+    first.querySelectorAll('button')[1]!.focus();
+    const { unmount } = renderPanel();
+    await screen.findByRole('combobox', { name: 'Template' });
+    const twin = card();
+    twin.dataset.partnerId = 'dana.okafor@example.com';
+    first.replaceWith(twin);
+    unmount();
+    await act(() => vi.runAllTimersAsync());
+    expect(document.activeElement).toBe(twin.querySelectorAll('button')[1]);
+    list.remove();
+  });
+
+  it('says when the templates cannot be loaded', async () => {
+    renderPanel({ services: fakeServices({ loadTemplates: vi.fn(async () => Promise.reject(new Error('Storage failed: quota'))) }) });
+    expect((await screen.findByRole('alert')).textContent).toBe('Mutual could not load your templates: Storage failed: quota');
+  });
+});
