@@ -91,11 +91,12 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
     setMissing(rendered.missing);
   }
 
+  // Read while rendering: by the time effects run, the parent may already have removed the opener.
+  const [returnFocus] = useState(() => focusReturner(document.activeElement));
   useEffect(() => {
-    const returnFocus = focusReturner(document.activeElement);
     headingRef.current?.focus();
     return () => void setTimeout(returnFocus);
-  }, []);
+  }, [returnFocus]);
 
   useEffect(() => {
     let current = true;

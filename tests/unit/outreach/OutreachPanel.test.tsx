@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useState } from 'react';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OutreachPanel } from '../../../components/outreach/OutreachPanel';
@@ -159,22 +160,30 @@ describe('OutreachPanel', () => {
     opener.remove();
   });
 
-  it('gives focus to the re-rendered twin of its opener when the list was rebuilt meanwhile', async () => {
+  it('gives focus back to the opener’s twin when the parent replaced the list by the panel (as the popup does)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const card = () => Object.assign(document.createElement('li'), { innerHTML: '<button>Shortlist</button><button>Reach out</button>' });
-    const list = document.body.appendChild(document.createElement('ul'));
-    const first = list.appendChild(card());
-    first.dataset.partnerId = 'dana.okafor@example.com';
-    first.querySelectorAll('button')[1]!.focus();
-    const { unmount } = renderPanel();
+    const services = fakeServices();
+    function Popup() {
+      const [open, setOpen] = useState(false);
+      if (open) return <OutreachPanel me={SAMPLE_CONTEXT.me} partner={SAMPLE_CONTEXT.partner} context={SAMPLE_CONTEXT} onClose={() => setOpen(false)} services={services} />;
+      return (
+        <ul>
+          <li data-partner-id="dana.okafor@example.com">
+            <button type="button">Shortlist</button>
+            <button type="button" onClick={() => setOpen(true)}>
+              Reach out
+            </button>
+          </li>
+        </ul>
+      );
+    }
+    render(<Popup />);
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(screen.getByRole('button', { name: 'Reach out' }));
     await screen.findByRole('combobox', { name: 'Template' });
-    const twin = card();
-    twin.dataset.partnerId = 'dana.okafor@example.com';
-    first.replaceWith(twin);
-    unmount();
+    await user.keyboard('{Escape}');
     await act(() => vi.runAllTimersAsync());
-    expect(document.activeElement).toBe(twin.querySelectorAll('button')[1]);
-    list.remove();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reach out' }));
   });
 
   it('says when the templates cannot be loaded', async () => {

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, seriousAxeViolations, type Mutual } from './harness';
+
+/**
+ * The reach-out panel in the real popup page: the message is filled from both profiles, inserted
+ * into a real Quill editor in the tab the toolbar click granted, copied when insertion is not
+ * possible, and every use marks the partner contacted.
+ */
+
+const squash = (text: string) => text.replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '');
+
+describe('reach out from the popup', () => {
+  let mutual: Mutual;
+  let page: Page;
+  let popup: Page;
+  let partnerName: string;
+
+  const quillText = () => page.evaluate(() => (window as unknown as { readers: Record<string, () => string> }).readers.quill!());
+  const panel = () => popup.getByRole('region', { name: /^Reach out to / });
+
+  async function focusQuillAtEnd(): Promise<void> {
+    await page.bringToFront();
+    await page.locator('#quill .ql-editor').click();
+    await page.keyboard.press('Control+End');
+  }
+
+  beforeAll(async () => {
+    mutual = await launch();
+    // A profile through the popup's quick start, matched against the demo directory.
+    const setup = await mutual.openPopup();
+    await setup.getByLabel('Your name').fill('Jordan Lee');
+    await setup.getByLabel('Career stage').selectOption('executive');
+    await setup.getByLabel(/Skills you can teach/).fill('Budgeting, Board governance, Negotiation');
+    await setup.getByLabel(/Skills you want to learn/).fill('TikTok, ChatGPT, short-form video');
+    await setup.getByRole('button', { name: 'Show my matches' }).click();
+    await setup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first().waitFor();
+    await setup.close();
+
+    page = await mutual.context.newPage();
+    await page.goto(mutual.server.url('/editors/dist/index.html').replace('127.0.0.1', 'localhost'));
+    await page.waitForSelector('body[data-ready="true"]');
+    await focusQuillAtEnd();
+    await mutual.clickToolbar(page);
+    const [worker] = mutual.context.serviceWorkers();
+    const tabId = await worker!.evaluate(async () => (await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    popup = await mutual.openPopup(`?tab=${tabId}`);
+    const first = popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first();
+    await first.waitFor();
+    partnerName = (await first.locator('h3').textContent())!;
+    await first.getByRole('button', { name: /^Reach out/ }).click();
+  });
+  afterAll(async () => {
+    await mutual?.close();
+  });
+
+  it('opens with focus in the panel and a message filled for the partner', async () => {
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe(`Reach out to ${partnerName}`);
+    await expect.poll(() => popup.getByRole('combobox', { name: 'Template' }).inputValue()).not.toBe('');
+    expect(await popup.getByLabel('Message').inputValue()).toMatch(new RegExp(`^Hi ${partnerName.split(' ')[0]},`));
+    expect(await popup.getByRole('link', { name: 'Open in email' }).getAttribute('href')).toMatch(/^mailto:[^?]+@example\.com\?subject=/);
+    expect(await seriousAxeViolations(popup)).toEqual([]);
+  });
+
+  it('inserts the message into the Quill editor of the granted tab', async () => {
+    const before = await quillText();
+    await popup.bringToFront();
+    const message = await popup.getByLabel('Message').inputValue();
+    await popup.getByRole('button', { name: 'Insert into page' }).click();
+    await expect.poll(() => popup.getByRole('status').last().textContent()).toMatch(/^Inserted into the Quill editor/);
+    expect(squash(await quillText())).toBe(squash(before + message));
+  });
+
+  it('copies the message instead, and says so, when the page has no focused field', async () => {
+    await page.bringToFront();
+    await page.locator('#elsewhere').focus();
+    await popup.bringToFront();
+    await popup.getByLabel('Message').fill('Short note for the clipboard');
+    await popup.getByRole('button', { name: 'Insert into page' }).click();
+    await expect.poll(() => popup.getByRole('status').last().textContent()).toMatch(/^Click into the field.*The message is on your clipboard instead/);
+    // What the user would do next: paste it into the field themselves.
+    await page.bringToFront();
+    await page.locator('#textarea').fill('');
+    await page.locator('#textarea').press('Control+V');
+    expect(await page.locator('#textarea').inputValue()).toBe('Short note for the clipboard');
+  });
+
+  it('closes with Escape, returns focus to the partner’s card, which now shows contacted', async () => {
+    await popup.getByLabel('Message').press('Escape');
+    await expect.poll(() => panel().count()).toBe(0);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Reach out/);
+    const card = popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').filter({ hasText: partnerName }).first();
+    expect(await card.getByLabel(`Status of ${partnerName}`).inputValue()).toBe('contacted');
+  });
+});
