@@ -85,6 +85,24 @@ describe('reach out from the popup', () => {
     expect(await page.locator('#textarea').inputValue()).toBe('Short note for the clipboard');
   });
 
+  it('uses the wording the user saved on the options page', async () => {
+    const options = await mutual.openOptions();
+    const templates = options.locator('#templates');
+    await templates.getByRole('button', { name: /^Polite decline/ }).click();
+    await templates.getByLabel(/^Message/).fill('Hi {{them.firstName}}, not this quarter, sorry! {{me.firstName}}');
+    await templates.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => templates.getByRole('status').textContent()).toBe('Saved “Polite decline”.');
+    expect(await seriousAxeViolations(options)).toEqual([]);
+    await options.close();
+
+    await popup.bringToFront();
+    await popup.reload();
+    const first = popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').filter({ hasText: partnerName }).first();
+    await first.getByRole('button', { name: /^Reach out/ }).click();
+    await popup.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'Polite decline' });
+    expect(await popup.getByLabel('Message').inputValue()).toBe(`Hi ${partnerName.split(' ')[0]}, not this quarter, sorry! Jordan`);
+  });
+
   it('closes with Escape, returns focus to the partner’s card, which now shows contacted', async () => {
     await popup.getByLabel('Message').press('Escape');
     await expect.poll(() => panel().count()).toBe(0);
