@@ -34,8 +34,8 @@ interface Case {
 
 const reader = (name: string) => (page: Page) => page.evaluate((key) => (window as unknown as { readers: Record<string, () => string> }).readers[key]!(), name);
 
-/** The frame.html iframe served from `host`: the page's own origin (localhost) or another one (127.0.0.1). */
-function frame(page: Page, host: 'localhost' | '127.0.0.1'): Frame {
+/** The frame.html iframe served from `host`: the page's own origin, another the test build may reach, one it may not. */
+function frame(page: Page, host: 'localhost' | '127.0.0.1' | 'foreign.localhost'): Frame {
   const found = page.frames().find((candidate) => candidate.url().endsWith('/frame.html') && new URL(candidate.url()).hostname === host);
   if (!found) throw new Error(`No frame from ${host}`);
   return found;
@@ -176,6 +176,13 @@ describe('insert into the focused field of a page', () => {
     await page.locator('#elsewhere').focus();
     expect(await insert(TEXT)).toMatchObject({ ok: false, reason: 'no-focus' });
     expect(await page.locator('#readonly').inputValue()).toBe('Fixed');
+  });
+
+  it('reports a field inside a frame Mutual may not reach (activeTab covers the tab’s own origin only)', async () => {
+    await page.bringToFront();
+    await focusAtEnd(frame(page, 'foreign.localhost'), '#frame-textarea');
+    expect(await insert(TEXT)).toMatchObject({ ok: false, reason: 'cross-origin' });
+    expect(await frame(page, 'foreign.localhost').locator('#frame-textarea').inputValue()).toBe('');
   });
 
   it('refuses browser pages with a clear message', async () => {
