@@ -36,7 +36,7 @@ function refocus(field: Field): void {
   const now = selectionFor(element);
   if (!now) return;
   const kept = now.rangeCount > 0 && element.contains(now.getRangeAt(0).commonAncestorContainer);
-  if (inside && (!kept || now.getRangeAt(0).compareBoundaryPoints(Range.START_TO_START, saved) !== 0)) {
+  if (inside && (!kept || now.getRangeAt(0).compareBoundaryPoints(saved.START_TO_START, saved) !== 0)) {
     now.removeAllRanges();
     now.addRange(saved);
   } else if (!inside && !kept) {

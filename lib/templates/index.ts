@@ -26,7 +26,7 @@ export {
   type RenderedMessage,
   type RenderedText,
 } from './render';
-export { BUILT_IN_TEMPLATES, BUILT_IN_TEMPLATE_IDS, builtInTemplate, isBuiltInId, type BuiltInTemplateId } from './builtins';
+export { BUILT_IN_TEMPLATES, builtInTemplate, type BuiltInTemplateId } from './builtins';
 export { suggestTemplate } from './suggest';
 export { loadTemplates, saveTemplate, deleteTemplate, duplicateTemplate, newTemplateId, parseManagedTemplates } from './store';
 export { SAMPLE_CONTEXT } from './sample';
