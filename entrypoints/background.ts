@@ -1,3 +1,43 @@
+import { browser } from 'wxt/browser';
+import { parseMessage, type Message } from '@/lib/messages';
+import { handleAlarm, handleInstalled, handleStartup, syncAll } from '@/platform/directory-sync';
+import { handleCommand, handleContextMenuClick, insertIntoTab, registerContextMenus } from '@/platform/insert';
+
+/**
+ * The service worker only routes events to platform/ modules. It keeps no state of its own in
+ * memory, so Chromium stopping it between events loses nothing.
+ */
 export default defineBackground(() => {
-  // Wired in lib/: sync schedule, context menu, messages.
+  browser.runtime.onInstalled.addListener((details) => {
+    void registerContextMenus();
+    void handleInstalled(details);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void registerContextMenus();
+    void handleStartup();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm));
+  // An administrator changed the policy: its feeds, demo switch or consent age may differ.
+  browser.storage.onChanged.addListener((_changes, area) => void (area === 'managed' ? syncAll() : undefined));
+  browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // Only Mutual's own pages may ask the background to act.
+    if (sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http')) return undefined;
+    const message = parseMessage(raw);
+    return message ? route(message) : undefined;
+  });
 });
+
+function route(message: Message): Promise<unknown> | undefined {
+  switch (message.type) {
+    case 'directory/sync':
+      return syncAll(message.sourceId);
+    case 'insert/text':
+      return insertIntoTab(message.tabId, message.text);
+    case 'templates/changed':
+      return registerContextMenus();
+    case 'directory/changed':
+      return undefined;
+  }
+}

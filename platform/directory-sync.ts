@@ -30,7 +30,11 @@ async function announce(version: string): Promise<void> {
 }
 
 async function runSync(sourceId?: string): Promise<SyncSummary> {
-  const [settings, policy] = await Promise.all([loadDirectorySettings().catch(() => DEFAULT_DIRECTORY_SETTINGS), readPolicy()]);
+  const [settings, policy] = await Promise.all([
+    loadDirectorySettings().catch(() => DEFAULT_DIRECTORY_SETTINGS),
+    // A policy that answers late and differs syncs again: its feeds join, or its "no demo" applies.
+    readPolicy(() => void syncAll()),
+  ]);
   const result = await syncDirectory(
     listSources(settings, policy),
     {

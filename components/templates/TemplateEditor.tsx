@@ -74,7 +74,7 @@ export function TemplateEditor({ template, busy, onSave, onDuplicate, onRemove, 
         </dl>
       ) : (
         <div className="template-fields">
-          <Field label="Name" {...error('name')}>
+          <Field label="Template name" {...error('name')}>
             {(control) => <input {...control} ref={nameRef} value={name} maxLength={TEMPLATE_LIMITS.name} onChange={(event) => setName(event.target.value)} />}
           </Field>
           <Field label="Subject" {...error('subject')}>

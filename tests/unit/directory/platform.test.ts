@@ -51,6 +51,25 @@ describe('background directory wiring', () => {
     expect((await loadDirectoryMeta())?.count).toBe(0);
   });
 
+  it('does not wait for a slow policy service, and syncs again when a policy answers late', async () => {
+    let answer!: (policy: unknown) => void;
+    vi.spyOn(fakeBrowser.storage.managed, 'get')
+      .mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)) as never)
+      .mockResolvedValue({ demoDirectory: false } as never);
+    // Resolves while the policy service has not answered: the demo is in place all the same.
+    await syncAll();
+    expect((await loadDirectoryMeta())?.count).toBe(DEMO_DIRECTORY_SIZE);
+    answer({ demoDirectory: false });
+    await vi.waitFor(async () => expect((await loadDirectoryMeta())?.count).toBe(0), { timeout: 3_000 });
+  });
+
+  it('uses the copy of the last policy while the policy service is slow to answer', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValueOnce({ organizationName: 'Acme' } as never);
+    expect(await readPolicy()).toEqual({ organizationName: 'Acme' });
+    get.mockImplementationOnce(() => new Promise(() => undefined) as never);
+    expect(await readPolicy()).toEqual({ organizationName: 'Acme' });
+  });
+
   it('treats absent managed storage as no policy', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
     expect(await readPolicy()).toEqual({});

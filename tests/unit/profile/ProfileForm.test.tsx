@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -133,8 +133,9 @@ describe('profile form', () => {
   it('flags a number out of range without blocking the rest', async () => {
     const { user } = await renderForm();
     const months = screen.getByLabelText('How long (months)');
-    await user.clear(months);
-    await user.type(months, '36');
+    // One input event: typed key by key, the valid "3" could be saved before the "6" arrives.
+    await user.click(months);
+    fireEvent.change(months, { target: { value: '36' } });
     await user.tab();
     expect(screen.getByText('Enter 1 to 24 months')).toBeDefined();
     await user.type(screen.getByLabelText('What I want to get out of it'), 'Learn how our youngest customers use TikTok');
@@ -167,11 +168,17 @@ describe('profile form', () => {
   });
 
   it('says a save failed and why, and saves when asked to try again', async () => {
-    const save = vi.fn<ProfileStorage['save']>().mockRejectedValueOnce(new StorageError('The browser has no more storage space for Mutual. Free some disk space or delete old data, then try again.'));
-    save.mockImplementation(indexedDbProfileStorage.save);
+    // Every save fails until the disk is "freed": a slow machine may autosave more than once while typing.
+    let diskFull = true;
+    const save = vi.fn<ProfileStorage['save']>(async (...args) => {
+      if (diskFull) throw new StorageError('The browser has no more storage space for Mutual. Free some disk space or delete old data, then try again.');
+      return indexedDbProfileStorage.save(...args);
+    });
     const { user } = await renderForm({ load: indexedDbProfileStorage.load, save });
     await user.type(screen.getByLabelText('Name'), 'Priya');
     await waitFor(() => expect(saveStatusText()).toBe('Not saved: The browser has no more storage space for Mutual. Free some disk space or delete old data, then try again.'));
+    expect(await loadProfile()).toBeUndefined();
+    diskFull = false;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitForStored({ name: 'Priya' });
     await waitForSaved();

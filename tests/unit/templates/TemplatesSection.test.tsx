@@ -42,7 +42,7 @@ describe('TemplatesSection', () => {
     expect(screen.getByText(/Template 2 from your organization was skipped/)).toBeTruthy();
     await pick(user, 'Programme welcome');
     expect(screen.getByText(/Set by your organization/)).toBeTruthy();
-    expect(screen.queryByLabelText('Name')).toBeNull();
+    expect(screen.queryByLabelText('Template name')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Preview' }).textContent).toContain('Hello Dana, welcome to the programme.');
   });
@@ -84,9 +84,9 @@ describe('TemplatesSection', () => {
     const user = userEvent.setup();
     render(<TemplatesSection services={storeServices()} />);
     await user.click(await screen.findByRole('button', { name: 'Add a template' }));
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Name')));
-    await user.clear(screen.getByLabelText('Name'));
-    await user.type(screen.getByLabelText('Name'), 'Coffee chat');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Template name')));
+    await user.clear(screen.getByLabelText('Template name'));
+    await user.type(screen.getByLabelText('Template name'), 'Coffee chat');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(status().textContent).toBe('Saved “Coffee chat”.'));
     expect((await templateButton('Coffee chat')).textContent).toBe('Coffee chatYours');
@@ -103,7 +103,7 @@ describe('TemplatesSection', () => {
     render(<TemplatesSection services={storeServices()} />);
     await pick(user, 'Programme welcome');
     await user.click(screen.getByRole('button', { name: 'Duplicate' }));
-    await waitFor(() => expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Copy of Programme welcome'));
+    await waitFor(() => expect((screen.getByLabelText('Template name') as HTMLInputElement).value).toBe('Copy of Programme welcome'));
     expect(messageField().value).toBe('Hello {{them.firstName}}, welcome to the programme.');
     expect((await templateButton('Copy of Programme welcome')).getAttribute('aria-current')).toBe('true');
   });

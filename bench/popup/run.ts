@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { demoFeedEntries } from '../../lib/directory/demo';
+import { FEED_FORMAT, FEED_VERSION } from '../../lib/directory/entry';
+import { launch } from '../../tests/e2e/harness';
+
+/**
+ * `npx tsx bench/popup/run.ts [count…]`: how long after the popup opens its ranked results are
+ * painted, in real Chromium with the built extension, for directories of each size (default 10k
+ * and 100k). The directory arrives the way an organization's does: a feed URL synced by the
+ * extension itself. Each popup is a fresh page, so nothing is warm but the browser.
+ */
+const COUNTS = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [10_000, 100_000];
+const TARGETS: Record<number, number> = { 10_000: 100, 100_000: 250 };
+const OPENS = 9;
+
+function feed(count: number): Buffer {
+  const now = new Date();
+  // Another seed than the demo's: bench people are not the demo people.
+  const entries = demoFeedEntries(now, count, 11);
+  return Buffer.from(JSON.stringify({ format: FEED_FORMAT, version: FEED_VERSION, name: 'Bench directory', generatedAt: now.toISOString(), entries }));
+}
+
+/** Milliseconds from the popup's navigation start to the first paint of ranked cards. */
+async function timeToResults(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName('mutual:results-painted').length > 0, undefined, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByName('mutual:results-painted')[0]!.startTime);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
+
+async function measure(count: number): Promise<number> {
+  const mutual = await launch();
+  try {
+    const bytes = feed(count);
+    mutual.server.route('/bench.json', (_req, res) => void res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.byteLength }).end(bytes));
+    const options = await mutual.openOptions();
+    const directory = options.locator('section', { has: options.getByRole('heading', { name: 'Directory', level: 2 }) });
+    await directory.getByLabel('Feed URL').fill(mutual.server.url('/bench.json'));
+    await directory.getByRole('button', { name: 'Add feed' }).click();
+    const source = directory.getByRole('listitem', { name: /bench\.json/ });
+    await source.getByText(/OK: [\d,. ]+ entries/).waitFor({ timeout: 120_000 });
+    await options.close();
+
+    const setup = await mutual.openPopup();
+    await setup.getByLabel('Your name').fill('Jordan Lee');
+    await setup.getByLabel('Career stage').selectOption('executive');
+    await setup.getByLabel(/Skills you can teach/).fill('Budgeting, Board governance, Negotiation, Public speaking');
+    await setup.getByLabel(/Skills you want to learn/).fill('TikTok, ChatGPT, short-form video, Figma');
+    await setup.getByRole('button', { name: 'Show my matches' }).click();
+    await setup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first().waitFor({ timeout: 30_000 });
+    await setup.close();
+
+    const times: number[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      const popup = await mutual.openPopup();
+      times.push(await timeToResults(popup));
+      await popup.close();
+    }
+    times.sort((a, b) => a - b);
+    const median = percentile(times, 0.5);
+    const target = TARGETS[count];
+    console.log(
+      `${String(count).padStart(7)} people: results painted after median ${median.toFixed(0)} ms, ` +
+        `min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)} over ${OPENS} opens` +
+        (target ? ` (target ≤ ${target} ms) ${median <= target ? 'OK' : 'OVER'}` : ''),
+    );
+    return median;
+  } finally {
+    await mutual.close();
+  }
+}
+
+console.log('Popup: time from opening to painted ranked results (Chromium, built extension)');
+execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, MUTUAL_TEST_BUILD: '1' } });
+for (const count of COUNTS) await measure(count);

@@ -1,0 +1,13 @@
+// `npm run bench`: every benchmark, one after another (they share 2 cores), each printing its figures.
+import { execFileSync } from 'node:child_process';
+
+const BENCHES = [
+  ['Match engine', ['bench/match.ts']],
+  ['Directory sync and load (Chromium)', ['bench/directory/run.ts']],
+  ['Popup time to results (Chromium, built extension)', ['bench/popup/run.ts']],
+];
+
+for (const [title, args] of BENCHES) {
+  console.log(`\n=== ${title} ===`);
+  execFileSync('npx', ['tsx', ...args], { stdio: 'inherit' });
+}

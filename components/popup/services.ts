@@ -1,0 +1,41 @@
+import type { DirectoryEntry } from '@/lib/directory/entry';
+import type { PartnerRecord } from '@/lib/partners/model';
+import type { MatchMode, Profile } from '@/lib/profile/model';
+import type { OutreachContext } from '@/lib/templates';
+import type { Filters, FilterChoices } from './FilterBar';
+import type { MatchSummary } from './view-model';
+
+export interface SourceStatus {
+  id: string;
+  label: string;
+  ok: boolean;
+  message: string;
+  lastGoodSync?: string;
+}
+
+export interface PopupData {
+  profile?: Profile;
+  directory?: { version: string; count: number };
+  partners: ReadonlyMap<string, PartnerRecord>;
+  sources: SourceStatus[];
+  filterChoices: FilterChoices;
+}
+
+export interface RankedPartner {
+  entry: DirectoryEntry;
+  match?: MatchSummary;
+}
+
+/** Everything the popup needs from storage, the engine and the browser; injected so tests can drive it. */
+export interface PopupServices {
+  load(): Promise<PopupData>;
+  rank(profile: Profile, options: { mode: MatchMode; filters: Filters; query: string; excludeIds: ReadonlySet<string> }): Promise<RankedPartner[]>;
+  entriesById(ids: readonly string[]): Promise<DirectoryEntry[]>;
+  updatePartner(id: string, change: Partial<Pick<PartnerRecord, 'shortlisted' | 'hidden' | 'status'>>): Promise<PartnerRecord>;
+  saveProfile(profile: Profile): Promise<void>;
+  newProfile(): Profile;
+  outreachContext(profile: Profile, partner: RankedPartner): OutreachContext;
+  openOptions(): void;
+  /** Calls `listener` when the stored directory changes; returns the unsubscribe function. */
+  onDirectoryChanged(listener: () => void): () => void;
+}

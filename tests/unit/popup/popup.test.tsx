@@ -1,0 +1,213 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PopupApp } from '@/components/popup/PopupApp';
+import type { PopupData, PopupServices, RankedPartner } from '@/components/popup/services';
+import type { DirectoryEntry } from '@/lib/directory/entry';
+import { newPartnerRecord, type PartnerRecord } from '@/lib/partners/model';
+import { emptyProfile, type Profile } from '@/lib/profile/model';
+
+function entry(id: string, name: string, extra: Partial<DirectoryEntry> = {}): DirectoryEntry {
+  return {
+    id,
+    name,
+    email: id,
+    title: 'Analyst',
+    department: 'Finance',
+    location: 'Berlin',
+    timeZone: 'Europe/Berlin',
+    careerStage: 'senior',
+    languages: ['English'],
+    teach: [{ name: 'Budgeting', level: 'expert' }],
+    learn: [{ name: 'TikTok', priority: 'high', ask: '' }],
+    interests: [],
+    ergs: [],
+    formats: ['video'],
+    capacity: 2,
+    status: 'open',
+    consent: { optedIn: true, date: '2026-01-01' },
+    updatedAt: '2026-01-01',
+    ...extra,
+  };
+}
+
+const me: Profile = { ...emptyProfile(new Date('2026-11-01T00:00:00Z')), name: 'Sam', teach: [{ name: 'TikTok', level: 'expert' }] };
+const ada = entry('ada@example.com', 'Ada Park');
+const ben = entry('ben@example.com', 'Ben Ortiz <b>bold</b>', { department: 'Sales' });
+
+function rankedOf(entries: DirectoryEntry[]): RankedPartner[] {
+  return entries.map((e, i) => ({
+    entry: e,
+    match: {
+      score: 80 - i * 10,
+      reasons: [`They can teach you ${e.teach[0]!.name}`],
+      theyTeachMe: e.teach.map((t) => t.name),
+      iTeachThem: ['TikTok'],
+      sharedErgs: [],
+      sharedInterests: [],
+      factors: [{ name: 'They teach me', contribution: 40, detail: 'Budgeting (exact)' }],
+    },
+  }));
+}
+
+function fakeServices(overrides: Partial<PopupData> = {}, directory: DirectoryEntry[] = [ada, ben]) {
+  const partners = new Map<string, PartnerRecord>();
+  const data: PopupData = {
+    profile: me,
+    directory: { version: 'v1', count: directory.length },
+    partners,
+    sources: [],
+    filterChoices: { ergs: ['Pride'], departments: ['Finance', 'Sales'], languages: ['English'] },
+    ...overrides,
+  };
+  const services: PopupServices = {
+    load: vi.fn(async () => data),
+    rank: vi.fn(async (_profile, options) =>
+      rankedOf(
+        directory.filter(
+          (e) =>
+            !options.excludeIds.has(e.id) &&
+            (!options.filters.department || e.department === options.filters.department) &&
+            e.name.toLowerCase().includes(options.query.toLowerCase()),
+        ),
+      ),
+    ),
+    entriesById: vi.fn(async (ids) => directory.filter((e) => ids.includes(e.id))),
+    updatePartner: vi.fn(async (id, change) => {
+      const next = { ...(partners.get(id) ?? newPartnerRecord(id)), ...change };
+      partners.set(id, next);
+      return next;
+    }),
+    saveProfile: vi.fn(async () => undefined),
+    newProfile: () => emptyProfile(),
+    outreachContext: (profile, partner) => ({
+      me: profile,
+      partner: partner.entry,
+      theyTeachMe: partner.match?.theyTeachMe.slice() ?? [],
+      iTeachThem: partner.match?.iTeachThem.slice() ?? [],
+      sharedErgs: [],
+      sharedInterests: [],
+    }),
+    openOptions: vi.fn(),
+    onDirectoryChanged: () => () => undefined,
+  };
+  return services;
+}
+
+describe('PopupApp', () => {
+  it('shows ranked partner cards with the exchange at a glance, directory text as text', async () => {
+    render(<PopupApp services={fakeServices()} />);
+    const list = await screen.findByRole('list', { name: 'Ranked partners' });
+    const cards = within(list).getAllByRole('listitem');
+    expect(cards).toHaveLength(2);
+    expect(within(cards[0]!).getByRole('heading').textContent).toBe('Ada Park');
+    expect(within(cards[0]!).getByText('Budgeting')).toBeTruthy();
+    // Markup in directory text is shown literally, never parsed.
+    expect(within(cards[1]!).getByRole('heading').textContent).toBe('Ben Ortiz <b>bold</b>');
+    expect(cards[1]!.querySelector('b')).toBeNull();
+  });
+
+  it('shows the first-run start when the profile has no skills, and saves the quick start', async () => {
+    const services = fakeServices({ profile: undefined });
+    render(<PopupApp services={services} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText(/Skills you can teach/), 'TikTok, Canva');
+    await user.type(screen.getByLabelText(/Skills you want to learn/), 'Budgeting');
+    await user.click(screen.getByRole('button', { name: 'Show my matches' }));
+    expect(services.saveProfile).toHaveBeenCalledWith(
+      expect.objectContaining({ teach: [expect.objectContaining({ name: 'TikTok' }), expect.objectContaining({ name: 'Canva' })] }),
+    );
+    expect(await screen.findByRole('list', { name: 'Ranked partners' })).toBeTruthy();
+  });
+
+  it('asks for at least one skill in the quick start', async () => {
+    const services = fakeServices({ profile: undefined });
+    render(<PopupApp services={services} />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Show my matches' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/at least one skill/);
+    expect(services.saveProfile).not.toHaveBeenCalled();
+  });
+
+  it('filters, searches and hides', async () => {
+    const services = fakeServices();
+    render(<PopupApp services={services} />);
+    const user = userEvent.setup();
+    await screen.findByRole('list', { name: 'Ranked partners' });
+    await user.click(screen.getByRole('button', { name: /Filters/ }));
+    await user.selectOptions(screen.getByLabelText('Department'), 'Sales');
+    expect(await screen.findAllByRole('listitem')).toHaveLength(1);
+    await user.selectOptions(screen.getByLabelText('Department'), '');
+    await user.type(screen.getByRole('searchbox'), 'nobody');
+    expect(await screen.findByText(/No match for “nobody”/)).toBeTruthy();
+    await user.clear(screen.getByRole('searchbox'));
+    await user.click(await screen.findByRole('button', { name: 'Hide Ada Park' }));
+    expect(services.updatePartner).toHaveBeenCalledWith('ada@example.com', { hidden: true });
+    await screen.findByText('Ada Park hidden');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('keeps a shortlist view', async () => {
+    render(<PopupApp services={fakeServices()} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Shortlist Ada Park' }));
+    await user.click(screen.getByRole('tab', { name: 'Shortlist' }));
+    const list = await screen.findByRole('list', { name: 'Shortlist' });
+    expect(within(list).getAllByRole('heading').map((h) => h.textContent)).toEqual(['Ada Park']);
+  });
+
+  it('moves between views with the arrow keys, one tab stop for all tabs', async () => {
+    render(<PopupApp services={fakeServices()} />);
+    const user = userEvent.setup();
+    const matches = await screen.findByRole('tab', { name: 'Matches' });
+    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1]);
+    matches.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Shortlist' }));
+    expect(screen.getByRole('tabpanel', { name: 'Shortlist' }).textContent).toMatch(/Your shortlist is empty/);
+    await user.keyboard('{End}');
+    expect(screen.getByRole('tab', { name: 'Hidden' }).getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(matches);
+    expect(await screen.findByRole('list', { name: 'Ranked partners' })).toBeTruthy();
+  });
+
+  it('keeps hidden people in their own view, where they can be shown again', async () => {
+    const services = fakeServices();
+    render(<PopupApp services={services} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Hide Ada Park' }));
+    await screen.findByText('Ada Park hidden');
+    await user.click(screen.getByRole('tab', { name: 'Hidden' }));
+    const list = await screen.findByRole('list', { name: 'Hidden people' });
+    expect(within(list).getAllByRole('heading').map((h) => h.textContent)).toEqual(['Ada Park']);
+    await user.click(within(list).getByRole('button', { name: 'Unhide Ada Park' }));
+    expect(services.updatePartner).toHaveBeenLastCalledWith('ada@example.com', { hidden: false });
+    expect(await screen.findByText(/Nobody is hidden/)).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Matches' }));
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Ranked partners' })).getAllByRole('heading')).toHaveLength(2));
+  });
+
+  it('explains a match on request', async () => {
+    render(<PopupApp services={fakeServices()} />);
+    const user = userEvent.setup();
+    const [first] = await screen.findAllByRole('button', { name: 'Why this match' });
+    expect(first!.getAttribute('aria-expanded')).toBe('false');
+    await user.click(first!);
+    expect(first!.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText('They can teach you Budgeting')).toBeTruthy();
+  });
+
+  it('says when a sync failed and which copy is shown', async () => {
+    render(
+      <PopupApp
+        services={fakeServices({ sources: [{ id: 'feed', label: 'HR feed', ok: false, message: 'HTTP 500', lastGoodSync: '2026-11-20T10:00:00Z' }] })}
+      />,
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Sync of HR feed failed: HTTP 500\. Showing the copy from/);
+  });
+
+  it('helps when the directory is empty', async () => {
+    render(<PopupApp services={fakeServices({ directory: { version: 'v0', count: 0 } }, [])} />);
+    expect(await screen.findByText(/The directory is empty/)).toBeTruthy();
+  });
+});
