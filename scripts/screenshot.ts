@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { launch } from '../tests/e2e/harness';
+import { launch, quickStart } from '../tests/e2e/harness';
 
 /**
  * `npm run build:test && npx tsx scripts/screenshot.ts`: retakes docs/screenshot-popup.png from
@@ -9,11 +9,7 @@ const mutual = await launch();
 try {
   const popup = await mutual.openPopup();
   await popup.setViewportSize({ width: 420, height: 600 });
-  await popup.getByLabel('Your name').fill('Jordan Lee');
-  await popup.getByLabel('Career stage').selectOption('executive');
-  await popup.getByLabel(/Skills you can teach/).fill('Budgeting, Board governance, Negotiation');
-  await popup.getByLabel(/Skills you want to learn/).fill('TikTok, ChatGPT, short-form video');
-  await popup.getByRole('button', { name: 'Show my matches' }).click();
+  await quickStart(popup);
   const list = popup.getByRole('list', { name: 'Ranked partners' });
   await list.and(popup.locator('[aria-busy="false"]')).waitFor({ timeout: 15_000 });
   await list.locator(':scope > li').first().getByRole('button', { name: 'Why this match' }).click();

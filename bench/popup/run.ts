@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { demoFeedEntries } from '../../lib/directory/demo';
 import { FEED_FORMAT, FEED_VERSION } from '../../lib/directory/entry';
-import { launch } from '../../tests/e2e/harness';
+import { launch, QUICK_START, quickStart } from '../../tests/e2e/harness';
 
 /**
  * `npx tsx bench/popup/run.ts [count…]`: how long after the popup opens its ranked results are
@@ -43,11 +43,7 @@ async function measure(count: number): Promise<number> {
     await options.close();
 
     const setup = await mutual.openPopup();
-    await setup.getByLabel('Your name').fill('Jordan Lee');
-    await setup.getByLabel('Career stage').selectOption('executive');
-    await setup.getByLabel(/Skills you can teach/).fill('Budgeting, Board governance, Negotiation, Public speaking');
-    await setup.getByLabel(/Skills you want to learn/).fill('TikTok, ChatGPT, short-form video, Figma');
-    await setup.getByRole('button', { name: 'Show my matches' }).click();
+    await quickStart(setup, { ...QUICK_START, teach: `${QUICK_START.teach}, Public speaking`, learn: `${QUICK_START.learn}, Figma` });
     await setup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first().waitFor({ timeout: 30_000 });
     await setup.close();
 

@@ -21,24 +21,8 @@ export function FilterBar({ filters, choices, onChange }: { filters: Filters; ch
     onChange({ ...filters, [key]: value === '' ? undefined : (value as Filters[K]) });
   return (
     <div className="filters" role="group" aria-label="Filters">
-      <label>
-        ERG
-        <select value={filters.erg ?? ''} onChange={(e) => set('erg', e.target.value)}>
-          <option value="">Any ERG</option>
-          {choices.ergs.map((erg) => (
-            <option key={erg}>{erg}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Department
-        <select value={filters.department ?? ''} onChange={(e) => set('department', e.target.value)}>
-          <option value="">Any department</option>
-          {choices.departments.map((department) => (
-            <option key={department}>{department}</option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter label="ERG" any="Any ERG" value={filters.erg} choices={choices.ergs} onChange={(value) => set('erg', value)} />
+      <ChoiceFilter label="Department" any="Any department" value={filters.department} choices={choices.departments} onChange={(value) => set('department', value)} />
       <label>
         Meeting format
         <select value={filters.format ?? ''} onChange={(e) => set('format', e.target.value)}>
@@ -50,15 +34,7 @@ export function FilterBar({ filters, choices, onChange }: { filters: Filters; ch
           ))}
         </select>
       </label>
-      <label>
-        Language
-        <select value={filters.language ?? ''} onChange={(e) => set('language', e.target.value)}>
-          <option value="">Any shared language</option>
-          {choices.languages.map((language) => (
-            <option key={language}>{language}</option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter label="Language" any="Any shared language" value={filters.language} choices={choices.languages} onChange={(value) => set('language', value)} />
       <label>
         Location
         <select value={filters.location ?? ''} onChange={(e) => set('location', e.target.value)}>
@@ -68,6 +44,21 @@ export function FilterBar({ filters, choices, onChange }: { filters: Filters; ch
         </select>
       </label>
     </div>
+  );
+}
+
+/** A filter over values seen in the directory; the empty choice means any. */
+function ChoiceFilter(props: { label: string; any: string; value: string | undefined; choices: readonly string[]; onChange(value: string): void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.any}</option>
+        {props.choices.map((choice) => (
+          <option key={choice}>{choice}</option>
+        ))}
+      </select>
+    </label>
   );
 }
 

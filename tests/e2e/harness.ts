@@ -166,6 +166,23 @@ export async function launch(options: { extensionDir?: string } = {}): Promise<M
   return mutual;
 }
 
+/** The profile most tests start from: an executive who teaches finance and wants to learn social media and AI. */
+export const QUICK_START = {
+  name: 'Jordan Lee',
+  careerStage: 'executive',
+  teach: 'Budgeting, Board governance, Negotiation',
+  learn: 'TikTok, ChatGPT, short-form video',
+} as const;
+
+/** Fills the popup's first-run quick start and shows the matches, as a new user does. */
+export async function quickStart(popup: Page, profile: { name: string; careerStage: string; teach: string; learn: string } = QUICK_START): Promise<void> {
+  await popup.getByLabel('Your name').fill(profile.name);
+  await popup.getByLabel('Career stage').selectOption(profile.careerStage);
+  await popup.getByLabel(/Skills you can teach/).fill(profile.teach);
+  await popup.getByLabel(/Skills you want to learn/).fill(profile.learn);
+  await popup.getByRole('button', { name: 'Show my matches' }).click();
+}
+
 /** Runs axe-core (WCAG 2.x A/AA rules) on the page and returns the serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
   const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

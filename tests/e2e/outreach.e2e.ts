@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, seriousAxeViolations, type Mutual } from './harness';
+import { launch, quickStart, seriousAxeViolations, type Mutual } from './harness';
 
 /**
  * The reach-out panel in the real popup page: the message is filled from both profiles, inserted
@@ -29,11 +29,7 @@ describe('reach out from the popup', () => {
     mutual = await launch();
     // A profile through the popup's quick start, matched against the demo directory.
     const setup = await mutual.openPopup();
-    await setup.getByLabel('Your name').fill('Jordan Lee');
-    await setup.getByLabel('Career stage').selectOption('executive');
-    await setup.getByLabel(/Skills you can teach/).fill('Budgeting, Board governance, Negotiation');
-    await setup.getByLabel(/Skills you want to learn/).fill('TikTok, ChatGPT, short-form video');
-    await setup.getByRole('button', { name: 'Show my matches' }).click();
+    await quickStart(setup);
     await setup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first().waitFor();
     await setup.close();
 

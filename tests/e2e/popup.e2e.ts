@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, seriousAxeViolations, type Mutual } from './harness';
+import { launch, quickStart, seriousAxeViolations, type Mutual } from './harness';
 
 async function cardNames(popup: Page): Promise<string[]> {
   return popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li h3').allTextContents();
@@ -30,11 +30,7 @@ describe('toolbar popup', () => {
 
   it('saves a quick start and ranks partners from the demo directory', async () => {
     const popup = await mutual.openPopup();
-    await popup.getByLabel('Your name').fill('Jordan Lee');
-    await popup.getByLabel('Career stage').selectOption('executive');
-    await popup.getByLabel(/Skills you can teach/).fill('Budgeting, Board governance, Negotiation');
-    await popup.getByLabel(/Skills you want to learn/).fill('TikTok, ChatGPT, short-form video');
-    await popup.getByRole('button', { name: 'Show my matches' }).click();
+    await quickStart(popup);
     const list = popup.getByRole('list', { name: 'Ranked partners' });
     await expect.poll(() => list.locator(':scope > li').count(), { timeout: 5_000 }).toBeGreaterThan(5);
     const first = list.locator(':scope > li').first();

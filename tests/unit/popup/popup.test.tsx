@@ -6,29 +6,21 @@ import type { PopupData, PopupServices, RankedPartner } from '@/components/popup
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import { newPartnerRecord, type PartnerRecord } from '@/lib/partners/model';
 import { emptyProfile, type Profile } from '@/lib/profile/model';
+import { person } from '../match/helpers';
 
 function entry(id: string, name: string, extra: Partial<DirectoryEntry> = {}): DirectoryEntry {
-  return {
+  return person({
     id,
     name,
-    email: id,
     title: 'Analyst',
     department: 'Finance',
     location: 'Berlin',
     timeZone: 'Europe/Berlin',
     careerStage: 'senior',
-    languages: ['English'],
     teach: [{ name: 'Budgeting', level: 'expert' }],
     learn: [{ name: 'TikTok', priority: 'high', ask: '' }],
-    interests: [],
-    ergs: [],
-    formats: ['video'],
-    capacity: 2,
-    status: 'open',
-    consent: { optedIn: true, date: '2026-01-01' },
-    updatedAt: '2026-01-01',
     ...extra,
-  };
+  });
 }
 
 const me: Profile = { ...emptyProfile(new Date('2026-11-01T00:00:00Z')), name: 'Sam', teach: [{ name: 'TikTok', level: 'expert' }] };
