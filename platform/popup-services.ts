@@ -1,18 +1,21 @@
 import { browser } from 'wxt/browser';
-import type { PopupServices, RankedPartner } from '@/components/popup/services';
-import type { MatchSummary } from '@/components/popup/view-model';
-import { loadDirectoryIndex, loadEntriesAt, loadSourceStates } from '@/lib/directory';
+import type { PopupData, PopupServices } from '@/components/popup/services';
+import { loadDirectoryIndex, loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
 import { filterChoices, rank, type MatchResult } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
-import { loadPartners, updatePartner } from '@/lib/partners';
-import { emptyProfile, loadProfile, saveProfile } from '@/lib/profile';
+import { hiddenIds, loadPartners, updatePartner } from '@/lib/partners';
+import { emptyProfile, loadProfile, saveProfile, type MatchMode, type Profile } from '@/lib/profile';
+import { loadLastRanking, loadLastResults, rankingKey, saveLastResults, type MatchSummary, type RankedPartner } from '@/lib/results';
 
 /** How many ranked partners the popup shows. */
 const TOP = 20;
+/** Long enough for the first paint to happen before a large index is read (and deserialized). */
+const INDEX_PREFETCH_DELAY_MS = 300;
 
 type LoadedDirectory = NonNullable<Awaited<ReturnType<typeof loadDirectoryIndex>>>;
 let directory: Promise<LoadedDirectory | undefined> | undefined;
 
+/** The match index, loaded once per popup (and again when the directory changes). */
 function currentDirectory(): Promise<LoadedDirectory | undefined> {
   directory ??= loadDirectoryIndex();
   return directory;
@@ -22,12 +25,12 @@ function summarize(result: MatchResult): MatchSummary {
   const { explanation } = result;
   return {
     score: result.score,
-    reasons: result.reasons,
+    reasons: [...result.reasons],
     theyTeachMe: unique(explanation.theyTeachMe.map((meet) => meet.theirText)),
     iTeachThem: unique(explanation.iTeachThem.map((meet) => meet.myText)),
-    sharedErgs: explanation.commonGround.ergs,
-    sharedInterests: explanation.commonGround.interests,
-    factors: explanation.factors,
+    sharedErgs: [...explanation.commonGround.ergs],
+    sharedInterests: [...explanation.commonGround.interests],
+    factors: explanation.factors.map(({ name, contribution, detail }) => ({ name, contribution, detail })),
   };
 }
 
@@ -35,23 +38,57 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+function keyFor(directoryVersion: string, profile: Profile, mode: MatchMode, excludeIds: Iterable<string>): string {
+  return rankingKey({ directoryVersion, profileUpdatedAt: profile.updatedAt, mode, hiddenIds: [...excludeIds], top: TOP, day: localDay(new Date()) });
+}
+
+async function loadPopupData(): Promise<PopupData> {
+  // The index is not read here: the first paint may come from the last ranking, read alongside.
+  const [profile, meta, partners, sources, kept] = await Promise.all([loadProfile(), loadDirectoryMeta(), loadPartners(), loadSourceStates(), loadLastRanking()]);
+  const data: PopupData = { profile, directory: meta && { version: meta.version, count: meta.count }, partners, sources };
+  if (profile && meta && kept?.key === keyFor(meta.version, profile, profile.matchMode, hiddenIds(partners))) data.initialResults = kept.results;
+  return data;
+}
+
+let earlyLoad: Promise<PopupData> | undefined;
+
+/** Starts the first load while the page still looks up its tab and renders "Loading". */
+export function startPopupLoad(): void {
+  earlyLoad = loadPopupData();
+  // A rejection is reported by the load() call that takes this promise, not here.
+  earlyLoad.catch(() => undefined);
+}
+
+const localDay = (now: Date) => `${now.getFullYear()}-${now.getMonth() + 1}-${now.getDate()}`;
+
 export const popupServices: PopupServices = {
-  async load() {
-    const [profile, loaded, partners, sources] = await Promise.all([loadProfile(), currentDirectory(), loadPartners(), loadSourceStates()]);
-    return {
-      profile,
-      directory: loaded && { version: loaded.meta.version, count: loaded.meta.count },
-      partners,
-      sources,
-      filterChoices: loaded ? filterChoices(loaded.index) : { ergs: [], departments: [], languages: [] },
-    };
+  load() {
+    const early = earlyLoad;
+    earlyLoad = undefined;
+    return early ?? loadPopupData();
   },
   async rank(profile, options) {
+    const plain = !options.query.trim() && Object.values(options.filters).every((value) => value === undefined);
+    const { directoryVersion, ...rankOptions } = options;
+    const key = plain && keyFor(directoryVersion, profile, options.mode, options.excludeIds);
+    const kept = key && (await loadLastResults(key));
+    if (kept) {
+      // Read the index once the kept ranking is on screen, for the filters and the next search.
+      setTimeout(() => void currentDirectory(), INDEX_PREFETCH_DELAY_MS);
+      return kept;
+    }
     const loaded = await currentDirectory();
     if (!loaded) return [];
-    const results = rank(loaded.index, profile, { ...options, top: TOP });
+    const results = rank(loaded.index, profile, { ...rankOptions, top: TOP });
     const entries = await loadEntriesAt(results.map((result) => result.position));
-    return results.map((result, i): RankedPartner => ({ entry: entries[i]!, match: summarize(result) }));
+    const ranked = results.map((result, i): RankedPartner => ({ entry: entries[i]!, match: summarize(result) }));
+    // Only a ranking of the directory that was read is kept: the key names that directory's version.
+    if (key && loaded.meta.version === directoryVersion) void saveLastResults(key, ranked);
+    return ranked;
+  },
+  async filterChoices() {
+    const loaded = await currentDirectory();
+    return loaded ? filterChoices(loaded.index) : { ergs: [], departments: [], languages: [] };
   },
   async entriesById(ids) {
     const loaded = await currentDirectory();

@@ -51,6 +51,7 @@ async function measure(count: number): Promise<number> {
     for (let i = 0; i < OPENS; i++) {
       const popup = await mutual.openPopup();
       times.push(await timeToResults(popup));
+      if (process.env.DBG) console.log(await popup.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.replace('dbg:', '')}=${m.startTime.toFixed(0)}`).join(' ')));
       await popup.close();
     }
     times.sort((a, b) => a - b);

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DirectoryEntry } from '@/lib/directory/entry';
-import type { PartnerRecord, PartnerStatus } from '@/lib/partners/model';
+import { hiddenIds, type PartnerRecord, type PartnerStatus } from '@/lib/partners/model';
 import type { MatchMode, Profile } from '@/lib/profile/model';
 import { OutreachPanel } from '@/components/outreach/OutreachPanel';
-import { activeFilterCount, FilterBar, type Filters } from './FilterBar';
+import { activeFilterCount, FilterBar, type FilterChoices, type Filters } from './FilterBar';
 import { FirstRun } from './FirstRun';
 import { ModeSwitch } from './ModeSwitch';
 import { ViewTabs } from './ViewTabs';
@@ -11,6 +11,8 @@ import { PartnerCard, type PartnerView } from './PartnerCard';
 import { toPartnerView } from './view-model';
 import type { PopupData, PopupServices, RankedPartner } from './services';
 import './popup.css';
+
+const NO_CHOICES: FilterChoices = { ergs: [], departments: [], languages: [] };
 
 type View = 'matches' | 'shortlist' | 'asks' | 'hidden';
 const VIEWS = [
@@ -41,8 +43,21 @@ export function PopupApp({ services, targetTab }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const painted = useRef(false);
 
+  const [rankedKey, setRankedKey] = useState('');
+  const firstLoad = useRef(true);
   const reload = useCallback(() => {
-    services.load().then(setData, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
+    services.load().then(
+      (loaded) => {
+        setData(loaded);
+        // The first view has no filters or search: the kept ranking for it can be shown at once.
+        if (firstLoad.current && loaded.initialResults && loaded.directory && loaded.profile) {
+          setRanked(loaded.initialResults);
+          setRankedKey(rankKeyOf(loaded.directory.version, loaded.profile.matchMode, {}, ''));
+        }
+        firstLoad.current = false;
+      },
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+    );
   }, [services]);
   useEffect(reload, [reload]);
   useEffect(() => services.onDirectoryChanged(reload), [services, reload]);
@@ -51,13 +66,12 @@ export function PopupApp({ services, targetTab }: Props) {
   const ready = data && profile && hasSkills(profile) && data.directory;
 
   // What the shown results were ranked for: while it differs from the current request, the list is busy.
-  const rankKey = JSON.stringify([data?.directory?.version, profile?.matchMode, filters, query]);
-  const [rankedKey, setRankedKey] = useState('');
+  const rankKey = rankKeyOf(data?.directory?.version, profile?.matchMode, filters, query);
   useEffect(() => {
     if (!ready) return;
     let cancelled = false;
     services
-      .rank(profile, { mode: profile.matchMode, filters, query, excludeIds: hiddenIds(data.partners) })
+      .rank(profile, { directoryVersion: data.directory?.version ?? '', mode: profile.matchMode, filters, query, excludeIds: hiddenIds(data.partners) })
       .then((results) => {
         if (cancelled) return;
         setRanked(results);
@@ -188,6 +202,7 @@ export function PopupApp({ services, targetTab }: Props) {
             onFilters={setFilters}
             onQuery={setQuery}
             onOpenOptions={services.openOptions}
+            loadFilterChoices={services.filterChoices}
             handlers={cardHandlers}
           />
         ) : (
@@ -198,13 +213,13 @@ export function PopupApp({ services, targetTab }: Props) {
   );
 }
 
+function rankKeyOf(version: string | undefined, mode: MatchMode | undefined, filters: Filters, query: string): string {
+  return JSON.stringify([version, mode, filters, query]);
+}
+
 // State updates go through the current value: a directory reload may land while a save is pending.
 function withPartner(data: PopupData, record: PartnerRecord): PopupData {
   return { ...data, partners: new Map(data.partners).set(record.id, record) };
-}
-
-function hiddenIds(partners: ReadonlyMap<string, PartnerRecord>): Set<string> {
-  return new Set([...partners.values()].filter((record) => record.hidden).map((record) => record.id));
 }
 
 function savedAsRanked(saved: DirectoryEntry[], id: string): RankedPartner | undefined {
@@ -225,11 +240,27 @@ function MatchesView(props: {
   onFilters(filters: Filters): void;
   onQuery(query: string): void;
   onOpenOptions(): void;
+  loadFilterChoices(): Promise<FilterChoices>;
   handlers: CardHandlers;
 }) {
   const { data, ranked, filters, now } = props;
   const profile = data.profile!;
   const [showFilters, setShowFilters] = useState(activeFilterCount(filters) > 0);
+  // Read from the match index only once the filters are opened: the first paint does not wait for it.
+  const [choices, setChoices] = useState<FilterChoices>();
+  const { loadFilterChoices } = props;
+  const version = data.directory?.version;
+  useEffect(() => {
+    if (!showFilters) return;
+    let cancelled = false;
+    loadFilterChoices().then(
+      (loaded) => void (cancelled || setChoices(loaded)),
+      () => void (cancelled || setChoices(NO_CHOICES)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [showFilters, loadFilterChoices, version]);
   const views: PartnerView[] = ranked.map((r) => toPartnerView(r.entry, r.match, data.partners.get(r.entry.id), now));
   const directoryEmpty = !data.directory || data.directory.count === 0;
   return (
@@ -252,7 +283,7 @@ function MatchesView(props: {
       </div>
       {showFilters && (
         <div id="mutual-filters">
-          <FilterBar filters={filters} choices={data.filterChoices} onChange={props.onFilters} />
+          <FilterBar filters={filters} choices={choices ?? NO_CHOICES} onChange={props.onFilters} />
         </div>
       )}
       {directoryEmpty ? (

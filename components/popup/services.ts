@@ -3,7 +3,7 @@ import type { PartnerRecord } from '@/lib/partners/model';
 import type { MatchMode, Profile } from '@/lib/profile/model';
 import type { OutreachContext } from '@/lib/templates';
 import type { Filters, FilterChoices } from './FilterBar';
-import type { MatchSummary } from './view-model';
+import type { MatchSummary } from '@/lib/results';
 
 export interface SourceStatus {
   id: string;
@@ -18,7 +18,8 @@ export interface PopupData {
   directory?: { version: string; count: number };
   partners: ReadonlyMap<string, PartnerRecord>;
   sources: SourceStatus[];
-  filterChoices: FilterChoices;
+  /** The kept ranking for the profile's mode without filters or search, when it is still current. */
+  initialResults?: RankedPartner[];
 }
 
 export interface RankedPartner {
@@ -28,8 +29,15 @@ export interface RankedPartner {
 
 /** Everything the popup needs from storage, the engine and the browser; injected so tests can drive it. */
 export interface PopupServices {
+  /** What the popup shows first; the first call may be answered by a read started before React rendered. */
   load(): Promise<PopupData>;
-  rank(profile: Profile, options: { mode: MatchMode; filters: Filters; query: string; excludeIds: ReadonlySet<string> }): Promise<RankedPartner[]>;
+  /** `directoryVersion` is the version `load` saw: a kept ranking of that version may answer at once. */
+  rank(
+    profile: Profile,
+    options: { directoryVersion: string; mode: MatchMode; filters: Filters; query: string; excludeIds: ReadonlySet<string> },
+  ): Promise<RankedPartner[]>;
+  /** The ERGs, departments and languages of the directory, for the filters. */
+  filterChoices(): Promise<FilterChoices>;
   entriesById(ids: readonly string[]): Promise<DirectoryEntry[]>;
   updatePartner(id: string, change: Partial<Pick<PartnerRecord, 'shortlisted' | 'hidden' | 'status'>>): Promise<PartnerRecord>;
   saveProfile(profile: Profile): Promise<void>;

@@ -1,17 +1,7 @@
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import { newPartnerRecord, type PartnerRecord } from '@/lib/partners/model';
+import type { MatchSummary } from '@/lib/results';
 import type { PartnerView } from './PartnerCard';
-
-/** The parts of an engine result a card shows; kept structural so the card does not depend on engine internals. */
-export interface MatchSummary {
-  score: number;
-  reasons: readonly string[];
-  theyTeachMe: readonly string[];
-  iTeachThem: readonly string[];
-  sharedErgs: readonly string[];
-  sharedInterests: readonly string[];
-  factors: readonly { name: string; contribution: number; detail: string }[];
-}
 
 export function formatLocalTime(timeZone: string, now: Date): string {
   try {

@@ -31,3 +31,8 @@ export type OutreachLogEntry = z.infer<typeof OutreachLogEntrySchema>;
 export function newPartnerRecord(id: string, now: Date = new Date()): PartnerRecord {
   return { id, shortlisted: false, hidden: false, status: 'none', updatedAt: now.toISOString() };
 }
+
+/** The people the user hid: they leave the matches until shown again. */
+export function hiddenIds(partners: ReadonlyMap<string, PartnerRecord>): Set<string> {
+  return new Set([...partners.values()].filter((record) => record.hidden).map((record) => record.id));
+}

@@ -49,7 +49,6 @@ function fakeServices(overrides: Partial<PopupData> = {}, directory: DirectoryEn
     directory: { version: 'v1', count: directory.length },
     partners,
     sources: [],
-    filterChoices: { ergs: ['Pride'], departments: ['Finance', 'Sales'], languages: ['English'] },
     ...overrides,
   };
   const services: PopupServices = {
@@ -64,6 +63,7 @@ function fakeServices(overrides: Partial<PopupData> = {}, directory: DirectoryEn
         ),
       ),
     ),
+    filterChoices: vi.fn(async () => ({ ergs: ['Pride'], departments: ['Finance', 'Sales'], languages: ['English'] })),
     entriesById: vi.fn(async (ids) => directory.filter((e) => ids.includes(e.id))),
     updatePartner: vi.fn(async (id, change) => {
       const next = { ...(partners.get(id) ?? newPartnerRecord(id)), ...change };
@@ -126,6 +126,7 @@ describe('PopupApp', () => {
     const user = userEvent.setup();
     await screen.findByRole('list', { name: 'Ranked partners' });
     await user.click(screen.getByRole('button', { name: /Filters/ }));
+    await screen.findByRole('option', { name: 'Sales' });
     await user.selectOptions(screen.getByLabelText('Department'), 'Sales');
     expect(await screen.findAllByRole('listitem')).toHaveLength(1);
     await user.selectOptions(screen.getByLabelText('Department'), '');
