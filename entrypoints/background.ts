@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseMessage, type Message } from '@/lib/messages';
-import { handleAlarm, handleInstalled, handleStartup, syncAll } from '@/platform/directory-sync';
+import { onManagedStorageChange } from '@/platform/managed-storage';
+import { handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '@/platform/directory-sync';
 import { handleCommand, handleContextMenuClick, insertIntoTab, registerContextMenus } from '@/platform/insert';
 
 /**
@@ -17,8 +18,9 @@ export default defineBackground(() => {
     void handleStartup();
   });
   browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm));
-  // An administrator changed the policy: its feeds, demo switch or consent age may differ.
-  browser.storage.onChanged.addListener((_changes, area) => void (area === 'managed' ? syncAll() : undefined));
+  syncOnPolicyChange();
+  // The organization's templates are in the context menu too.
+  onManagedStorageChange(() => void registerContextMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab));
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {

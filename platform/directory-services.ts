@@ -15,6 +15,7 @@ import {
 } from '@/lib/directory';
 import { parseMessage } from '@/lib/messages';
 import { readPolicy } from './directory-policy';
+import { onManagedStorageChange } from './managed-storage';
 import { send } from './messaging';
 
 const originPattern = (origin: string) => `${origin}/*`;
@@ -74,6 +75,11 @@ export const directoryServices: DirectoryServices = {
       if (parseMessage(message)?.type === 'directory/changed') listener();
     };
     browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    // The organization's name and join form come from policy, which may answer after the page opened.
+    const stopPolicy = onManagedStorageChange(listener);
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      stopPolicy();
+    };
   },
 };

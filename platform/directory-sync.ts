@@ -10,6 +10,7 @@ import {
 import { buildMatchIndex } from '@/lib/match';
 import type { Message, SyncSummary } from '@/lib/messages';
 import { readPolicy } from './directory-policy';
+import { onManagedStorageChange } from './managed-storage';
 
 /**
  * The background side of the directory: when to sync (install, startup, every six hours, on
@@ -32,8 +33,7 @@ async function announce(version: string): Promise<void> {
 async function runSync(sourceId?: string): Promise<SyncSummary> {
   const [settings, policy] = await Promise.all([
     loadDirectorySettings().catch(() => DEFAULT_DIRECTORY_SETTINGS),
-    // A policy that answers late and differs syncs again: its feeds join, or its "no demo" applies.
-    readPolicy(() => void syncAll()),
+    readPolicy(),
   ]);
   const result = await syncDirectory(
     listSources(settings, policy),
@@ -58,6 +58,11 @@ export function syncAll(sourceId?: string): Promise<SyncSummary> {
   const run = queue.then(() => runSync(sourceId));
   queue = run.catch(() => undefined);
   return run;
+}
+
+/** A policy that changes (or answers late) syncs again: its feeds join, or its "no demo" applies. */
+export function syncOnPolicyChange(): () => void {
+  return onManagedStorageChange(() => void syncAll());
 }
 
 export async function scheduleSync(): Promise<void> {

@@ -10,6 +10,22 @@ const CACHE_KEY = 'managedStorageCopy';
 
 type Values = Record<string, unknown>;
 
+const lateListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` when managed storage changes: an administrator's edit, or a slow first answer
+ * that differs from the copy already used. Returns the unsubscribe function.
+ */
+export function onManagedStorageChange(listener: () => void): () => void {
+  const onChanged = (_changes: unknown, area: string) => void (area === 'managed' ? listener() : undefined);
+  lateListeners.add(listener);
+  browser.storage.onChanged.addListener(onChanged);
+  return () => {
+    lateListeners.delete(listener);
+    browser.storage.onChanged.removeListener(onChanged);
+  };
+}
+
 const isValues = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Rejects in Firefox without a policy and where no managed schema is set: that means no policy. */
@@ -31,10 +47,10 @@ async function readCopy(): Promise<Values> {
 }
 
 /**
- * Managed storage as it is now if it answers within MANAGED_WAIT_MS, otherwise the last copy;
- * `onLateChange` gets the live values when they answer later and differ from that copy.
+ * Managed storage as it is now if it answers within MANAGED_WAIT_MS, otherwise the last copy; when
+ * the live values answer later and differ from that copy, onManagedStorageChange listeners hear it.
  */
-export async function readManagedStorage(onLateChange?: (values: Values) => void): Promise<Values> {
+export async function readManagedStorage(): Promise<Values> {
   const live = readLive();
   let stopWaiting = () => {};
   const timedOut = new Promise<undefined>((resolve) => {
@@ -45,10 +61,9 @@ export async function readManagedStorage(onLateChange?: (values: Values) => void
   stopWaiting();
   if (answered) return answered;
   const copy = await readCopy();
-  if (onLateChange) {
-    void live.then((values) => {
-      if (JSON.stringify(values) !== JSON.stringify(copy)) onLateChange(values);
-    });
-  }
+  void live.then((values) => {
+    if (JSON.stringify(values) === JSON.stringify(copy)) return;
+    for (const listener of lateListeners) listener();
+  });
   return copy;
 }

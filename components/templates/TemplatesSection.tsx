@@ -45,6 +45,8 @@ export function TemplatesSection({ services = browserTemplatesServices }: Templa
   useEffect(() => {
     void reload();
   }, [reload]);
+  // The organization's templates can arrive after the page opened (a slow policy service, an admin's edit).
+  useEffect(() => services.onPolicyChanged(() => void reload()), [services, reload]);
 
   const onDirtyChange = useCallback((value: boolean) => {
     dirty.current = value;

@@ -1,5 +1,6 @@
 import { deleteTemplate, loadTemplates, saveTemplate, type LibraryTemplate, type Template } from '@/lib/templates';
 import { send } from '@/platform/messaging';
+import { onManagedStorageChange } from '@/platform/managed-storage';
 import { readManagedTemplates } from '@/platform/templates-policy';
 
 export interface TemplatesView {
@@ -16,6 +17,8 @@ export interface TemplatesServices {
   remove(id: string): Promise<void>;
   /** Tells the background, which rebuilds the context menu. */
   changed(): void;
+  /** Calls `listener` when the organization's policy changes; returns the unsubscribe function. */
+  onPolicyChanged(listener: () => void): () => void;
 }
 
 export const browserTemplatesServices: TemplatesServices = {
@@ -27,4 +30,5 @@ export const browserTemplatesServices: TemplatesServices = {
   remove: deleteTemplate,
   // The menu only refreshes later if the background is unreachable; the templates themselves are saved.
   changed: () => void send({ type: 'templates/changed' }).catch(() => undefined),
+  onPolicyChanged: onManagedStorageChange,
 };

@@ -80,13 +80,20 @@ async function targets(cdp: CDPSession, type?: string): Promise<{ targetId: stri
   return targetInfos;
 }
 
-export async function launch(options: { extensionDir?: string } = {}): Promise<Mutual> {
+export async function launch(
+  options: {
+    extensionDir?: string;
+    /** Runs once the local server is up and before the browser starts (policy files, routes). */
+    beforeBrowser?: (server: TestServer) => Promise<void>;
+  } = {},
+): Promise<Mutual> {
   const extensionDir = options.extensionDir ?? TEST_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No extension build at ${extensionDir}: run \`npm run build:test\` first.`);
   }
   const profileDir = await mkdtemp(join(tmpdir(), 'mutual-e2e-'));
   const server = await startServer(FIXTURES_DIR);
+  await options.beforeBrowser?.(server);
   let { context, extensionId } = await launchContext(profileDir, extensionDir);
 
   const mutual: Mutual = {

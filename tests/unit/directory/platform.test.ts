@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_DIRECTORY_SIZE, loadDirectoryIndex, loadDirectoryMeta, loadSourceStates, updateDirectorySettings } from '../../../lib/directory';
 import { readPolicy } from '../../../platform/directory-policy';
-import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncAll } from '../../../platform/directory-sync';
+import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '../../../platform/directory-sync';
 import { resetDatabase } from './helpers';
 
 const FEED = 'https://intranet.example.com/mentors.json';
@@ -56,11 +56,13 @@ describe('background directory wiring', () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get')
       .mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)) as never)
       .mockResolvedValue({ demoDirectory: false } as never);
+    const stop = syncOnPolicyChange();
     // Resolves while the policy service has not answered: the demo is in place all the same.
     await syncAll();
     expect((await loadDirectoryMeta())?.count).toBe(DEMO_DIRECTORY_SIZE);
     answer({ demoDirectory: false });
     await vi.waitFor(async () => expect((await loadDirectoryMeta())?.count).toBe(0), { timeout: 3_000 });
+    stop();
   });
 
   it('uses the copy of the last policy while the policy service is slow to answer', async () => {

@@ -15,6 +15,7 @@ function storeServices(): TemplatesServices {
     save: async (template) => void (await saveTemplate(template)),
     remove: deleteTemplate,
     changed: vi.fn(),
+    onPolicyChanged: () => () => undefined,
   };
 }
 
