@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupData, PopupServices } from '@/components/popup/services';
 import { loadDirectoryIndex, loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
-import { filterChoices, rank, type MatchResult } from '@/lib/match';
+import { filterChoices, positionsOf, rank, type MatchResult } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
 import { hiddenIds, loadPartners, updatePartner } from '@/lib/partners';
 import { emptyProfile, loadProfile, saveProfile, type MatchMode, type Profile } from '@/lib/profile';
@@ -93,9 +93,7 @@ export const popupServices: PopupServices = {
   async entriesById(ids) {
     const loaded = await currentDirectory();
     if (!loaded) return [];
-    const wanted = new Set(ids);
-    const positions = loaded.index.ids.flatMap((id: string, position: number) => (wanted.has(id) ? [position] : []));
-    return loadEntriesAt(positions);
+    return loadEntriesAt(positionsOf(loaded.index, ids));
   },
   updatePartner: (id, change) => updatePartner(id, change),
   saveProfile: (profile) => saveProfile(profile),
