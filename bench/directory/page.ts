@@ -6,6 +6,7 @@ import {
   syncDirectory,
   type DirectorySource,
 } from '../../lib/directory';
+import { fetchFeed, sha256 } from '../../lib/directory/sync';
 import { acceptEntries } from '../../lib/directory/validate';
 import { buildMatchIndex, rank } from '../../lib/match';
 import { emptyProfile } from '../../lib/profile/model';
@@ -37,9 +38,10 @@ async function deleteDatabase(): Promise<void> {
 async function steps(feedUrl: string, now: Date): Promise<Timings> {
   const timings: Timings = {};
   const options = { now, maxAgeDays: 365, source: 'Bench' };
-  const body = await timed(timings, 'download (fetch + body)', async () => (await fetch(feedUrl)).arrayBuffer());
-  const text = await timed(timings, 'decode UTF-8', () => new TextDecoder().decode(body));
-  const feed = await timed(timings, 'JSON.parse', () => JSON.parse(text) as { entries: unknown[] });
+  const fetched = await timed(timings, 'download + decode (as it arrives)', () => fetchFeed(feedUrl, { fetch: (input, init) => fetch(input, init) }));
+  if (fetched.kind !== 'fetched') throw new Error('no feed');
+  await timed(timings, 'SHA-256 (off thread during the sync)', () => sha256(fetched.bytes));
+  const feed = await timed(timings, 'JSON.parse', () => JSON.parse(fetched.text) as { entries: unknown[] });
   const parsed = await timed(timings, 'validate (schema, consent, expiry, dupes)', () =>
     acceptEntries(feed.entries.map((value, index) => ({ at: { index }, value })), options),
   );

@@ -84,7 +84,9 @@ async function main(): Promise<void> {
   const feed = feedBytes();
   const parseSpeed = calibrate(feed);
   const { server, origin } = await serve(outDir, feed);
-  const browser = await chromium.launch({
+  // A profile on disk, as the extension has: a default context keeps IndexedDB in memory.
+  const profileDir = await mkdtemp(join(tmpdir(), 'mutual-bench-profile-'));
+  const browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
     await page.goto(`${origin}/page.html`);
     await page.waitForFunction(() => 'runBench' in globalThis);
     const result = await page.evaluate((url) => (globalThis as unknown as { runBench(url: string): Promise<BenchResult> }).runBench(url), `${origin}/feed.json`);
-    console.log(`${result.count} entries, feed ${(feed.byteLength / 1024 / 1024).toFixed(1)} MB, Chromium ${browser.version()}`);
+    console.log(`${result.count} entries, feed ${(feed.byteLength / 1024 / 1024).toFixed(1)} MB, Chromium ${browser.browser()?.version()}`);
     console.log(`Machine: Node parses this feed's JSON at ${parseSpeed.toFixed(0)} MB/s`);
     print('Steps (the same code, one at a time)', result.steps);
     print('Sync as the extension runs it', result.sync);
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
     await browser.close();
     server.close();
     await rm(outDir, { recursive: true, force: true });
+    await rm(profileDir, { recursive: true, force: true });
   }
 }
 

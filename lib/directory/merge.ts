@@ -4,6 +4,7 @@ import { dedupeNewest, isExpired, type AcceptOptions } from './validate';
 export interface SourceEntries {
   id: string;
   label: string;
+  /** The source's accepted entries: one per id, as acceptEntries leaves them. */
   entries: readonly DirectoryEntry[];
 }
 
@@ -22,28 +23,31 @@ export interface MergedDirectory {
  * ones dropped (time has passed since the sync), and one entry per email, the newest.
  */
 export function mergeSources(sources: readonly SourceEntries[], options: AcceptOptions): MergedDirectory {
-  const sourceOf = new Map<DirectoryEntry, string>();
   let expired = 0;
   const labelled: DirectoryEntry[] = [];
-  for (const source of sources) {
+  /** Index into `sources` of each labelled entry. */
+  const owner: number[] = [];
+  sources.forEach((source, s) => {
     for (const entry of source.entries) {
       if (isExpired(entry, options)) {
         expired++;
         continue;
       }
       // Entries parsed for this source already carry its label: no copy of 100k objects for nothing.
-      const withSource = entry.source === source.label ? entry : { ...entry, source: source.label };
-      sourceOf.set(withSource, source.id);
-      labelled.push(withSource);
+      labelled.push(entry.source === source.label ? entry : { ...entry, source: source.label });
+      owner.push(s);
     }
-  }
-  const { entries, duplicates } = dedupeNewest(labelled);
-  const counts = new Map<string, number>();
-  for (const entry of entries) counts.set(sourceOf.get(entry)!, (counts.get(sourceOf.get(entry)!) ?? 0) + 1);
+  });
+  // Each source is unique by id already: only several sources can disagree.
+  const contributing = sources.filter((source) => source.entries.length).length;
+  const { entries, positions, duplicates } =
+    contributing > 1 ? dedupeNewest(labelled) : { entries: labelled, positions: undefined, duplicates: 0 };
+  const counts = sources.map(() => 0);
+  for (let i = 0; i < entries.length; i++) counts[owner[positions ? positions[i]! : i]!]!++;
   return {
     entries,
     duplicates,
     expired,
-    sources: sources.map(({ id, label }) => ({ id, label, count: counts.get(id) ?? 0 })),
+    sources: sources.map(({ id, label }, s) => ({ id, label, count: counts[s]! })),
   };
 }

@@ -4,9 +4,10 @@ import { LIMITS, type FeedEntry } from './entry';
 
 /**
  * The fast path of entry validation. A 100k-entry feed spends seconds in the schema, yet nearly
- * every entry is plainly valid: this accepts exactly those, giving the same value the schema would
- * (trimmed, defaults filled, unknown keys dropped), and answers `undefined` for anything else, which
- * then goes through FeedEntrySchema for its precise issues. It may decline a valid entry, never
+ * every entry is plainly valid: this accepts exactly those, giving a value equal to the schema's
+ * (trimmed, defaults filled, unknown keys dropped; nested values that already are exactly that are
+ * shared with the candidate, not copied), and answers `undefined` for anything else, which then
+ * goes through FeedEntrySchema for its precise issues. It may decline a valid entry, never
  * accept an invalid one; a property test holds it to FeedEntrySchema.
  */
 type Plain = Record<string, unknown>;
@@ -35,16 +36,28 @@ function date(value: unknown): string | undefined {
   return typeof value === 'string' && value.length >= LIMITS.dateMin && value.length <= LIMITS.dateMax && !Number.isNaN(Date.parse(value)) ? value : undefined;
 }
 
-/** Every item mapped, or undefined as soon as one is not acceptable. */
+/**
+ * Every item mapped, or undefined as soon as one is not acceptable. When every item maps to itself
+ * the array itself is returned: a feed's arrays are nearly always already clean, and copying them
+ * for 100k entries costs more garbage collection than all the checks together.
+ */
 function all<T>(value: unknown, max: number, item: (value: unknown) => T | undefined): T[] | undefined {
   if (!Array.isArray(value) || value.length > max) return undefined;
-  const out: T[] = [];
-  for (const element of value) {
-    const mapped = item(element);
+  let out: T[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const mapped = item(value[i]);
     if (mapped === undefined) return undefined;
-    out.push(mapped);
+    if (out) out.push(mapped);
+    else if (mapped !== value[i]) out = [...(value.slice(0, i) as T[]), mapped];
   }
-  return out;
+  return out ?? (value as T[]);
+}
+
+/** Own enumerable keys, without allocating the array Object.keys would. */
+function keyCount(value: Plain): number {
+  let count = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) count++;
+  return count;
 }
 
 const tag = (value: unknown) => text(value, LIMITS.item, 1);
@@ -54,7 +67,9 @@ const optionalTags = (value: unknown) => (value === undefined ? [] : tags(value)
 function teachItem(value: unknown): FeedEntry['teach'][number] | undefined {
   if (!isPlain(value)) return undefined;
   const name = tag(value.name);
-  return name !== undefined && typeof value.level === 'string' && LEVELS.has(value.level) ? { name, level: value.level as FeedEntry['teach'][number]['level'] } : undefined;
+  if (name === undefined || typeof value.level !== 'string' || !LEVELS.has(value.level)) return undefined;
+  const item = value as FeedEntry['teach'][number];
+  return name === value.name && keyCount(value) === 2 ? item : { name, level: item.level };
 }
 
 function learnItem(value: unknown): FeedEntry['learn'][number] | undefined {
@@ -62,7 +77,8 @@ function learnItem(value: unknown): FeedEntry['learn'][number] | undefined {
   const name = tag(value.name);
   const ask = optionalText(value.ask, LIMITS.ask, '');
   if (name === undefined || ask === undefined || typeof value.priority !== 'string' || !PRIORITY.has(value.priority)) return undefined;
-  return { name, priority: value.priority as FeedEntry['learn'][number]['priority'], ask };
+  const item = value as FeedEntry['learn'][number];
+  return name === value.name && ask === value.ask && keyCount(value) === 3 ? item : { name, priority: item.priority, ask };
 }
 
 const format = (value: unknown) => (typeof value === 'string' && FORMATS.has(value) ? (value as FeedEntry['formats'][number]) : undefined);
@@ -119,7 +135,7 @@ export function quickParseEntry(value: unknown): FeedEntry | undefined {
     formats,
     capacity: spare,
     status: open,
-    consent: { optedIn: true, date: consentDate },
+    consent: consentDate === value.consent.date && keyCount(value.consent) === 2 ? (value.consent as FeedEntry['consent']) : { optedIn: true, date: consentDate },
     updatedAt,
   };
   if (value.contact !== undefined) entry.contact = contact;

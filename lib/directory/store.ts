@@ -49,10 +49,18 @@ function storageError(error: unknown): StorageError {
 
 /** Distinct names, first spelling kept, case-insensitively sorted. */
 export function distinctSkills(entries: readonly DirectoryEntry[]): string[] {
+  // A directory repeats a few hundred spellings many times: each is lower-cased once, not per person.
+  const seen = new Set<string>();
   const byKey = new Map<string, string>();
+  const add = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const key = name.toLowerCase();
+    if (!byKey.has(key)) byKey.set(key, name);
+  };
   for (const entry of entries) {
-    for (const skill of entry.teach) if (!byKey.has(skill.name.toLowerCase())) byKey.set(skill.name.toLowerCase(), skill.name);
-    for (const skill of entry.learn) if (!byKey.has(skill.name.toLowerCase())) byKey.set(skill.name.toLowerCase(), skill.name);
+    for (const skill of entry.teach) add(skill.name);
+    for (const skill of entry.learn) add(skill.name);
   }
   return [...byKey.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
 }

@@ -58,18 +58,22 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
 
-/** Reads the body, stopping as soon as it passes the cap (a lying or absent Content-Length included). */
-async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<Uint8Array> {
+/**
+ * Reads and decodes the body as it arrives (decoding a piece at a time overlaps the download and is
+ * faster than decoding 70 MB at once: measured with bench/directory), stopping as soon as it passes
+ * the cap, a lying or absent Content-Length included.
+ */
+async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<{ bytes: Uint8Array; text: string }> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     abort();
     throw tooLarge(declared, maxBytes);
   }
-  // A declared length within the cap is read in one piece (much faster than chunk by chunk); the
-  // browser stops a body that runs past its declared length.
-  if (declared > 0 || !response.body) return new Uint8Array(await response.arrayBuffer());
+  if (!response.body) return { bytes: new Uint8Array(), text: '' };
   const reader = response.body.getReader();
+  const decoder = new TextDecoder('utf-8');
   const parts: Uint8Array[] = [];
+  let text = '';
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -80,7 +84,14 @@ async function readCapped(response: Response, maxBytes: number, abort: () => voi
       throw tooLarge(0, maxBytes);
     }
     parts.push(value);
+    text += decoder.decode(value, { stream: true });
   }
+  text += decoder.decode();
+  return { bytes: concat(parts, size), text };
+}
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const part of parts) {
@@ -109,11 +120,11 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
     if (!response.ok) {
       throw new SyncFailure('http', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
     }
-    const bytes = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES, () => controller.abort());
+    const { bytes, text } = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES, () => controller.abort());
     return {
       kind: 'fetched',
       bytes,
-      text: new TextDecoder('utf-8').decode(bytes),
+      text,
       contentType: response.headers.get('content-type'),
       ...optionalHeader('etag', response.headers.get('etag')),
       ...optionalHeader('lastModified', response.headers.get('last-modified')),
@@ -267,9 +278,10 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   if (result.kind === 'not-modified') {
     return previous && hasCopy ? unchanged(previous, {}) : failed(source, previous, 'http', 'The server answered 304 but Mutual has no copy yet.', at);
   }
-  const contentHash = await sha256(result.bytes);
+  // The digest runs off this thread: without a copy to compare with, it overlaps the parse.
+  const hashing = sha256(result.bytes);
   const validators = { etag: result.etag, lastModified: result.lastModified };
-  if (previous && hasCopy && previous.contentHash === contentHash) return unchanged(previous, validators);
+  if (previous && hasCopy && previous.contentHash === (await hashing)) return unchanged(previous, validators);
   let parsed: ParsedFeed;
   try {
     parsed = parseFeed(result.text, { now, maxAgeDays: env.maxAgeDays, contentType: result.contentType, name: source.url, source: source.label });
@@ -277,6 +289,7 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
     if (error instanceof FeedFormatError) return failed(source, previous, 'format', error.message, at);
     throw error;
   }
+  const contentHash = await hashing;
   if (!parsed.entries.length) {
     return failed(source, previous, 'empty', `No usable entry in the feed (${describeReport(parsed.report)}).`, at, storedReport(parsed.report));
   }

@@ -66,20 +66,27 @@ export function isExpired(entry: Pick<DirectoryEntry, 'consent' | 'expiresAt'>, 
   return expiryTime(entry, options.maxAgeDays) <= options.now.getTime();
 }
 
-/** Keeps the newest entry (by updatedAt) per id; ties keep the first seen. */
-export function dedupeNewest(entries: Iterable<DirectoryEntry>): { entries: DirectoryEntry[]; duplicates: number } {
-  const byId = new Map<string, DirectoryEntry>();
-  let duplicates = 0;
-  for (const entry of entries) {
-    const kept = byId.get(entry.id);
-    if (kept) {
-      duplicates++;
-      if (Date.parse(entry.updatedAt) > Date.parse(kept.updatedAt)) byId.set(entry.id, entry);
-    } else {
-      byId.set(entry.id, entry);
+/**
+ * Keeps the newest entry (by updatedAt) per id; ties keep the first seen, and entries keep the order
+ * in which their id first appeared. `positions[i]` is where `entries[i]` was in the input.
+ */
+export function dedupeNewest(entries: readonly DirectoryEntry[]): { entries: DirectoryEntry[]; positions: number[]; duplicates: number } {
+  const slotOf = new Map<string, number>();
+  const kept: DirectoryEntry[] = [];
+  const positions: number[] = [];
+  for (let position = 0; position < entries.length; position++) {
+    const entry = entries[position]!;
+    const slot = slotOf.get(entry.id);
+    if (slot === undefined) {
+      slotOf.set(entry.id, kept.length);
+      kept.push(entry);
+      positions.push(position);
+    } else if (Date.parse(entry.updatedAt) > Date.parse(kept[slot]!.updatedAt)) {
+      kept[slot] = entry;
+      positions[slot] = position;
     }
   }
-  return { entries: [...byId.values()], duplicates };
+  return { entries: kept, positions, duplicates: entries.length - kept.length };
 }
 
 /**

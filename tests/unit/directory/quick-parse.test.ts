@@ -84,6 +84,18 @@ describe('the fast path of validation', () => {
     for (const entry of base) expect(quickParseEntry(entry)).toEqual(FeedEntrySchema.parse(entry));
   });
 
+  it('shares the lists that are already clean and copies the ones it cleans, leaving the candidate as it was', () => {
+    const entry = structuredClone(base[0]!) as Record<string, unknown> & { teach: { name: string }[]; languages: string[]; interests: string[] };
+    entry.teach[0]!.name = `  ${entry.teach[0]!.name} `;
+    const before = structuredClone(entry);
+    const quick = quickParseEntry(entry)!;
+    expect(quick.languages).toBe(entry.languages);
+    expect(quick.interests).toBe(entry.interests);
+    expect(quick.teach).not.toBe(entry.teach);
+    expect(quick.teach[0]!.name).toBe(before.teach[0]!.name.trim());
+    expect(entry).toEqual(before);
+  });
+
   it('never accepts what the schema rejects, nor differs from it', () => {
     let accepted = 0;
     let declined = 0;

@@ -154,6 +154,20 @@ describe('fetching', () => {
     expect(pulled).toBeLessThan(20);
   });
 
+  it('decodes a body that arrives in pieces, a character split between two of them included', async () => {
+    const bytes = new TextEncoder().encode('{"name":"Zoë Ærø ’"}');
+    const cuts = [0, 11, 12, 13, 17, bytes.length];
+    const pieces = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 1; i < cuts.length; i++) controller.enqueue(bytes.slice(cuts[i - 1], cuts[i]));
+        controller.close();
+      },
+    });
+    const result = await fetchFeed(FEED_URL, { fetch: () => Promise.resolve(new Response(pieces)) });
+    expect(result).toMatchObject({ kind: 'fetched', text: '{"name":"Zoë Ærø ’"}' });
+    expect(result.kind === 'fetched' && [...result.bytes]).toEqual([...bytes]);
+  });
+
   it('decodes UTF-8 and returns the validators', async () => {
     const result = await fetchFeed(FEED_URL, { fetch: () => Promise.resolve(okResponse('Zoë,Ærø')) });
     expect(result).toMatchObject({ kind: 'fetched', text: 'Zoë,Ærø', etag: '"v1"', contentType: 'application/json' });
