@@ -35,8 +35,11 @@ export type DirectoryMeta = z.infer<typeof DirectoryMetaSchema>;
 const StoredChunkSchema = z.array(z.unknown());
 
 export interface SaveDirectoryOptions {
-  /** The match index of exactly these entries (opaque here; it must structured-clone). */
-  index: unknown;
+  /**
+   * Builds the match index of exactly these entries (opaque here; it must structured-clone). It is
+   * called once the entries are queued, so the browser writes them while the index is built.
+   */
+  buildIndex: () => unknown;
   version: string;
   sources: DirectoryMeta['sources'];
   duplicates?: number;
@@ -75,18 +78,10 @@ function abortQuietly(tx: IDBPTransaction<MutualDB, ('directoryChunks' | 'direct
 }
 
 export async function saveDirectory(entries: readonly DirectoryEntry[], options: SaveDirectoryOptions): Promise<DirectoryMeta> {
-  const meta: DirectoryMeta = {
-    version: options.version,
-    count: entries.length,
-    chunkSize: CHUNK_SIZE,
-    savedAt: (options.now ?? new Date()).toISOString(),
-    sources: options.sources,
-    duplicates: options.duplicates ?? 0,
-    skills: distinctSkills(entries),
-  };
   try {
     const db = await openMutualDb();
-    const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readwrite');
+    // Relaxed: a directory lost to a power cut is synced again; waiting for the disk would not help.
+    const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readwrite', { durability: 'relaxed' });
     const chunks = tx.objectStore('directoryChunks');
     const index = tx.objectStore('directoryIndex');
     // Requests are queued without awaiting each: the transaction commits them together or not at all.
@@ -96,15 +91,24 @@ export async function saveDirectory(entries: readonly DirectoryEntry[], options:
       for (let start = 0, chunk = 0; start < entries.length; start += CHUNK_SIZE, chunk++) {
         writes.push(chunks.put(entries.slice(start, start + CHUNK_SIZE), chunk));
       }
-      writes.push(index.put({ meta, index: options.index }, CURRENT_KEY), index.put(meta, META_KEY));
+      const meta: DirectoryMeta = {
+        version: options.version,
+        count: entries.length,
+        chunkSize: CHUNK_SIZE,
+        savedAt: (options.now ?? new Date()).toISOString(),
+        sources: options.sources,
+        duplicates: options.duplicates ?? 0,
+        skills: distinctSkills(entries),
+      };
+      writes.push(index.put({ meta, index: options.buildIndex() }, CURRENT_KEY), index.put(meta, META_KEY));
       await Promise.all(writes);
+      return meta;
     } catch (error) {
       abortQuietly(tx);
       // The other requests fail with the abort: that is expected, not an unhandled error.
       for (const write of writes) write.catch(() => undefined);
       throw error;
     }
-    return meta;
   } catch (error) {
     throw storageError(error);
   }

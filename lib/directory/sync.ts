@@ -315,8 +315,7 @@ export async function importFile(
   return state;
 }
 
-async function syncOne(source: DirectorySource, env: SyncEnvironment, repository: SyncRepository, now: Date): Promise<SourceOutcome> {
-  const previous = await repository.loadState(source.id).catch(() => undefined);
+function syncOne(source: DirectorySource, previous: SourceState | undefined, env: SyncEnvironment, now: Date): Promise<SourceOutcome> {
   switch (source.kind) {
     case 'demo':
       return syncDemo(source, now, env.maxAgeDays);
@@ -324,7 +323,7 @@ async function syncOne(source: DirectorySource, env: SyncEnvironment, repository
       return syncUrl(source, previous, env, now);
     case 'file':
       // Nothing to fetch: the imported copy stays until the user imports the file again.
-      return previous ? { state: previous } : failed(source, undefined, 'format', 'The imported file was not stored. Import it again.', now.toISOString());
+      return Promise.resolve(previous ? { state: previous } : failed(source, undefined, 'format', 'The imported file was not stored. Import it again.', now.toISOString()));
   }
 }
 
@@ -359,7 +358,7 @@ export async function syncDirectory(sources: readonly DirectorySource[], env: Sy
   const enabled = sources.filter((source) => source.enabled);
   const previous = await Promise.all(enabled.map((source) => repository.loadState(source.id).catch(() => undefined)));
   const outcomes = await Promise.all(
-    enabled.map((source): Promise<SourceOutcome | undefined> => (onlyId === undefined || source.id === onlyId ? syncOne(source, env, repository, now) : Promise.resolve(undefined))),
+    enabled.map((source, i): Promise<SourceOutcome | undefined> => (onlyId === undefined || source.id === onlyId ? syncOne(source, previous[i], env, now) : Promise.resolve(undefined))),
   );
   // A source whose new copy cannot be stored must not enter the directory either: its old copy stays in use.
   const stored = Promise.all(outcomes.map((outcome, i) => (outcome ? storeOutcome(enabled[i]!, outcome, previous[i], repository, now) : previous[i])));
@@ -423,7 +422,7 @@ async function mergeAndSave(
     { now, maxAgeDays: env.maxAgeDays },
   );
   return repository.saveDirectory(merged.entries, {
-    index: env.buildIndex(merged.entries),
+    buildIndex: () => env.buildIndex(merged.entries),
     version,
     sources: merged.sources,
     duplicates: merged.duplicates,

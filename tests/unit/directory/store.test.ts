@@ -19,7 +19,7 @@ beforeEach(resetDatabase);
 
 describe('directory store', () => {
   it('stores entries in chunks with the index and metadata, and loads entries by position', async () => {
-    const meta = await saveDirectory(entries, { index: { marker: 'v1', ids: new Uint32Array([1, 2]) }, version: 'v1', sources });
+    const meta = await saveDirectory(entries, { buildIndex: () => ({ marker: 'v1', ids: new Uint32Array([1, 2]) }), version: 'v1', sources });
     const db = await openMutualDb();
     expect(await db.count('directoryChunks')).toBe(3);
     expect(meta).toMatchObject({ version: 'v1', count: entries.length, chunkSize: CHUNK_SIZE, sources, duplicates: 0 });
@@ -35,17 +35,17 @@ describe('directory store', () => {
   });
 
   it('replaces the previous directory entirely, fewer chunks included', async () => {
-    await saveDirectory(entries, { index: {}, version: 'v1', sources });
-    await saveDirectory(entries.slice(0, 3), { index: {}, version: 'v2', sources });
+    await saveDirectory(entries, { buildIndex: () => ({}), version: 'v1', sources });
+    await saveDirectory(entries.slice(0, 3), { buildIndex: () => ({}), version: 'v2', sources });
     const db = await openMutualDb();
     expect(await db.count('directoryChunks')).toBe(1);
     expect((await loadAllEntries()).map((entry) => entry.id)).toEqual(entries.slice(0, 3).map((entry) => entry.id));
   });
 
   it('keeps the previous directory whole when a save fails', async () => {
-    await saveDirectory(entries, { index: { marker: 'good' }, version: 'good', sources });
+    await saveDirectory(entries, { buildIndex: () => ({ marker: 'good' }), version: 'good', sources });
     // A function cannot be structured-cloned: the write fails after the clear() was queued.
-    const failing = saveDirectory(entries.slice(0, 5), { index: { build: () => 1 }, version: 'bad', sources });
+    const failing = saveDirectory(entries.slice(0, 5), { buildIndex: () => ({ build: () => 1 }), version: 'bad', sources });
     await expect(failing).rejects.toBeInstanceOf(StorageError);
     expect((await loadDirectoryMeta())?.version).toBe('good');
     expect((await loadStoredIndex())?.index).toEqual({ marker: 'good' });
@@ -54,7 +54,7 @@ describe('directory store', () => {
 
   it('reports positions it does not hold and damaged entries as StorageError', async () => {
     await expect(loadEntriesAt([0])).rejects.toThrow(/No directory/);
-    await saveDirectory(entries.slice(0, 2), { index: {}, version: 'v1', sources });
+    await saveDirectory(entries.slice(0, 2), { buildIndex: () => ({}), version: 'v1', sources });
     await expect(loadEntriesAt([5])).rejects.toThrow(/incomplete/);
     const db = await openMutualDb();
     await db.put('directoryChunks', [{ id: 'x' }, { id: 'y' }], 0);
@@ -62,7 +62,7 @@ describe('directory store', () => {
   });
 
   it('rebuilds an index of another engine version once, for the same directory version', async () => {
-    await saveDirectory(entries.slice(0, 10), { index: { version: -1 }, version: 'v1', sources });
+    await saveDirectory(entries.slice(0, 10), { buildIndex: () => ({ version: -1 }), version: 'v1', sources });
     const loaded = await loadDirectoryIndex();
     expect(isCurrentMatchIndex(loaded?.index)).toBe(true);
     expect(loaded?.index.ids).toEqual(entries.slice(0, 10).map((entry) => entry.id));
