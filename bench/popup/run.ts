@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoFeedEntries } from '../../lib/directory/demo';
 import { FEED_FORMAT, FEED_VERSION } from '../../lib/directory/entry';
-import { launch, QUICK_START, quickStart } from '../../tests/e2e/harness';
+import { launch, QUICK_START, quickStart, TEST_BUILD_DIR } from '../../tests/e2e/harness';
 
 /**
  * `npx tsx bench/popup/run.ts [count…]`: how long after the popup opens its ranked results are
@@ -68,6 +70,31 @@ async function measure(count: number): Promise<number> {
   }
 }
 
+/**
+ * The floor on this machine: a blank page in the same extension (written into the test build only)
+ * with a one-line script, timed to its first frame the same way.
+ */
+async function measureBlankPage(): Promise<void> {
+  writeFileSync(join(TEST_BUILD_DIR, 'bench-blank.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="/bench-blank.js"></script>');
+  writeFileSync(join(TEST_BUILD_DIR, 'bench-blank.js'), "requestAnimationFrame(() => performance.mark('blank-frame'));");
+  const mutual = await launch();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      const page = await mutual.context.newPage();
+      await page.goto(mutual.extensionUrl('bench-blank.html'));
+      await page.waitForFunction(() => performance.getEntriesByName('blank-frame').length > 0);
+      times.push(await page.evaluate(() => performance.getEntriesByName('blank-frame')[0]!.startTime));
+      await page.close();
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  reference: a blank extension page reaches its first frame after median ${percentile(times, 0.5).toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`);
+  } finally {
+    await mutual.close();
+  }
+}
+
 console.log('Popup: time from opening to painted ranked results (Chromium, built extension)');
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, MUTUAL_TEST_BUILD: '1' } });
+await measureBlankPage();
 for (const count of COUNTS) await measure(count);

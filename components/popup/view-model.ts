@@ -3,13 +3,25 @@ import { newPartnerRecord, type PartnerRecord } from '@/lib/partners/model';
 import type { MatchSummary } from '@/lib/results';
 import type { PartnerView } from './PartnerCard';
 
-export function formatLocalTime(timeZone: string, now: Date): string {
-  try {
-    const time = new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(now);
-    return `${time} their time`;
-  } catch {
-    return '';
+/** One formatter per zone: building one costs far more than formatting, and cards repeat zones. */
+const clockFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function clockFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = clockFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' });
+    } catch {
+      format = null;
+    }
+    clockFormats.set(timeZone, format);
   }
+  return format;
+}
+
+export function formatLocalTime(timeZone: string, now: Date): string {
+  const format = clockFormat(timeZone);
+  return format ? `${format.format(now)} their time` : '';
 }
 
 export function toPartnerView(entry: DirectoryEntry, match: MatchSummary | undefined, record: PartnerRecord | undefined, now: Date): PartnerView {

@@ -6,5 +6,7 @@ import { popupServices, startPopupLoad } from '@/platform/popup-services';
 
 startPopupLoad();
 const root = createRoot(document.getElementById('root')!);
-// The target tab is looked up before the first render so "Insert into page" knows where to go.
-void findTargetTab().then((targetTab) => root.render(<PopupApp services={popupServices} targetTab={targetTab} />));
+// Rendered at once; the target tab ("Insert into page") follows a moment later, long before a click.
+const render = (targetTab?: number) => root.render(<PopupApp services={popupServices} targetTab={targetTab} />);
+render();
+void findTargetTab().then((targetTab) => targetTab !== undefined && render(targetTab));

@@ -59,6 +59,7 @@ describe('toolbar popup', () => {
     await department.selectOption('');
 
     await popup.getByRole('searchbox').fill('who can teach me budgeting');
+    await settled(popup);
     await expect.poll(() => popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').count()).toBeGreaterThan(0);
     const exchange = await popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li .exchange').first().textContent();
     expect(exchange).toMatch(/Budget/i);

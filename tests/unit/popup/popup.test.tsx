@@ -87,6 +87,15 @@ function fakeServices(overrides: Partial<PopupData> = {}, directory: DirectoryEn
 }
 
 describe('PopupApp', () => {
+  it('paints the first screen of cards first, then the whole ranked list in order', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => entry(`p${i}@example.com`, `Person ${i}`));
+    render(<PopupApp services={fakeServices({}, many)} />);
+    const list = await screen.findByRole('list', { name: 'Ranked partners' });
+    expect(within(list).getAllByRole('heading').length).toBeLessThanOrEqual(5);
+    await waitFor(() => expect(within(list).getAllByRole('heading')).toHaveLength(12));
+    expect(within(list).getAllByRole('heading').map((h) => h.textContent)).toEqual(many.map((e) => e.name));
+  });
+
   it('shows ranked partner cards with the exchange at a glance, directory text as text', async () => {
     render(<PopupApp services={fakeServices()} />);
     const list = await screen.findByRole('list', { name: 'Ranked partners' });
