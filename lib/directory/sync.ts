@@ -90,8 +90,10 @@ async function readCapped(response: Response, maxBytes: number, abort: () => voi
   return { bytes: concat(parts, size), text };
 }
 
+/** One compact array: a view into a larger buffer would store that whole buffer with the copy. */
 function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  if (only && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const part of parts) {

@@ -168,6 +168,20 @@ describe('fetching', () => {
     expect(result.kind === 'fetched' && [...result.bytes]).toEqual([...bytes]);
   });
 
+  it('keeps a compact copy when the body arrives as a view into a larger buffer', async () => {
+    const backing = new Uint8Array(4096);
+    const body = new TextEncoder().encode('{"format":"x"}');
+    backing.set(body, 100);
+    const piece = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(backing.subarray(100, 100 + body.length));
+        controller.close();
+      },
+    });
+    const result = await fetchFeed(FEED_URL, { fetch: () => Promise.resolve(new Response(piece)) });
+    expect(result.kind === 'fetched' && result.bytes.buffer.byteLength).toBe(body.length);
+  });
+
   it('decodes UTF-8 and returns the validators', async () => {
     const result = await fetchFeed(FEED_URL, { fetch: () => Promise.resolve(okResponse('Zoë,Ærø')) });
     expect(result).toMatchObject({ kind: 'fetched', text: 'Zoë,Ærø', etag: '"v1"', contentType: 'application/json' });
