@@ -42,11 +42,17 @@ function keyFor(directoryVersion: string, profile: Profile, mode: MatchMode, exc
   return rankingKey({ directoryVersion, profileUpdatedAt: profile.updatedAt, mode, hiddenIds: [...excludeIds], top: TOP, day: localDay(new Date()) });
 }
 
+/** The kept ranking the last load painted: the first rank() for the same key answers with it, not another read. */
+let servedRanking: { key: string; results: RankedPartner[] } | undefined;
+
 async function loadPopupData(): Promise<PopupData> {
   // The index is not read here: the first paint may come from the last ranking, read alongside.
   const [profile, meta, partners, sources, kept] = await Promise.all([loadProfile(), loadDirectoryMeta(), loadPartners(), loadSourceStates(), loadLastRanking()]);
   const data: PopupData = { profile, directory: meta && { version: meta.version, count: meta.count }, partners, sources };
-  if (profile && meta && kept?.key === keyFor(meta.version, profile, profile.matchMode, hiddenIds(partners))) data.initialResults = kept.results;
+  if (profile && meta && kept?.key === keyFor(meta.version, profile, profile.matchMode, hiddenIds(partners))) {
+    data.initialResults = kept.results;
+    servedRanking = kept;
+  }
   return data;
 }
 
@@ -71,7 +77,7 @@ export const popupServices: PopupServices = {
     const plain = !options.query.trim() && Object.values(options.filters).every((value) => value === undefined);
     const { directoryVersion, ...rankOptions } = options;
     const key = plain && keyFor(directoryVersion, profile, options.mode, options.excludeIds);
-    const kept = key && (await loadLastResults(key));
+    const kept = key && (servedRanking?.key === key ? servedRanking.results : await loadLastResults(key));
     if (kept) {
       // Read the index once the kept ranking is on screen, for the filters and the next search.
       setTimeout(() => void currentDirectory(), INDEX_PREFETCH_DELAY_MS);

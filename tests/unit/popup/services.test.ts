@@ -49,6 +49,13 @@ describe('popup ranking', () => {
     await db.put('settings', kept, 'lastResults');
     expect((await popupServices.rank(me, { ...plain, directoryVersion: directory!.version }))[0]!.entry.name).toBe('Kept copy');
 
+    // The kept ranking the load painted answers the first rank for the same key: the same list, not a second read.
+    await popupServices.saveProfile(me);
+    const loaded = await popupServices.load();
+    expect(loaded.initialResults?.[0]!.entry.name).toBe('Kept copy');
+    await db.put('settings', { ...kept, results: [] }, 'lastResults');
+    expect(await popupServices.rank(me, { ...plain, directoryVersion: directory!.version })).toBe(loaded.initialResults);
+
     const edited = { ...me, updatedAt: '2026-11-02T00:00:00.000Z' };
     expect((await popupServices.rank(edited, { ...plain, directoryVersion: directory!.version }))[0]!.entry.name).toBe(first[0]!.entry.name);
     // A search is never answered from the kept ranking.
