@@ -47,28 +47,62 @@ interface SkillText {
   compact: string;
 }
 
-const TEXTS: readonly SkillText[] = TAXONOMY.flatMap((skill) =>
-  [skill.name, ...skill.aliases].map((text, i) => ({
-    skill,
-    text,
-    isAlias: i > 0,
-    words: skillWords(text).join(' '),
-    compact: compactKey(text),
-  })),
-);
+/** The search's view of the taxonomy: every name and alias, keyed the ways resolve() looks them up. */
+interface SearchTables {
+  texts: readonly SkillText[];
+  byCompact: ReadonlyMap<string, SkillText>;
+  bySortedWords: ReadonlyMap<string, SkillText>;
+  /** Bigram → positions in `texts` of the texts holding it. */
+  bigrams: ReadonlyMap<string, readonly number[]>;
+}
 
 /** First writer wins, so a skill's own name beats another skill's alias with the same key. */
-function keyMap(key: (text: SkillText) => string): ReadonlyMap<string, SkillText> {
+function keyMap(texts: readonly SkillText[], key: (text: SkillText) => string): ReadonlyMap<string, SkillText> {
   const map = new Map<string, SkillText>();
-  for (const text of [...TEXTS].sort((a, b) => Number(a.isAlias) - Number(b.isAlias))) {
+  for (const text of [...texts].sort((a, b) => Number(a.isAlias) - Number(b.isAlias))) {
     const k = key(text);
     if (k && !map.has(k)) map.set(k, text);
   }
   return map;
 }
 
-const BY_COMPACT = keyMap((text) => text.compact);
-const BY_SORTED_WORDS = keyMap((text) => sortedWordsKey(text.text));
+function bigramIndex(texts: readonly SkillText[]): ReadonlyMap<string, readonly number[]> {
+  const index = new Map<string, number[]>();
+  texts.forEach((text, i) => {
+    for (const gram of new Set(bigramsOf(text.compact))) {
+      const list = index.get(gram);
+      if (list) list.push(i);
+      else index.set(gram, [i]);
+    }
+  });
+  return index;
+}
+
+function buildTables(): SearchTables {
+  const texts = TAXONOMY.flatMap((skill) =>
+    [skill.name, ...skill.aliases].map((text, i) => ({
+      skill,
+      text,
+      isAlias: i > 0,
+      words: skillWords(text).join(' '),
+      compact: compactKey(text),
+    })),
+  );
+  return {
+    texts,
+    byCompact: keyMap(texts, (text) => text.compact),
+    bySortedWords: keyMap(texts, (text) => sortedWordsKey(text.text)),
+    bigrams: bigramIndex(texts),
+  };
+}
+
+let builtTables: SearchTables | undefined;
+
+/** Built on first use, not on import: a popup that paints its last ranking resolves no skill at all. */
+function tables(): SearchTables {
+  builtTables ??= buildTables();
+  return builtTables;
+}
 
 /** Fuzzy scores below this are not trusted: "cooking" must not become "Coaching". */
 const MIN_FUZZY_SCORE = 0.6;
@@ -88,18 +122,6 @@ const MIN_DICE = 0.4;
 /** Reordered words ("modelling financial") are almost as sure as an alias. */
 const REORDERED_SCORE = 0.95;
 
-const BIGRAMS: ReadonlyMap<string, readonly number[]> = (() => {
-  const index = new Map<string, number[]>();
-  TEXTS.forEach((text, i) => {
-    for (const gram of new Set(bigramsOf(text.compact))) {
-      const list = index.get(gram);
-      if (list) list.push(i);
-      else index.set(gram, [i]);
-    }
-  });
-  return index;
-})();
-
 function bigramsOf(compact: string): string[] {
   const grams: string[] = [];
   for (let i = 0; i + 1 < compact.length; i++) grams.push(compact.slice(i, i + 2));
@@ -111,18 +133,19 @@ function bigramsOf(compact: string): string[] {
  * thousands of distinct skill texts; a bigram screen keeps only the few texts that could match.
  */
 function screen(compact: string): SkillText[] {
+  const { texts, bigrams } = tables();
   const grams = new Set(bigramsOf(compact));
   const shared = new Map<number, number>();
-  for (const gram of grams) for (const i of BIGRAMS.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  for (const gram of grams) for (const i of bigrams.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
   const candidates: { i: number; dice: number }[] = [];
   for (const [i, count] of shared) {
-    const dice = (2 * count) / (grams.size + Math.max(1, TEXTS[i]!.compact.length - 1));
+    const dice = (2 * count) / (grams.size + Math.max(1, texts[i]!.compact.length - 1));
     if (dice >= MIN_DICE) candidates.push({ i, dice });
   }
   return candidates
     .sort((a, b) => b.dice - a.dice || a.i - b.i)
     .slice(0, SCREEN_SIZE)
-    .map(({ i }) => TEXTS[i]!);
+    .map(({ i }) => texts[i]!);
 }
 
 interface FuzzyHit {
@@ -136,6 +159,7 @@ interface FuzzyHit {
  * photography" and "pyton" prefers Python to PyTorch.
  */
 function fuzzyHits(query: string): FuzzyHit[] {
+  const { texts } = tables();
   const words = skillWords(query).join(' ');
   const compact = compactKey(query);
   if (compact.length < MIN_FUZZY_LENGTH) return [];
@@ -157,13 +181,14 @@ function fuzzyHits(query: string): FuzzyHit[] {
       const score = (1 - (result.score ?? 1)) * (0.6 + 0.4 * coverage);
       return score >= MIN_FUZZY_SCORE ? [{ text: result.item, score }] : [];
     })
-    .sort((a, b) => b.score - a.score || TEXTS.indexOf(a.text) - TEXTS.indexOf(b.text));
+    .sort((a, b) => b.score - a.score || texts.indexOf(a.text) - texts.indexOf(b.text));
 }
 
 function resolveUncached(input: string): SkillResolution {
-  const exact = BY_COMPACT.get(compactKey(input));
+  const { byCompact, bySortedWords } = tables();
+  const exact = byCompact.get(compactKey(input));
   if (exact) return { input, skill: exact.skill, how: exact.isAlias ? 'alias' : 'exact', score: 1, matchedText: exact.text };
-  const reordered = BY_SORTED_WORDS.get(sortedWordsKey(input));
+  const reordered = bySortedWords.get(sortedWordsKey(input));
   if (reordered) return { input, skill: reordered.skill, how: 'fuzzy', score: REORDERED_SCORE, matchedText: reordered.text };
   const best = fuzzyHits(input)[0];
   if (best) return { input, skill: best.text.skill, how: 'fuzzy', score: best.score, matchedText: best.text.text };
@@ -219,7 +244,7 @@ export function createSkillSearch(extraNames: Iterable<string> = []): SkillSearc
         source: 'taxonomy',
       },
     });
-    for (const text of TEXTS) {
+    for (const text of tables().texts) {
       const score = prefixScore(key, text.compact, text.words);
       if (score > 0) offer(text.skill.id, fromText(text, score));
     }
@@ -256,7 +281,7 @@ function distinctExtras(names: Iterable<string>): ExtraName[] {
   for (const raw of names) {
     const name = raw.trim();
     const compact = compactKey(name);
-    if (compact && !byKey.has(compact) && !BY_COMPACT.has(compact)) {
+    if (compact && !byKey.has(compact) && !tables().byCompact.has(compact)) {
       byKey.set(compact, { name, compact, words: skillWords(name).join(' ') });
     }
   }
