@@ -6,6 +6,12 @@ import { browser } from 'wxt/browser';
  * machine), so callers get the copy kept from the last answer instead of waiting.
  */
 export const MANAGED_WAIT_MS = 500;
+/**
+ * Without a copy (the policy service never answered yet: an extension installed by policy at the
+ * browser's first start) callers wait this long for the first answer instead, so that an
+ * organization's "no demo directory" holds from the very first sync.
+ */
+export const MANAGED_FIRST_WAIT_MS = 15_000;
 const CACHE_KEY = 'managedStorageCopy';
 
 type Values = Record<string, unknown>;
@@ -40,30 +46,45 @@ async function readLive(): Promise<Values> {
   return values;
 }
 
-async function readCopy(): Promise<Values> {
+/** The copy of the last answer; undefined when the policy service never answered. */
+async function readCopy(): Promise<Values | undefined> {
   const stored = await browser.storage.local.get(CACHE_KEY).catch(() => ({}) as Values);
   const copy = (stored as Values)[CACHE_KEY];
-  return isValues(copy) ? copy : {};
+  return isValues(copy) ? copy : undefined;
+}
+
+/** `promise`, or `undefined` once `ms` have passed. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let stopWaiting = () => {};
+  const timedOut = new Promise<undefined>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    stopWaiting = () => clearTimeout(timer);
+  });
+  try {
+    return await Promise.race([promise, timedOut]);
+  } finally {
+    stopWaiting();
+  }
 }
 
 /**
- * Managed storage as it is now if it answers within MANAGED_WAIT_MS, otherwise the last copy; when
- * the live values answer later and differ from that copy, onManagedStorageChange listeners hear it.
+ * Managed storage as it is now if it answers within MANAGED_WAIT_MS, otherwise the last copy (with
+ * no copy yet, the first answer within MANAGED_FIRST_WAIT_MS, else none); when the live values
+ * answer later and differ from what was used, onManagedStorageChange listeners hear it.
  */
 export async function readManagedStorage(): Promise<Values> {
   const live = readLive();
-  let stopWaiting = () => {};
-  const timedOut = new Promise<undefined>((resolve) => {
-    const timer = setTimeout(resolve, MANAGED_WAIT_MS);
-    stopWaiting = () => clearTimeout(timer);
-  });
-  const answered = await Promise.race([live, timedOut]);
-  stopWaiting();
+  const answered = await within(live, MANAGED_WAIT_MS);
   if (answered) return answered;
   const copy = await readCopy();
+  if (!copy) {
+    const first = await within(live, MANAGED_FIRST_WAIT_MS - MANAGED_WAIT_MS);
+    if (first) return first;
+  }
+  const used = copy ?? {};
   void live.then((values) => {
-    if (JSON.stringify(values) === JSON.stringify(copy)) return;
+    if (JSON.stringify(values) === JSON.stringify(used)) return;
     for (const listener of lateListeners) listener();
   });
-  return copy;
+  return used;
 }

@@ -101,6 +101,8 @@ describe.skipIf(!writable)('enterprise policy', () => {
     const demo = directory().getByRole('listitem', { name: 'Demo directory (fictional colleagues)' });
     expect(await demo.getByRole('checkbox').isChecked()).toBe(false);
     expect(await demo.getByRole('checkbox').isDisabled()).toBe(true);
+    // The first sync waited for the policy: the fictional people never entered this organization's directory.
+    expect(await demo.textContent()).toMatch(/Last good sync\s*Never/);
     await expect.poll(() => directory().textContent()).toMatch(/3 people from 1 source/);
     expect(await options.getByRole('link', { name: "Open Northwind's join form" }).getAttribute('href')).toBe('https://forms.northwind.example/mentoring');
     expect(await seriousAxeViolations(options)).toEqual([]);

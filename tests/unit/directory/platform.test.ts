@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_DIRECTORY_SIZE, loadDirectoryIndex, loadDirectoryMeta, loadSourceStates, updateDirectorySettings } from '../../../lib/directory';
 import { readPolicy } from '../../../platform/directory-policy';
+import { MANAGED_FIRST_WAIT_MS, MANAGED_WAIT_MS, onManagedStorageChange } from '../../../platform/managed-storage';
 import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '../../../platform/directory-sync';
 import { resetDatabase } from './helpers';
 
@@ -51,11 +52,13 @@ describe('background directory wiring', () => {
     expect((await loadDirectoryMeta())?.count).toBe(0);
   });
 
-  it('does not wait for a slow policy service, and syncs again when a policy answers late', async () => {
+  it('does not wait for a slow policy service once it has answered before, and syncs again when a policy answers late', async () => {
     let answer!: (policy: unknown) => void;
     vi.spyOn(fakeBrowser.storage.managed, 'get')
+      .mockResolvedValueOnce({} as never)
       .mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)) as never)
       .mockResolvedValue({ demoDirectory: false } as never);
+    expect(await readPolicy()).toEqual({});
     const stop = syncOnPolicyChange();
     // Resolves while the policy service has not answered: the demo is in place all the same.
     await syncAll();
@@ -63,6 +66,39 @@ describe('background directory wiring', () => {
     answer({ demoDirectory: false });
     await vi.waitFor(async () => expect((await loadDirectoryMeta())?.count).toBe(0), { timeout: 3_000 });
     stop();
+  });
+
+  it('waits for the first answer of a policy service that never answered, so "no demo" holds from the first sync', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(
+      () => new Promise((resolve) => setTimeout(() => resolve({ demoDirectory: false }), MANAGED_WAIT_MS + 300)) as never,
+    );
+    await handleInstalled({ reason: 'install' });
+    expect((await loadDirectoryMeta())?.count).toBe(0);
+    expect((await loadSourceStates()).map((state) => state.id)).not.toContain('demo');
+  });
+
+  it('gives up waiting for a first answer after MANAGED_FIRST_WAIT_MS, and hears the late answer', async () => {
+    vi.useFakeTimers();
+    try {
+      let answer!: (policy: unknown) => void;
+      vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
+      const heard = vi.fn();
+      const stop = onManagedStorageChange(heard);
+      const policy = readPolicy();
+      await vi.advanceTimersByTimeAsync(MANAGED_FIRST_WAIT_MS - 1);
+      let settled = false;
+      void policy.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await policy).toEqual({});
+      answer({ demoDirectory: false });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(heard).toHaveBeenCalledTimes(1);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('uses the copy of the last policy while the policy service is slow to answer', async () => {
