@@ -22,12 +22,12 @@ function storageError(error: unknown): StorageError {
   return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
 }
 
-async function readRecords(): Promise<{ profile: unknown; draft: unknown }> {
+/** Reads the stored values as they are; a read-only transaction need not be awaited to its end. */
+async function readRecords(keys: readonly string[]): Promise<unknown[]> {
   try {
     const db = await openMutualDb();
     const tx = db.transaction('profile', 'readonly');
-    const [profile, draft] = await Promise.all([tx.store.get(PROFILE_KEY), tx.store.get(DRAFT_KEY), tx.done]);
-    return { profile, draft };
+    return await Promise.all(keys.map((key) => tx.store.get(key)));
   } catch (error) {
     throw storageError(error);
   }
@@ -49,7 +49,8 @@ function readProfile(stored: unknown): Profile | undefined {
  * when storage fails.
  */
 export async function loadProfile(): Promise<Profile | undefined> {
-  return readProfile((await readRecords()).profile);
+  const [stored] = await readRecords([PROFILE_KEY]);
+  return readProfile(stored);
 }
 
 export interface ProfileEditorState {
@@ -61,15 +62,15 @@ export interface ProfileEditorState {
 
 /** What the options page starts from: the profile and, if it still applies, the draft typed over it. */
 export async function loadProfileEditorState(): Promise<ProfileEditorState> {
-  const records = await readRecords();
+  const [stored, storedDraft] = await readRecords([PROFILE_KEY, DRAFT_KEY]);
   let profile: ProfileEditorState['profile'];
   try {
-    profile = readProfile(records.profile);
+    profile = readProfile(stored);
   } catch (error) {
     if (!(error instanceof StoredProfileError)) throw error;
     profile = error;
   }
-  const draft = StoredDraftSchema.safeParse(records.draft);
+  const draft = StoredDraftSchema.safeParse(storedDraft);
   const basedOn = profile instanceof StoredProfileError ? undefined : profile?.updatedAt;
   return draft.success && draft.data.basedOn === basedOn ? { profile, draft: draft.data.draft } : { profile };
 }
