@@ -25,11 +25,16 @@ export { mergeSources, type MergedDirectory, type SourceEntries } from './merge'
 export { DEMO_DIRECTORY_SIZE, demoFeedEntries } from './demo';
 export {
   CHUNK_SIZE,
+  PART_SPAN,
+  beginDirectoryWrite,
+  commitDirectory,
+  putChunks,
   saveDirectory,
   loadDirectoryMeta,
   loadEntriesAt,
   loadAllEntries,
   loadStoredIndex,
+  type DirectoryCommit,
   type DirectoryMeta,
   type SaveDirectoryOptions,
 } from './store';

@@ -1,21 +1,36 @@
 import { z } from 'zod';
-import type { IDBPTransaction } from 'idb';
-import { StorageError, describeStorageError, openMutualDb, type MutualDB } from '../storage/db';
+import { StorageError, describeStorageError, openMutualDb } from '../storage/db';
 import { DirectoryEntrySchema, type DirectoryEntry } from './entry';
 
 /**
  * The merged directory, laid out for the popup: entries in chunks of CHUNK_SIZE (one IndexedDB
  * record each: 100k separate records take seconds to write, 1000 chunks do not, and the popup's
  * top 20 cost at most 20 small reads; measured with bench/directory), and under
- * 'directoryIndex' the metadata plus the match index. All of it is written in one transaction, so
- * the index never describes other entries than the chunks hold, and a failed save keeps the old
- * directory whole.
+ * 'directoryIndex' the metadata plus the match index.
+ *
+ * A save writes a new generation of chunks beside the one in use, possibly from several threads
+ * at once (each writes its part in its own transaction), then switches over in one transaction
+ * that writes the metadata and index and deletes the old generation. Until that switch the old
+ * directory stays whole, so a failed or interrupted save loses nothing.
  */
 export const CHUNK_SIZE = 100;
+/** Chunk keys of one generation: [base, base + GENERATION_SPAN); two generations alternate. */
+const GENERATION_SPAN = 1_000_000;
+/** Chunk keys of one part within a generation: 10M entries each. */
+export const PART_SPAN = 100_000;
 
 const CURRENT_KEY = 'current';
 /** The metadata alone, so pages that only need counts and skills do not load the index. */
 const META_KEY = 'meta';
+
+const SegmentSchema = z.object({
+  /** Position of the segment's first entry in the directory. */
+  start: z.number().int().nonnegative(),
+  /** Key of its first chunk; the following chunks have the following keys. */
+  key: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+});
+export type DirectorySegment = z.infer<typeof SegmentSchema>;
 
 export const DirectoryMetaSchema = z.object({
   /** Changes whenever the merged content changes; the popup reloads when it sees a new one. */
@@ -29,6 +44,8 @@ export const DirectoryMetaSchema = z.object({
   duplicates: z.number().int().nonnegative().default(0),
   /** Distinct skill names people teach or want to learn, sorted: suggestions "seen in the directory". */
   skills: z.array(z.string()),
+  /** Where positions live, in position order; a directory saved before segments is one from key 0. */
+  segments: z.array(SegmentSchema).optional(),
 });
 export type DirectoryMeta = z.infer<typeof DirectoryMetaSchema>;
 
@@ -50,8 +67,8 @@ function storageError(error: unknown): StorageError {
   return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
 }
 
-/** Distinct names, first spelling kept, case-insensitively sorted. */
-export function distinctSkills(entries: readonly DirectoryEntry[]): string[] {
+/** Distinct names, first spelling kept (by case), in no particular order. */
+export function skillNames(entries: readonly DirectoryEntry[]): string[] {
   // A directory repeats a few hundred spellings many times: each is lower-cased once, not per person.
   const seen = new Set<string>();
   const byKey = new Map<string, string>();
@@ -65,44 +82,64 @@ export function distinctSkills(entries: readonly DirectoryEntry[]): string[] {
     for (const skill of entry.teach) add(skill.name);
     for (const skill of entry.learn) add(skill.name);
   }
+  return [...byKey.values()];
+}
+
+/** Names of several parts as one sorted list, case-insensitively distinct, the first part's spelling kept. */
+export function mergeSkillNames(parts: readonly (readonly string[])[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const names of parts) for (const name of names) if (!byKey.has(name.toLowerCase())) byKey.set(name.toLowerCase(), name);
   return [...byKey.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
 }
 
-/** A value that cannot be cloned throws before the transaction fails: abort so the clear() is not committed. */
-function abortQuietly(tx: IDBPTransaction<MutualDB, ('directoryChunks' | 'directoryIndex')[], 'readwrite'>): void {
+function segmentsOf(meta: DirectoryMeta): DirectorySegment[] {
+  return meta.segments ?? [{ start: 0, key: 0, count: meta.count }];
+}
+
+function generationOf(key: number): number {
+  return Math.floor(key / GENERATION_SPAN) * GENERATION_SPAN;
+}
+
+function generationRange(base: number): IDBKeyRange {
+  return IDBKeyRange.bound(base, base + GENERATION_SPAN, false, true);
+}
+
+/**
+ * Starts a save: picks the generation not in use and empties it (an earlier save may have failed
+ * half-way). Returns its first chunk key; part i of the save starts at base + i * PART_SPAN.
+ */
+export async function beginDirectoryWrite(): Promise<number> {
   try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted.
+    const db = await openMutualDb();
+    const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readwrite', { durability: 'relaxed' });
+    const meta = parseMeta(await tx.objectStore('directoryIndex').get(META_KEY));
+    const inUse = meta ? generationOf(segmentsOf(meta)[0]?.key ?? 0) : GENERATION_SPAN;
+    const base = inUse === 0 ? GENERATION_SPAN : 0;
+    await Promise.all([tx.objectStore('directoryChunks').delete(generationRange(base)), tx.done]);
+    return base;
+  } catch (error) {
+    throw storageError(error);
   }
 }
 
-export async function saveDirectory(entries: readonly DirectoryEntry[], options: SaveDirectoryOptions): Promise<DirectoryMeta> {
+/**
+ * Writes entries as chunks from `firstKey`, in one transaction of their own. The puts are queued
+ * before `whileWriting` runs, so the browser stores them while the caller works; the promise
+ * settles once both are done.
+ */
+export async function putChunks<T>(entries: readonly DirectoryEntry[], firstKey: number, whileWriting: () => T): Promise<T> {
   try {
     const db = await openMutualDb();
     // Relaxed: a directory lost to a power cut is synced again; waiting for the disk would not help.
-    const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readwrite', { durability: 'relaxed' });
-    const chunks = tx.objectStore('directoryChunks');
-    const index = tx.objectStore('directoryIndex');
-    // Requests are queued without awaiting each: the transaction commits them together or not at all.
+    const tx = db.transaction('directoryChunks', 'readwrite', { durability: 'relaxed' });
     const writes: Promise<unknown>[] = [tx.done];
     try {
-      writes.push(chunks.clear());
-      for (let start = 0, chunk = 0; start < entries.length; start += CHUNK_SIZE, chunk++) {
-        writes.push(chunks.put(entries.slice(start, start + CHUNK_SIZE), chunk));
+      for (let start = 0, key = firstKey; start < entries.length; start += CHUNK_SIZE, key++) {
+        writes.push(tx.store.put(entries.slice(start, start + CHUNK_SIZE), key));
       }
-      const meta: DirectoryMeta = {
-        version: options.version,
-        count: entries.length,
-        chunkSize: CHUNK_SIZE,
-        savedAt: (options.now ?? new Date()).toISOString(),
-        sources: options.sources,
-        duplicates: options.duplicates ?? 0,
-        skills: distinctSkills(entries),
-      };
-      writes.push(index.put({ meta, index: options.buildIndex() }, CURRENT_KEY), index.put(meta, META_KEY));
+      const result = whileWriting();
       await Promise.all(writes);
-      return meta;
+      return result;
     } catch (error) {
       abortQuietly(tx);
       // The other requests fail with the abort: that is expected, not an unhandled error.
@@ -112,6 +149,74 @@ export async function saveDirectory(entries: readonly DirectoryEntry[], options:
   } catch (error) {
     throw storageError(error);
   }
+}
+
+/** A value that cannot be cloned throws before the transaction fails: abort so nothing is committed. */
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted.
+  }
+}
+
+export interface DirectoryCommit {
+  version: string;
+  sources: DirectoryMeta['sources'];
+  duplicates?: number;
+  now?: Date;
+  /** The parts written from `base`, in position order. */
+  parts: readonly { count: number; skills: readonly string[] }[];
+  base: number;
+  index: unknown;
+}
+
+/** The switch-over: metadata and index of the new generation, and the old generation deleted, together. */
+export async function commitDirectory(commit: DirectoryCommit): Promise<DirectoryMeta> {
+  let start = 0;
+  const segments = commit.parts.map((part, i) => {
+    const segment = { start, key: commit.base + i * PART_SPAN, count: part.count };
+    start += part.count;
+    return segment;
+  });
+  const meta: DirectoryMeta = {
+    version: commit.version,
+    count: start,
+    chunkSize: CHUNK_SIZE,
+    savedAt: (commit.now ?? new Date()).toISOString(),
+    sources: commit.sources,
+    duplicates: commit.duplicates ?? 0,
+    skills: mergeSkillNames(commit.parts.map((part) => part.skills)),
+    segments,
+  };
+  try {
+    const db = await openMutualDb();
+    const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readwrite', { durability: 'relaxed' });
+    const index = tx.objectStore('directoryIndex');
+    const writes: Promise<unknown>[] = [tx.done];
+    try {
+      writes.push(
+        index.put({ meta, index: commit.index }, CURRENT_KEY),
+        index.put(meta, META_KEY),
+        tx.objectStore('directoryChunks').delete(generationRange(commit.base === 0 ? GENERATION_SPAN : 0)),
+      );
+      await Promise.all(writes);
+      return meta;
+    } catch (error) {
+      abortQuietly(tx);
+      for (const write of writes) write.catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+/** Saves a directory held in one thread: one part, written while its index is built. */
+export async function saveDirectory(entries: readonly DirectoryEntry[], options: SaveDirectoryOptions): Promise<DirectoryMeta> {
+  const base = await beginDirectoryWrite();
+  const index = await putChunks(entries, base, options.buildIndex);
+  return commitDirectory({ ...options, base, parts: [{ count: entries.length, skills: skillNames(entries) }], index });
 }
 
 function parseMeta(value: unknown): DirectoryMeta | undefined {
@@ -163,6 +268,14 @@ function parseEntries(values: readonly unknown[]): DirectoryEntry[] {
   });
 }
 
+/** The chunk key and the place in it of a position; undefined beyond the directory. */
+function chunkAt(segments: readonly DirectorySegment[], chunkSize: number, position: number): { key: number; offset: number } | undefined {
+  const segment = segments.find((candidate) => position >= candidate.start && position < candidate.start + candidate.count);
+  if (!segment) return undefined;
+  const within = position - segment.start;
+  return { key: segment.key + Math.floor(within / chunkSize), offset: within % chunkSize };
+}
+
 /** Entries by position (as the match index numbers them), in the order asked; missing positions are an error. */
 export async function loadEntriesAt(positions: readonly number[]): Promise<DirectoryEntry[]> {
   if (!positions.length) return [];
@@ -172,15 +285,16 @@ export async function loadEntriesAt(positions: readonly number[]): Promise<Direc
     const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readonly');
     const meta = parseMeta(await tx.objectStore('directoryIndex').get(META_KEY));
     if (!meta) throw new StorageError('No directory is stored yet. Sync the directory first.');
-    const chunkNumbers = [...new Set(positions.map((position) => Math.floor(position / meta.chunkSize)))];
+    const segments = segmentsOf(meta);
+    const places = positions.map((position) => chunkAt(segments, meta.chunkSize, position));
     const chunks = new Map<number, unknown[]>();
     await Promise.all(
-      chunkNumbers.map(async (chunk) => {
-        const parsed = StoredChunkSchema.safeParse(await tx.objectStore('directoryChunks').get(chunk));
-        if (parsed.success) chunks.set(chunk, parsed.data);
+      [...new Set(places.flatMap((place) => (place ? [place.key] : [])))].map(async (key) => {
+        const parsed = StoredChunkSchema.safeParse(await tx.objectStore('directoryChunks').get(key));
+        if (parsed.success) chunks.set(key, parsed.data);
       }),
     );
-    found = positions.map((position) => chunks.get(Math.floor(position / meta.chunkSize))?.[position % meta.chunkSize]);
+    found = places.map((place) => (place ? chunks.get(place.key)?.[place.offset] : undefined));
   } catch (error) {
     throw storageError(error);
   }
@@ -191,19 +305,23 @@ export async function loadEntriesAt(positions: readonly number[]): Promise<Direc
 /** The whole merged directory, in position order, with the metadata it was saved with (one snapshot). */
 export async function loadDirectorySnapshot(): Promise<{ meta: DirectoryMeta; entries: DirectoryEntry[] } | undefined> {
   let meta: DirectoryMeta | undefined;
-  let chunks: unknown[];
+  let values: unknown[];
   try {
     const db = await openMutualDb();
     const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readonly');
-    [meta, chunks] = await Promise.all([
-      tx.objectStore('directoryIndex').get(META_KEY).then(parseMeta),
-      tx.objectStore('directoryChunks').getAll(),
-    ]);
+    meta = parseMeta(await tx.objectStore('directoryIndex').get(META_KEY));
+    if (!meta) return undefined;
+    const { chunkSize } = meta;
+    const segments = await Promise.all(
+      segmentsOf(meta).map(async (segment) => {
+        const chunks = segment.count ? await tx.objectStore('directoryChunks').getAll(IDBKeyRange.bound(segment.key, segment.key + Math.ceil(segment.count / chunkSize) - 1)) : [];
+        return chunks.flatMap((chunk) => StoredChunkSchema.safeParse(chunk).data ?? []).slice(0, segment.count);
+      }),
+    );
+    values = segments.flat();
   } catch (error) {
     throw storageError(error);
   }
-  if (!meta) return undefined;
-  const values = chunks.flatMap((chunk) => StoredChunkSchema.safeParse(chunk).data ?? []);
   if (values.length !== meta.count) throw new StorageError('The stored directory is incomplete. Sync the directory again.');
   return { meta, entries: parseEntries(values) };
 }

@@ -1,11 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CHUNK_SIZE,
+  PART_SPAN,
+  beginDirectoryWrite,
+  commitDirectory,
   loadAllEntries,
   loadDirectoryIndex,
   loadDirectoryMeta,
   loadEntriesAt,
   loadStoredIndex,
+  putChunks,
   saveDirectory,
 } from '../../../lib/directory';
 import { isCurrentMatchIndex } from '../../../lib/match';
@@ -50,6 +54,38 @@ describe('directory store', () => {
     expect((await loadDirectoryMeta())?.version).toBe('good');
     expect((await loadStoredIndex())?.index).toEqual({ marker: 'good' });
     expect(await loadAllEntries()).toHaveLength(entries.length);
+  });
+
+  it('reads a directory written in parts by separate writers, and switches generations only on commit', async () => {
+    await saveDirectory(entries.slice(0, 7), { buildIndex: () => ({ marker: 'old' }), version: 'old', sources });
+    const head = entries.slice(0, CHUNK_SIZE + 30);
+    const tail = entries.slice(CHUNK_SIZE + 30);
+    const base = await beginDirectoryWrite();
+    await Promise.all([putChunks(head, base, () => undefined), putChunks(tail, base + PART_SPAN, () => undefined)]);
+    // Written but not committed: the old directory is still the one in use, whole.
+    expect((await loadDirectoryMeta())?.version).toBe('old');
+    expect(await loadAllEntries()).toEqual(entries.slice(0, 7));
+
+    const meta = await commitDirectory({ version: 'new', sources, base, index: { marker: 'new' }, parts: [{ count: head.length, skills: ['python'] }, { count: tail.length, skills: ['Python', 'TikTok'] }] });
+    expect(meta).toMatchObject({ count: entries.length, skills: ['python', 'TikTok'] });
+    expect(await loadAllEntries()).toEqual(entries);
+    const picked = await loadEntriesAt([head.length, head.length - 1, entries.length - 1]);
+    expect(picked.map((entry) => entry.id)).toEqual([tail[0]!.id, head.at(-1)!.id, entries.at(-1)!.id]);
+    // The old generation is gone: 2 + 2 chunks remain.
+    expect(await (await openMutualDb()).count('directoryChunks')).toBe(4);
+  });
+
+  it('reads a directory saved before segments existed (chunks from key 0)', async () => {
+    const db = await openMutualDb();
+    await db.put('directoryChunks', entries.slice(0, CHUNK_SIZE), 0);
+    await db.put('directoryChunks', entries.slice(CHUNK_SIZE, CHUNK_SIZE + 5), 1);
+    const meta = { version: 'legacy', count: CHUNK_SIZE + 5, chunkSize: CHUNK_SIZE, savedAt: '2026-11-01T00:00:00Z', sources, duplicates: 0, skills: [] };
+    await db.put('directoryIndex', meta, 'meta');
+    expect((await loadEntriesAt([CHUNK_SIZE + 4]))[0]!.id).toBe(entries[CHUNK_SIZE + 4]!.id);
+    expect(await loadAllEntries()).toHaveLength(CHUNK_SIZE + 5);
+    await saveDirectory(entries.slice(0, 3), { buildIndex: () => ({}), version: 'v2', sources });
+    expect(await db.count('directoryChunks')).toBe(1);
+    expect((await loadAllEntries()).map((entry) => entry.id)).toEqual(entries.slice(0, 3).map((entry) => entry.id));
   });
 
   it('reports positions it does not hold and damaged entries as StorageError', async () => {
