@@ -93,7 +93,7 @@ class ListColumn {
  * Skill → people postings by counting sort. Entries are walked in order, so each list is sorted by
  * entry and one entry's items for a skill are adjacent.
  */
-function postings(start: Uint32Array, texts: Uint32Array, grades: Uint8Array, textSkill: Uint32Array, skillCount: number) {
+export function postings(start: Uint32Array, texts: Uint32Array, grades: Uint8Array, textSkill: Uint32Array, skillCount: number) {
   const postStart = new Uint32Array(skillCount + 1);
   for (const text of texts) postStart[textSkill[text]! + 1]!++;
   for (let s = 0; s < skillCount; s++) postStart[s + 1]! += postStart[s]!;
