@@ -1,5 +1,6 @@
 import { parseCsvFeed } from './csv';
 import { parseJsonFeed } from './json';
+import { SPLIT_MIN_CHARS, parseJsonFeedInHalves, type PartWorker } from './split';
 import type { AcceptOptions, ParsedFeed } from './validate';
 
 export type FeedKind = 'json' | 'csv';
@@ -24,4 +25,22 @@ export function detectFeedKind(text: string, hints: FeedHints = {}): FeedKind {
 /** Reads a feed of either kind; throws FeedFormatError when the file as a whole is unusable. */
 export function parseFeed(text: string, options: AcceptOptions & FeedHints): ParsedFeed {
   return detectFeedKind(text, options) === 'json' ? parseJsonFeed(text, options) : parseCsvFeed(text, options);
+}
+
+/**
+ * parseFeed, with a large JSON feed's second half parsed by a worker from `startWorker` when one
+ * can be started (see lib/directory/split); whatever goes wrong there, one thread parses it all.
+ */
+export async function parseFeedInParallel(text: string, options: AcceptOptions & FeedHints, parallel?: { startWorker(): PartWorker; minChars?: number }): Promise<ParsedFeed> {
+  if (parallel && detectFeedKind(text, options) === 'json' && text.length >= (parallel.minChars ?? SPLIT_MIN_CHARS)) {
+    let worker: PartWorker | undefined;
+    try {
+      worker = parallel.startWorker();
+    } catch {
+      // No worker here (or no memory for one): one thread it is.
+    }
+    const parsed = worker && (await parseJsonFeedInHalves(text, options, worker, parallel.minChars));
+    if (parsed) return parsed;
+  }
+  return parseFeed(text, options);
 }

@@ -6,28 +6,51 @@ function describeJsonError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The versioned JSON feed: `{ format: 'mutual-directory', version: 1, name, generatedAt, entries }`. */
-export function parseJsonFeed(text: string, options: AcceptOptions): ParsedFeed {
-  let feed: unknown;
+/** The text as JSON; FeedFormatError when it is not. */
+export function parseJsonText(text: string): unknown {
   try {
-    feed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new FeedFormatError(`Not valid JSON: ${describeJsonError(error)}`);
   }
+}
+
+/** The feed's name, when it has a usable one. */
+export function feedName(feed: Record<string, unknown>): string | undefined {
+  return typeof feed.name === 'string' && feed.name.trim() ? feed.name.trim().slice(0, 120) : undefined;
+}
+
+/** The header checks of a parsed feed: its format, its version and its list of entries. */
+export function checkFeedObject(feed: unknown): { entries: unknown[]; name?: string } {
   if (typeof feed !== 'object' || feed === null || Array.isArray(feed)) {
     throw new FeedFormatError(`Not a Mutual directory feed: expected an object with "format": "${FEED_FORMAT}".`);
   }
-  const { format, version, name, entries } = feed as Record<string, unknown>;
+  const { format, version, entries } = feed as Record<string, unknown>;
   if (format !== FEED_FORMAT) throw new FeedFormatError(`Not a Mutual directory feed: "format" must be "${FEED_FORMAT}".`);
   if (typeof version === 'number' && version > FEED_VERSION) {
     throw new FeedFormatError(`This feed is version ${version}; this Mutual reads version ${FEED_VERSION}. Update Mutual.`);
   }
   if (version !== FEED_VERSION) throw new FeedFormatError(`Unknown feed version: "version" must be ${FEED_VERSION}.`);
   if (!Array.isArray(entries)) throw new FeedFormatError('The feed has no "entries" list.');
+  const name = feedName(feed as Record<string, unknown>);
+  return name ? { entries, name } : { entries };
+}
 
-  const report = emptyReport();
-  if (typeof name !== 'string' || !name.trim()) report.warnings.push('The feed has no "name".');
-  const candidates = entries.map((value: unknown, index) => ({ at: { index }, value }));
-  const accepted = acceptEntries(candidates, options, report);
-  return typeof name === 'string' && name.trim() ? { name: name.trim().slice(0, 120), ...accepted } : accepted;
+/** Validates a feed's entries; `index` of each is its place in the whole feed's list. */
+export function acceptFeedEntries(entries: readonly unknown[], options: AcceptOptions, firstIndex = 0): Omit<ParsedFeed, 'name'> {
+  return acceptEntries(
+    entries.map((value: unknown, i) => ({ at: { index: firstIndex + i }, value })),
+    options,
+    emptyReport(),
+  );
+}
+
+export const NO_NAME_WARNING = 'The feed has no "name".';
+
+/** The versioned JSON feed: `{ format: 'mutual-directory', version: 1, name, generatedAt, entries }`. */
+export function parseJsonFeed(text: string, options: AcceptOptions): ParsedFeed {
+  const { entries, name } = checkFeedObject(parseJsonText(text));
+  const accepted = acceptFeedEntries(entries, options);
+  if (!name) accepted.report.warnings.unshift(NO_NAME_WARNING);
+  return name ? { name, ...accepted } : accepted;
 }

@@ -1,4 +1,5 @@
 import type { DirectoryEntry } from './entry';
+import type { PartWorker, RemoteEntries } from './split';
 import { dedupeNewest, isExpired, type AcceptOptions } from './validate';
 
 export interface SourceEntries {
@@ -6,10 +7,14 @@ export interface SourceEntries {
   label: string;
   /** The source's accepted entries: one per id, as acceptEntries leaves them. */
   entries: readonly DirectoryEntry[];
+  /** More of its entries, held by a worker (a large feed parsed in two halves). */
+  remote?: RemoteEntries;
 }
 
 export interface MergedDirectory {
   entries: DirectoryEntry[];
+  /** Entries held by workers that belong after `entries`, without those dropped here. */
+  remote: { worker: PartWorker; drop: number[] }[];
   /** Entries dropped because another source has a newer entry for the same email. */
   duplicates: number;
   /** Entries that expired since their source was synced. */
@@ -18,15 +23,22 @@ export interface MergedDirectory {
   sources: { id: string; label: string; count: number }[];
 }
 
+type Keyed = Pick<DirectoryEntry, 'id' | 'updatedAt'>;
+
 /**
  * One directory from every source's last good copy: each entry labelled with its source, expired
- * ones dropped (time has passed since the sync), and one entry per email, the newest.
+ * ones dropped (time has passed since the sync), and one entry per email, the newest. Entries a
+ * worker holds were validated at this same moment and carry their label: only their ids and dates
+ * take part, and the answer says which of them to drop.
  */
 export function mergeSources(sources: readonly SourceEntries[], options: AcceptOptions): MergedDirectory {
   let expired = 0;
-  const labelled: DirectoryEntry[] = [];
-  /** Index into `sources` of each labelled entry. */
+  const labelled: (DirectoryEntry | Keyed)[] = [];
+  /** Per labelled item: index into `sources`, and for a worker's entry its remote slot and place. */
   const owner: number[] = [];
+  const remoteSlot: number[] = [];
+  const remotePlace: number[] = [];
+  const remotes = sources.flatMap((source) => (source.remote ? [source.remote] : []));
   sources.forEach((source, s) => {
     for (const entry of source.entries) {
       if (isExpired(entry, options)) {
@@ -36,16 +48,37 @@ export function mergeSources(sources: readonly SourceEntries[], options: AcceptO
       // Entries parsed for this source already carry its label: no copy of 100k objects for nothing.
       labelled.push(entry.source === source.label ? entry : { ...entry, source: source.label });
       owner.push(s);
+      remoteSlot.push(-1);
+      remotePlace.push(-1);
     }
+    const remote = source.remote;
+    if (!remote) return;
+    const slot = remotes.indexOf(remote);
+    remote.ids.forEach((id, i) => {
+      if (remote.drop.has(i)) return;
+      labelled.push({ id, updatedAt: remote.updatedAt[i]! });
+      owner.push(s);
+      remoteSlot.push(slot);
+      remotePlace.push(i);
+    });
   });
   // Each source is unique by id already: only several sources can disagree.
-  const contributing = sources.filter((source) => source.entries.length).length;
-  const { entries, positions, duplicates } =
-    contributing > 1 ? dedupeNewest(labelled) : { entries: labelled, positions: undefined, duplicates: 0 };
+  const contributing = sources.filter((source) => source.entries.length || source.remote?.ids.length).length;
+  const { entries: kept, positions, duplicates } =
+    contributing > 1 ? dedupeNewest(labelled) : { entries: labelled, positions: labelled.map((_, i) => i), duplicates: 0 };
   const counts = sources.map(() => 0);
-  for (let i = 0; i < entries.length; i++) counts[owner[positions ? positions[i]! : i]!]!++;
+  const entries: DirectoryEntry[] = [];
+  const keptRemote = remotes.map((remote) => new Uint8Array(remote.ids.length));
+  kept.forEach((item, i) => {
+    const position = positions[i]!;
+    counts[owner[position]!]!++;
+    const slot = remoteSlot[position]!;
+    if (slot < 0) entries.push(item as DirectoryEntry);
+    else keptRemote[slot]![remotePlace[position]!] = 1;
+  });
   return {
     entries,
+    remote: remotes.map((remote, r) => ({ worker: remote.worker, drop: remote.ids.flatMap((_, i) => (keptRemote[r]![i] ? [] : [i])) })),
     duplicates,
     expired,
     sources: sources.map(({ id, label }, s) => ({ id, label, count: counts[s]! })),

@@ -61,6 +61,13 @@ export interface SaveDirectoryOptions {
   sources: DirectoryMeta['sources'];
   duplicates?: number;
   now?: Date;
+  /**
+   * Parts held by workers, stored after these entries: each writes its chunks from the key it is
+   * given, in its own transaction, and answers with its count, skill names and index.
+   */
+  remoteParts?: readonly ((firstKey: number) => Promise<{ count: number; skills: readonly string[]; index: unknown }>)[];
+  /** Joins this thread's index with the remote parts' indexes, in position order. */
+  joinIndexes?: (indexes: readonly unknown[]) => unknown;
 }
 
 function storageError(error: unknown): StorageError {
@@ -212,11 +219,32 @@ export async function commitDirectory(commit: DirectoryCommit): Promise<Director
   }
 }
 
-/** Saves a directory held in one thread: one part, written while its index is built. */
+/**
+ * Saves a directory: these entries as the first part, written while their index is built, and
+ * the remote parts written by their workers meanwhile; then the switch-over.
+ */
 export async function saveDirectory(entries: readonly DirectoryEntry[], options: SaveDirectoryOptions): Promise<DirectoryMeta> {
   const base = await beginDirectoryWrite();
-  const index = await putChunks(entries, base, options.buildIndex);
-  return commitDirectory({ ...options, base, parts: [{ count: entries.length, skills: skillNames(entries) }], index });
+  const remote = (options.remoteParts ?? []).map((store, i) => {
+    const part = store(base + (i + 1) * PART_SPAN);
+    // Awaited below; a part failing while this thread still writes is not an unhandled rejection.
+    part.catch(() => undefined);
+    return part;
+  });
+  try {
+    const index = await putChunks(entries, base, options.buildIndex);
+    const stored = await Promise.all(remote);
+    const { joinIndexes } = options;
+    if (stored.length && !joinIndexes) throw new StorageError('Remote parts need joinIndexes.');
+    return await commitDirectory({
+      ...options,
+      base,
+      parts: [{ count: entries.length, skills: skillNames(entries) }, ...stored],
+      index: joinIndexes && stored.length ? joinIndexes([index, ...stored.map((part) => part.index)]) : index,
+    });
+  } catch (error) {
+    throw storageError(error);
+  }
 }
 
 function parseMeta(value: unknown): DirectoryMeta | undefined {

@@ -1,6 +1,6 @@
 import { demoFeedEntries } from './demo';
 import { FeedFormatError } from './errors';
-import { parseFeed } from './feed';
+import { parseFeed, parseFeedInParallel } from './feed';
 import { mergeSources } from './merge';
 import {
   loadSourceCopy,
@@ -14,6 +14,7 @@ import {
 import type { DirectorySource } from './sources';
 import { loadDirectoryMeta, saveDirectory, type DirectoryMeta } from './store';
 import type { DirectoryEntry } from './entry';
+import type { PartWorker, RemoteEntries } from './split';
 import { acceptEntries, type ParsedFeed, type ValidationReport } from './validate';
 
 /**
@@ -179,7 +180,18 @@ export interface SyncEnvironment {
   canFetch?: (url: string) => Promise<boolean>;
   /** Builds the match index of the merged entries (lib/match's buildMatchIndex). */
   buildIndex: (entries: readonly DirectoryEntry[]) => unknown;
+  /** Where a second thread is available: large JSON feeds are parsed, stored and indexed in halves. */
+  parallel?: ParallelSync;
   repository?: SyncRepository;
+}
+
+export interface ParallelSync {
+  /** A worker running FeedTail (lib/directory/split); may throw when none can start. */
+  startWorker(): PartWorker;
+  /** lib/match's joinMatchIndexes: the index of this thread's entries with the workers' ones. */
+  joinIndexes(indexes: readonly unknown[]): unknown;
+  /** Feeds shorter than this (in characters) take one thread; default SPLIT_MIN_CHARS. */
+  minChars?: number;
 }
 
 /** The storage sync needs; tests pass one that fails on purpose. */
@@ -205,6 +217,7 @@ interface SourceOutcome {
   copy?: SourceCopy;
   /** The entries just parsed, so the merge does not read and parse the copy again. */
   entries?: DirectoryEntry[];
+  remote?: RemoteEntries;
 }
 
 function initialState(source: DirectorySource): SourceState {
@@ -235,7 +248,7 @@ function succeeded(source: DirectorySource, parsed: ParsedFeed, contentHash: str
     message: describeReport(parsed.report),
     lastAttempt: at,
     lastGoodSync: at,
-    count: parsed.entries.length,
+    count: parsed.report.valid,
     report: storedReport(parsed.report),
     contentHash,
     ...validators,
@@ -286,18 +299,19 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   if (previous && hasCopy && previous.contentHash === (await hashing)) return unchanged(previous, validators);
   let parsed: ParsedFeed;
   try {
-    parsed = parseFeed(result.text, { now, maxAgeDays: env.maxAgeDays, contentType: result.contentType, name: source.url, source: source.label });
+    const options = { now, maxAgeDays: env.maxAgeDays, contentType: result.contentType, name: source.url, source: source.label };
+    parsed = await parseFeedInParallel(result.text, options, env.parallel);
   } catch (error) {
     if (error instanceof FeedFormatError) return failed(source, previous, 'format', error.message, at);
     throw error;
   }
   const contentHash = await hashing;
-  if (!parsed.entries.length) {
+  if (!parsed.report.valid) {
     return failed(source, previous, 'empty', `No usable entry in the feed (${describeReport(parsed.report)}).`, at, storedReport(parsed.report));
   }
   const state = succeeded(source, parsed, contentHash, at, { ...(result.etag ? { etag: result.etag } : {}), ...(result.lastModified ? { lastModified: result.lastModified } : {}) });
   const copy: SourceCopy = { body: result.bytes, contentType: result.contentType ?? '', name: source.url, contentHash, savedAt: at };
-  return { state, copy, entries: parsed.entries };
+  return { state, copy, entries: parsed.entries, ...(parsed.remote ? { remote: parsed.remote } : {}) };
 }
 
 /** A file's content, read by the page that imported it, is checked and stored as that source's copy. */
@@ -355,6 +369,30 @@ export interface DirectorySyncResult {
  * parsed are merged from memory; the directory and the sources' copies are written side by side.
  */
 export async function syncDirectory(sources: readonly DirectorySource[], env: SyncEnvironment, onlyId?: string): Promise<DirectorySyncResult> {
+  const started: PartWorker[] = [];
+  const { parallel } = env;
+  const tracked: SyncEnvironment = parallel
+    ? {
+        ...env,
+        parallel: {
+          ...parallel,
+          startWorker: () => {
+            const worker = parallel.startWorker();
+            started.push(worker);
+            return worker;
+          },
+        },
+      }
+    : env;
+  try {
+    return await syncSources(sources, tracked, onlyId);
+  } finally {
+    // Workers hold entries until stored; whatever happened, none outlives the sync.
+    for (const worker of started) worker.release();
+  }
+}
+
+async function syncSources(sources: readonly DirectorySource[], env: SyncEnvironment, onlyId?: string): Promise<DirectorySyncResult> {
   const repository = env.repository ?? indexedDbRepository;
   const now = env.now?.() ?? new Date();
   const enabled = sources.filter((source) => source.enabled);
@@ -392,18 +430,22 @@ export async function syncDirectory(sources: readonly DirectorySource[], env: Sy
   return result;
 }
 
+type SourceParts = Pick<SourceOutcome, 'remote'> & { entries: DirectoryEntry[] };
+
 /** Entries of one source for the merge: just parsed, generated (demo), or parsed again from its stored copy. */
-async function entriesOf(source: DirectorySource, outcome: SourceOutcome | undefined, env: SyncEnvironment, repository: SyncRepository, now: Date): Promise<DirectoryEntry[]> {
-  if (outcome?.entries) return outcome.entries;
-  if (source.kind === 'demo') return parseDemo(now, env.maxAgeDays, source.label).entries;
+async function entriesOf(source: DirectorySource, outcome: SourceOutcome | undefined, env: SyncEnvironment, repository: SyncRepository, now: Date): Promise<SourceParts> {
+  if (outcome?.entries) return { entries: outcome.entries, ...(outcome.remote ? { remote: outcome.remote } : {}) };
+  if (source.kind === 'demo') return { entries: parseDemo(now, env.maxAgeDays, source.label).entries };
   const copy = await repository.loadCopy(source.id);
-  if (!copy) return [];
+  if (!copy) return { entries: [] };
   try {
     const text = new TextDecoder('utf-8').decode(copy.body);
-    return parseFeed(text, { now, maxAgeDays: env.maxAgeDays, contentType: copy.contentType, name: copy.name, source: source.label }).entries;
+    const options = { now, maxAgeDays: env.maxAgeDays, contentType: copy.contentType, name: copy.name, source: source.label };
+    const { entries, remote } = await parseFeedInParallel(text, options, env.parallel);
+    return { entries, ...(remote ? { remote } : {}) };
   } catch {
     // A copy that no longer parses (rules changed since) contributes nothing; its state still shows the last sync.
-    return [];
+    return { entries: [] };
   }
 }
 
@@ -418,9 +460,11 @@ async function mergeAndSave(
   const parts = sources.map((source, i) => [source.id, source.label, states[i]?.contentHash ?? '']);
   const version = (await sha256(JSON.stringify([parts, now.toISOString().slice(0, 10), env.maxAgeDays]))).slice(0, 16);
   if ((await repository.loadMeta())?.version === version) return undefined;
-  const entries = await Promise.all(sources.map((source, i) => entriesOf(source, outcomes[i], env, repository, now)));
+  // One after another: each large copy parsed again takes both threads.
+  const held: SourceParts[] = [];
+  for (const [i, source] of sources.entries()) held.push(await entriesOf(source, outcomes[i], env, repository, now));
   const merged = mergeSources(
-    sources.map((source, i) => ({ id: source.id, label: source.label, entries: entries[i]! })),
+    sources.map((source, i) => ({ id: source.id, label: source.label, ...held[i]! })),
     { now, maxAgeDays: env.maxAgeDays },
   );
   return repository.saveDirectory(merged.entries, {
@@ -429,5 +473,7 @@ async function mergeAndSave(
     sources: merged.sources,
     duplicates: merged.duplicates,
     now,
+    remoteParts: merged.remote.map(({ worker, drop }) => (firstKey: number) => worker.store({ drop, firstKey })),
+    ...(env.parallel ? { joinIndexes: env.parallel.joinIndexes } : {}),
   });
 }

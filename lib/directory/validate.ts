@@ -1,5 +1,6 @@
 import { FeedEntrySchema, entryId, type DirectoryEntry } from './entry';
 import { quickParseEntry } from './quick-parse';
+import type { RemoteEntries } from './split';
 
 /** How long a consent lasts when the entry gives no explicit expiry. */
 export const DEFAULT_MAX_AGE_DAYS = 365;
@@ -32,6 +33,8 @@ export interface ParsedFeed {
   /** The feed's own name, when it has one. */
   name?: string;
   entries: DirectoryEntry[];
+  /** More accepted entries, held by a worker (lib/directory/split); `report.valid` counts both. */
+  remote?: RemoteEntries;
   report: ValidationReport;
 }
 
@@ -70,9 +73,9 @@ export function isExpired(entry: Pick<DirectoryEntry, 'consent' | 'expiresAt'>, 
  * Keeps the newest entry (by updatedAt) per id; ties keep the first seen, and entries keep the order
  * in which their id first appeared. `positions[i]` is where `entries[i]` was in the input.
  */
-export function dedupeNewest(entries: readonly DirectoryEntry[]): { entries: DirectoryEntry[]; positions: number[]; duplicates: number } {
+export function dedupeNewest<T extends Pick<DirectoryEntry, 'id' | 'updatedAt'>>(entries: readonly T[]): { entries: T[]; positions: number[]; duplicates: number } {
   const slotOf = new Map<string, number>();
-  const kept: DirectoryEntry[] = [];
+  const kept: T[] = [];
   const positions: number[] = [];
   for (let position = 0; position < entries.length; position++) {
     const entry = entries[position]!;

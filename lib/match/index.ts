@@ -1,5 +1,5 @@
 export { buildMatchIndex, isCurrentMatchIndex, TAXONOMY_SIGNATURE } from './build';
-export { mergeMatchIndexes } from './merge';
+export { joinMatchIndexes, mergeMatchIndexes } from './merge';
 export { rank, rankExhaustive, DEFAULT_TOP } from './rank';
 export { parseQuery, type ParsedQuery } from './query';
 export { filterChoices, positionsOf, type FilterChoices } from './choices';

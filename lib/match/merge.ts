@@ -1,5 +1,5 @@
 import type { MatchIndex } from './model';
-import { postings } from './build';
+import { isCurrentMatchIndex, postings } from './build';
 import { tagKey } from './tables';
 
 /**
@@ -163,4 +163,14 @@ export function mergeMatchIndexes(a: MatchIndex, b: MatchIndex): MatchIndex {
     learnPostOwner: learnPost.owner,
     learnPostPriority: learnPost.grade,
   };
+}
+
+/** Indexes built separately (by workers: checked, as any value that crossed a boundary), joined in order. */
+export function joinMatchIndexes(indexes: readonly unknown[]): MatchIndex {
+  const checked = indexes.map((index) => {
+    if (!isCurrentMatchIndex(index)) throw new Error('A part of the directory came back without a usable match index.');
+    return index;
+  });
+  if (!checked.length) throw new Error('No index to join.');
+  return checked.reduce((joined, next) => mergeMatchIndexes(joined, next));
 }

@@ -1,6 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { closeMutualDb } from '../../../lib/storage/db';
 import type { DirectoryEntry } from '../../../lib/directory';
+import { FeedTail, type PartWorker } from '../../../lib/directory/split';
+import { buildMatchIndex } from '../../../lib/match';
 
 /** A fresh, empty IndexedDB for each test. */
 export function resetDatabase(): void {
@@ -49,4 +51,27 @@ export function directoryEntry(i: number, overrides: Partial<DirectoryEntry> = {
     updatedAt: '2026-10-01T09:00:00Z',
     ...overrides,
   };
+}
+
+/**
+ * A worker run in this thread: the same FeedTail a real worker runs, with every request and answer
+ * structured-cloned as postMessage would. `fail` makes one step reject, as a crashed worker does.
+ */
+export function inProcessWorker(options: { fail?: 'parse' | 'store' } = {}) {
+  const tail = new FeedTail(buildMatchIndex);
+  const calls = { parse: 0, store: 0, released: 0 };
+  const worker: PartWorker = {
+    async parse(request) {
+      calls.parse++;
+      if (options.fail === 'parse') throw new Error('worker crashed');
+      return structuredClone(tail.parse(structuredClone(request)));
+    },
+    async store(request) {
+      calls.store++;
+      if (options.fail === 'store') throw new Error('worker crashed');
+      return structuredClone(await tail.store(structuredClone(request)));
+    },
+    release: () => void calls.released++,
+  };
+  return { worker, calls };
 }

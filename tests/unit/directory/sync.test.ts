@@ -11,7 +11,9 @@ import {
   type DirectorySource,
   type SyncEnvironment,
 } from '../../../lib/directory';
-import { feedPerson, jsonFeed, resetDatabase } from './helpers';
+import { loadDirectoryIndex, type DirectoryEntry } from '../../../lib/directory';
+import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
+import { feedPerson, inProcessWorker, jsonFeed, resetDatabase } from './helpers';
 
 const FEED_URL = 'https://intranet.example.com/mentors.json';
 const now = new Date('2026-11-10T12:00:00Z');
@@ -127,6 +129,58 @@ describe('syncing a feed URL', () => {
     expect(result.ok).toBe(false);
     expect(result.sources.at(-1)).toEqual({ id: 'directory', ok: false, message: expect.stringContaining('disk full') });
     expect(await storedIds()).toEqual(['ada@example.com', 'bob@example.com']);
+  });
+});
+
+describe('syncing with a second thread', () => {
+  const bigFeed = jsonFeed(Array.from({ length: 30 }, (_, i) => feedPerson(`p${i}@example.com`, { department: i < 15 ? 'Data' : 'Finance' })));
+  const parallel = (options: Parameters<typeof inProcessWorker>[0] = {}) => {
+    const started: ReturnType<typeof inProcessWorker>[] = [];
+    const value = {
+      startWorker: () => {
+        const worker = inProcessWorker(options);
+        started.push(worker);
+        return worker.worker;
+      },
+      joinIndexes: joinMatchIndexes,
+      minChars: 0,
+    };
+    return { value, started };
+  };
+  const realIndex = { buildIndex: (entries: readonly DirectoryEntry[]) => buildMatchIndex(entries) };
+
+  it('stores both halves, indexes them as one and frees the worker', async () => {
+    const { value, started } = parallel();
+    const result = await syncDirectory([feedSource, demoSource], environment(() => okResponse(bigFeed), { ...realIndex, parallel: value }).env);
+    expect(result.ok).toBe(true);
+    expect(result.saved?.sources).toEqual([
+      { id: feedSource.id, label: 'Intranet', count: 30 },
+      { id: 'demo', label: 'Demo', count: DEMO_DIRECTORY_SIZE },
+    ]);
+    expect(await stateOf(feedSource.id)).toMatchObject({ ok: true, count: 30, message: '30 entries' });
+    const stored = await loadAllEntries();
+    expect(stored).toHaveLength(30 + DEMO_DIRECTORY_SIZE);
+    expect(new Set(stored.map((entry) => entry.id)).size).toBe(stored.length);
+    const loaded = await loadDirectoryIndex();
+    expect(loaded?.index).toEqual(buildMatchIndex(stored));
+    expect(started.map(({ calls }) => calls)).toEqual([{ parse: 1, store: 1, released: 1 }]);
+  });
+
+  it('parses in one thread when the worker fails, and keeps the stored directory when its save fails', async () => {
+    await syncDirectory([feedSource], environment(() => okResponse()).env);
+    const crashing = parallel({ fail: 'parse' });
+    const fellBack = await syncDirectory([feedSource], environment(() => okResponse(bigFeed), { ...realIndex, parallel: crashing.value }).env);
+    expect(fellBack.saved?.count).toBe(30);
+    expect(crashing.started[0]!.calls.released).toBeGreaterThan(0);
+
+    const failing = parallel({ fail: 'store' });
+    const changed = bigFeed.replace('p0@example.com', 'q0@example.com');
+    const result = await syncDirectory([feedSource], environment(() => okResponse(changed), { ...realIndex, parallel: failing.value }).env);
+    expect(result.ok).toBe(false);
+    expect(result.sources.at(-1)).toEqual({ id: 'directory', ok: false, message: expect.stringContaining('worker crashed') });
+    expect(await storedIds()).toContain('p0@example.com');
+    expect(await storedIds()).toHaveLength(30);
+    expect(failing.started.every(({ calls }) => calls.released > 0)).toBe(true);
   });
 });
 

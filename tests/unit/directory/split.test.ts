@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadAllEntries, parseJsonFeed, saveDirectory, type DirectoryEntry } from '../../../lib/directory';
+import { findSplit, parseJsonFeedInHalves } from '../../../lib/directory/split';
+import { mergeSources } from '../../../lib/directory/merge';
+import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
+import { feedPerson, inProcessWorker, jsonFeed, resetDatabase } from './helpers';
+
+const options = { now: new Date('2026-11-10T12:00:00Z'), maxAgeDays: 365, source: 'Intranet' };
+const people = (count: number, from = 0) => Array.from({ length: count }, (_, i) => feedPerson(`p${from + i}@example.com`, { department: `Dept ${(from + i) % 7}` }));
+
+beforeEach(resetDatabase);
+
+/** Parses in halves (any size) and stores the result as the sync does; answers what one thread would see. */
+async function inHalves(text: string) {
+  const { worker, calls } = inProcessWorker();
+  const parsed = await parseJsonFeedInHalves(text, options, worker, 0);
+  if (!parsed) return { parsed, calls };
+  const merged = mergeSources([{ id: 'feed', label: 'Intranet', entries: parsed.entries, ...(parsed.remote ? { remote: parsed.remote } : {}) }], options);
+  await saveDirectory(merged.entries, {
+    buildIndex: () => buildMatchIndex(merged.entries),
+    version: 'v',
+    sources: merged.sources,
+    remoteParts: merged.remote.map(({ worker: part, drop }) => (firstKey: number) => part.store({ drop, firstKey })),
+    joinIndexes: joinMatchIndexes,
+  });
+  return { parsed, calls, stored: await loadAllEntries() };
+}
+
+const ids = (entries: readonly DirectoryEntry[]) => entries.map((entry) => entry.id).sort();
+
+describe('parsing a JSON feed in two halves', () => {
+  it('cuts between two entries of the list, after the middle', () => {
+    const text = jsonFeed(people(10));
+    const cut = findSplit(text)!;
+    expect(cut).toBeGreaterThan(text.length / 2);
+    expect(text[cut]).toBe(',');
+    expect(JSON.parse(`${text.slice(0, cut)}]}`).entries.length + JSON.parse(`{"entries":[${text.slice(cut + 1)}`).entries.length).toBe(10);
+  });
+
+  it('accepts, reports and stores exactly what one thread does', async () => {
+    const entries = [
+      ...people(40),
+      { ...feedPerson('late@example.com'), consent: { optedIn: false, date: '2026-10-01' } },
+      feedPerson('bad@example.com', { careerStage: 'wizard' }),
+      feedPerson('old@example.com', { consent: { optedIn: true, date: '2020-01-01' } }),
+      ...people(40, 100),
+    ];
+    const text = jsonFeed(entries);
+    const single = parseJsonFeed(text, options);
+    const { parsed, calls, stored } = await inHalves(text);
+    expect(parsed?.remote).toBeDefined();
+    expect(parsed!.report).toEqual(single.report);
+    expect(parsed!.report.invalid).toEqual([{ index: 41, field: 'careerStage', message: expect.any(String) }]);
+    expect(stored).toEqual(single.entries);
+    expect(calls).toMatchObject({ parse: 1, store: 1 });
+  });
+
+  it('keeps the newer of two entries for one email in different halves, as one thread does', async () => {
+    const older = feedPerson('Twice@example.com', { name: 'Old', updatedAt: '2026-09-01T00:00:00Z' });
+    const newer = feedPerson('twice@example.com', { name: 'New', updatedAt: '2026-10-05T00:00:00Z' });
+    for (const list of [[older, ...people(30), newer], [newer, ...people(30), older]]) {
+      const text = jsonFeed(list);
+      const { parsed, stored } = await inHalves(text);
+      expect(parsed!.report).toEqual(parseJsonFeed(text, options).report);
+      expect(parsed!.report.duplicates).toBe(1);
+      expect(stored!.filter((entry) => entry.id === 'twice@example.com').map((entry) => entry.name)).toEqual(['New']);
+      expect(ids(stored!)).toEqual(ids(parseJsonFeed(text, options).entries));
+    }
+  });
+
+  it('reads a name given after the entries', async () => {
+    const text = JSON.stringify({ format: 'mutual-directory', version: 1, entries: people(12), name: 'Late name' });
+    const { parsed } = await inHalves(text);
+    expect(parsed).toMatchObject({ name: 'Late name', report: { warnings: [] } });
+  });
+
+  it('leaves to one thread a feed whose middle is not between two entries of the list', async () => {
+    // The middle falls inside one huge name that holds "},{": the cut there parses in neither half.
+    const hostile = feedPerson('x@example.com', { name: `${'},{"email":"y@example.com"}'.repeat(200)}` });
+    for (const text of [
+      jsonFeed([feedPerson('a@example.com'), hostile, feedPerson('b@example.com')]),
+      // The list is not the last key read: the first half would lack the header.
+      JSON.stringify({ entries: people(10), format: 'mutual-directory', version: 1 }),
+      // Broken after the middle: the error must be the one of the whole text.
+      jsonFeed(people(10)).slice(0, -40),
+    ]) {
+      const { worker, calls } = inProcessWorker();
+      expect(await parseJsonFeedInHalves(text, options, worker, 0)).toBeUndefined();
+      expect(calls.released).toBe(1);
+    }
+  });
+
+  it('leaves to one thread a feed the worker fails on', async () => {
+    const { worker, calls } = inProcessWorker({ fail: 'parse' });
+    expect(await parseJsonFeedInHalves(jsonFeed(people(10)), options, worker, 0)).toBeUndefined();
+    expect(calls.released).toBe(1);
+  });
+});
