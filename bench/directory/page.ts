@@ -6,15 +6,16 @@ import {
   syncDirectory,
   type DirectorySource,
 } from '../../lib/directory';
-import { fetchFeed, sha256 } from '../../lib/directory/sync';
+import { connectPartWorker } from '../../lib/directory/part-worker';
+import { fetchFeed, sha256, type SyncEnvironment } from '../../lib/directory/sync';
 import { acceptEntries } from '../../lib/directory/validate';
-import { buildMatchIndex, rank } from '../../lib/match';
+import { buildMatchIndex, joinMatchIndexes, rank } from '../../lib/match';
 import { emptyProfile } from '../../lib/profile/model';
 import { closeMutualDb, DB_NAME } from '../../lib/storage/db';
 
 /**
- * Runs in Chromium: the real sync end to end on an empty database (and again, answered by a 304),
- * then the popup's load (open the database, read the index, rank, read the top 20 entries), then
+ * Runs in Chromium: the real sync end to end on an empty database with a worker for half the feed
+ * (and again, answered by a 304), then the popup's load (open the database, read the index, rank, read the top 20 entries), then
  * the same lib/ code timed step by step.
  */
 type Timings = Record<string, number>;
@@ -51,15 +52,47 @@ async function steps(feedUrl: string, now: Date): Promise<Timings> {
   return timings;
 }
 
-async function sync(feedUrl: string): Promise<Timings> {
+/** As the extension's sync host starts them (platform/sync-host.ts): a module worker per large feed. */
+const parallel = {
+  startWorker: () => connectPartWorker(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })),
+  joinIndexes: joinMatchIndexes,
+};
+
+function syncEnvironment(withWorker: boolean): SyncEnvironment {
+  return {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+    maxAgeDays: 365,
+    buildIndex: buildMatchIndex,
+    ...(withWorker ? { parallel } : {}),
+  };
+}
+
+/** One first sync on an empty database; ms. */
+async function firstSync(source: DirectorySource, withWorker: boolean): Promise<number> {
+  await deleteDatabase();
+  const start = performance.now();
+  const result = await syncDirectory([source], syncEnvironment(withWorker));
+  if (!result.saved) throw new Error(`sync failed: ${JSON.stringify(result.sources)}`);
+  return Math.round(performance.now() - start);
+}
+
+/**
+ * The first sync on this fresh page (nothing warm yet, as in a browser that just started), the
+ * same again answered by a 304, then rounds of first syncs with and without the worker, taken in
+ * turns so that the machine's ups and downs hit both alike.
+ */
+async function syncs(feedUrl: string, rounds: number): Promise<{ timings: Timings; rounds: Record<string, number[]> }> {
   const timings: Timings = {};
   const source: DirectorySource = { id: `url:${feedUrl}`, kind: 'url', url: feedUrl, label: 'Bench', enabled: true, locked: false };
-  const env = { fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init), maxAgeDays: 365, buildIndex: buildMatchIndex };
-  const first = await timed(timings, 'first sync, end to end', () => syncDirectory([source], env));
-  if (!first.saved) throw new Error(`sync failed: ${JSON.stringify(first.sources)}`);
-  const again = await timed(timings, 'sync again (304 Not Modified)', () => syncDirectory([source], env));
+  timings['first sync on a cold page (two threads)'] = await firstSync(source, true);
+  const again = await timed(timings, 'sync again (304 Not Modified)', () => syncDirectory([source], syncEnvironment(true)));
   if (!again.ok || again.saved) throw new Error(`unexpected second sync: ${JSON.stringify(again)}`);
-  return timings;
+  const byMode: Record<string, number[]> = { 'two threads': [], 'one thread': [] };
+  for (let round = 0; round < rounds; round++) {
+    byMode['one thread']!.push(await firstSync(source, false));
+    byMode['two threads']!.push(await firstSync(source, true));
+  }
+  return { timings, rounds: byMode };
 }
 
 async function load(now: Date): Promise<{ timings: Timings; count: number }> {
@@ -80,15 +113,13 @@ async function load(now: Date): Promise<{ timings: Timings; count: number }> {
   return { timings, count: loaded.meta.count };
 }
 
-/** The sync runs first, on a fresh page, as the extension's first sync does: nothing is warm yet. */
-async function runBench(feedUrl: string) {
+async function runBench(feedUrl: string, rounds: number) {
   const now = new Date();
-  await deleteDatabase();
-  const syncTimings = await sync(feedUrl);
+  const synced = await syncs(feedUrl, rounds);
   const loaded = await load(now);
   await deleteDatabase();
   const stepTimings = await steps(feedUrl, now);
-  return { steps: stepTimings, sync: syncTimings, load: loaded.timings, count: loaded.count };
+  return { steps: stepTimings, sync: synced.timings, rounds: synced.rounds, load: loaded.timings, count: loaded.count };
 }
 
 Object.assign(globalThis, { runBench });

@@ -1,6 +1,7 @@
 import { parseCsvFeed } from './csv';
+import { decodeUtf8 } from './decode';
 import { parseJsonFeed } from './json';
-import { SPLIT_MIN_CHARS, parseJsonFeedInHalves, type PartWorker } from './split';
+import { SPLIT_MIN_BYTES, parseJsonFeedInHalves, type PartWorker } from './split';
 import type { AcceptOptions, ParsedFeed } from './validate';
 
 export type FeedKind = 'json' | 'csv';
@@ -30,17 +31,23 @@ export function parseFeed(text: string, options: AcceptOptions & FeedHints): Par
 /**
  * parseFeed, with a large JSON feed's second half parsed by a worker from `startWorker` when one
  * can be started (see lib/directory/split); whatever goes wrong there, one thread parses it all.
+ * `text` is the decoded `bytes`, when the caller has it already.
  */
-export async function parseFeedInParallel(text: string, options: AcceptOptions & FeedHints, parallel?: { startWorker(): PartWorker; minChars?: number }): Promise<ParsedFeed> {
-  if (parallel && detectFeedKind(text, options) === 'json' && text.length >= (parallel.minChars ?? SPLIT_MIN_CHARS)) {
+export async function parseFeedInParallel(
+  feed: { bytes: Uint8Array; text?: string },
+  options: AcceptOptions & FeedHints,
+  parallel?: { startWorker(): PartWorker; minBytes?: number },
+): Promise<ParsedFeed> {
+  const text = () => feed.text ?? decodeUtf8(feed.bytes);
+  if (parallel && feed.bytes.length >= (parallel.minBytes ?? SPLIT_MIN_BYTES) && detectFeedKind(text(), options) === 'json') {
     let worker: PartWorker | undefined;
     try {
       worker = parallel.startWorker();
     } catch {
       // No worker here (or no memory for one): one thread it is.
     }
-    const parsed = worker && (await parseJsonFeedInHalves(text, options, worker, parallel.minChars));
+    const parsed = worker && (await parseJsonFeedInHalves(feed.bytes, options, worker, parallel.minBytes));
     if (parsed) return parsed;
   }
-  return parseFeed(text, options);
+  return parseFeed(text(), options);
 }

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { PartWorkerRequest, TailParsedSchema, TailStoredSchema } from '../messages';
+import { decodeUtf8 } from './decode';
 import type { DirectoryEntry } from './entry';
 import { FeedFormatError } from './errors';
 import { NO_NAME_WARNING, acceptFeedEntries, checkFeedObject, feedName, parseJsonText } from './json';
@@ -13,43 +16,26 @@ import type { AcceptOptions, ParsedFeed, ValidationReport } from './validate';
  * the precise error of a malformed feed.
  */
 
-/** Below this a feed is parsed in one thread: starting a worker and merging would cost more. */
-export const SPLIT_MIN_CHARS = 4 * 1024 * 1024;
+/** Below this (in bytes) a feed is parsed in one thread: starting a worker and merging would cost more. */
+export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
+/** A worker that has not started by then (blocked, out of memory) is given up on. */
+const READY_TIMEOUT_MS = 5000;
 /** Issues the worker sends back: more than a report keeps (lib/directory/sync), fewer than a huge broken feed has. */
 const TAIL_ISSUES = 500;
 
-/** What a worker is asked to parse: the entries after the split, as `{"entries":[` + text. */
-export interface TailRequest {
-  text: string;
-  /** ISO time: the same "now" as the first half's. */
-  now: string;
-  maxAgeDays: number;
-  source?: string;
-}
-
-export interface TailParsed {
-  report: ValidationReport;
-  /** A name given after the entries. */
-  name?: string;
-  /** Per accepted entry, in order: what deduplication needs. */
-  ids: string[];
-  updatedAt: string[];
-}
-
-export interface TailStoreRequest {
-  /** Accepted entries (by their place in `ids`) that lost to a newer entry elsewhere. */
-  drop: number[];
-  firstKey: number;
-}
-
-export interface TailStored {
-  count: number;
-  skills: string[];
-  index: unknown;
-}
+/** What a worker is asked to parse: the entries after the split, as `{"entries":[` + text, at the first half's "now". */
+export type TailRequest = Omit<Extract<PartWorkerRequest, { type: 'tail/parse' }>, 'type'>;
+/** Accepted entries (by their place in `ids`) that lost to a newer entry elsewhere are dropped. */
+export type TailStoreRequest = Omit<Extract<PartWorkerRequest, { type: 'tail/store' }>, 'type'>;
+/** Its report, a name given after the entries, and per accepted entry what deduplication needs. */
+export type TailParsed = z.infer<typeof TailParsedSchema>;
+export type TailStored = z.infer<typeof TailStoredSchema>;
 
 /** The worker as this thread sees it. */
 export interface PartWorker {
+  /** Settles once the worker runs: starting one needs this thread idle for a moment. */
+  ready(): Promise<void>;
+  /** The request's bytes are transferred, not copied: they are gone from this thread. */
   parse(request: TailRequest): Promise<TailParsed>;
   store(request: TailStoreRequest): Promise<TailStored>;
   /** Ends the worker and frees its entries; safe to call more than once. */
@@ -66,13 +52,27 @@ export interface RemoteEntries {
 }
 
 const TAIL_PREFIX = '{"entries":[';
-const BOUNDARY = /\}\s*,\s*\{/g;
+const [CLOSE, COMMA, OPEN] = [0x7d, 0x2c, 0x7b];
 
-/** Where to cut: the comma after the first entry that ends past the middle, or undefined. */
-export function findSplit(text: string): number | undefined {
-  BOUNDARY.lastIndex = Math.floor(text.length / 2);
-  const match = BOUNDARY.exec(text);
-  return match ? match.index + match[0].indexOf(',') : undefined;
+function isJsonSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/**
+ * Where to cut: the byte offset of the comma in the first `}, {` past the middle, or undefined.
+ * These are ASCII bytes, which never occur inside a multi-byte UTF-8 character, so both sides
+ * decode on their own.
+ */
+export function findSplit(bytes: Uint8Array): number | undefined {
+  for (let at = bytes.indexOf(CLOSE, bytes.length >> 1); at >= 0; at = bytes.indexOf(CLOSE, at + 1)) {
+    let next = at + 1;
+    while (isJsonSpace(bytes[next]!)) next++;
+    if (bytes[next] !== COMMA) continue;
+    const comma = next++;
+    while (isJsonSpace(bytes[next]!)) next++;
+    if (bytes[next] === OPEN) return comma;
+  }
+  return undefined;
 }
 
 /**
@@ -95,7 +95,7 @@ export class FeedTail {
   constructor(private readonly buildIndex: (entries: readonly DirectoryEntry[]) => unknown) {}
 
   parse(request: TailRequest): TailParsed {
-    const feed = parseJsonText(TAIL_PREFIX + request.text);
+    const feed = parseJsonText(TAIL_PREFIX + decodeUtf8(request.bytes));
     if (typeof feed !== 'object' || feed === null || !Array.isArray((feed as { entries?: unknown }).entries)) {
       throw new FeedFormatError('The second half is not a list of entries.');
     }
@@ -147,28 +147,33 @@ function dedupeHalves(head: readonly DirectoryEntry[], tail: TailParsed): { head
   return { head: dropHead.size ? head.filter((_, i) => !dropHead.has(i)) : [...head], drop };
 }
 
+function timeout(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error('The worker did not start.')), ms));
+}
+
 /**
- * Parses a large JSON feed in two threads, or answers undefined when it should be parsed in one
- * (too small, no place to cut, a half that does not parse). The worker is released unless its
- * entries are part of the answer.
+ * Parses a large JSON feed (its UTF-8 bytes) in two threads, or answers undefined when it should
+ * be parsed in one (too small, no place to cut, a half that does not parse, no worker). The worker
+ * is released unless its entries are part of the answer.
  */
-export async function parseJsonFeedInHalves(text: string, options: AcceptOptions, worker: PartWorker, minChars = SPLIT_MIN_CHARS): Promise<ParsedFeed | undefined> {
-  const cut = text.length >= minChars ? findSplit(text) : undefined;
+export async function parseJsonFeedInHalves(bytes: Uint8Array, options: AcceptOptions, worker: PartWorker, minBytes = SPLIT_MIN_BYTES): Promise<ParsedFeed | undefined> {
+  const cut = bytes.length >= minBytes ? findSplit(bytes) : undefined;
   if (cut === undefined) {
     worker.release();
     return undefined;
   }
-  const tailRequest = { text: text.slice(cut + 1), now: options.now.toISOString(), maxAgeDays: options.maxAgeDays, ...(options.source ? { source: options.source } : {}) };
+  const tailRequest = { bytes: bytes.slice(cut + 1), now: options.now.toISOString(), maxAgeDays: options.maxAgeDays, ...(options.source ? { source: options.source } : {}) };
   const parsingTail = worker.parse(tailRequest);
+  parsingTail.catch(() => undefined);
   try {
-    const head = parseHead(text.slice(0, cut), options);
+    await Promise.race([worker.ready(), timeout(READY_TIMEOUT_MS)]);
+    const head = parseHead(decodeUtf8(bytes.subarray(0, cut)), options);
     const tail = await parsingTail;
     const { head: entries, drop } = dedupeHalves(head.entries, tail);
     const name = head.name ?? tail.name;
     const report = combineReports(head.report, tail.report, drop.size + (head.entries.length - entries.length), Boolean(name));
     return { ...(name ? { name } : {}), entries, report, remote: { worker, ids: tail.ids, updatedAt: tail.updatedAt, drop } };
   } catch {
-    parsingTail.catch(() => undefined);
     worker.release();
     return undefined;
   }

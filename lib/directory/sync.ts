@@ -14,7 +14,7 @@ import {
 import type { DirectorySource } from './sources';
 import { loadDirectoryMeta, saveDirectory, type DirectoryMeta } from './store';
 import type { DirectoryEntry } from './entry';
-import type { PartWorker, RemoteEntries } from './split';
+import { SPLIT_MIN_BYTES, type PartWorker, type RemoteEntries } from './split';
 import { acceptEntries, type ParsedFeed, type ValidationReport } from './validate';
 
 /**
@@ -49,6 +49,8 @@ export interface FetchOptions {
   lastModified?: string;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Told the size as it becomes known (declared, then read so far): a large feed's worker starts meanwhile. */
+  onSize?: (bytes: number) => void;
 }
 
 function tooLarge(bytes: number, maxBytes: number): SyncFailure {
@@ -64,12 +66,13 @@ function formatBytes(bytes: number): string {
  * faster than decoding 70 MB at once: measured with bench/directory), stopping as soon as it passes
  * the cap, a lying or absent Content-Length included.
  */
-async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<{ bytes: Uint8Array; text: string }> {
+async function readCapped(response: Response, maxBytes: number, abort: () => void, onSize?: (bytes: number) => void): Promise<{ bytes: Uint8Array; text: string }> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     abort();
     throw tooLarge(declared, maxBytes);
   }
+  if (declared) onSize?.(declared);
   if (!response.body) return { bytes: new Uint8Array(), text: '' };
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
@@ -85,6 +88,7 @@ async function readCapped(response: Response, maxBytes: number, abort: () => voi
       throw tooLarge(0, maxBytes);
     }
     parts.push(value);
+    onSize?.(size);
     text += decoder.decode(value, { stream: true });
   }
   text += decoder.decode();
@@ -123,7 +127,7 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
     if (!response.ok) {
       throw new SyncFailure('http', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
     }
-    const { bytes, text } = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES, () => controller.abort());
+    const { bytes, text } = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES, () => controller.abort(), options.onSize);
     return {
       kind: 'fetched',
       bytes,
@@ -190,8 +194,29 @@ export interface ParallelSync {
   startWorker(): PartWorker;
   /** lib/match's joinMatchIndexes: the index of this thread's entries with the workers' ones. */
   joinIndexes(indexes: readonly unknown[]): unknown;
-  /** Feeds shorter than this (in characters) take one thread; default SPLIT_MIN_CHARS. */
-  minChars?: number;
+  /** Feeds smaller than this (in bytes) take one thread; default SPLIT_MIN_BYTES. */
+  minBytes?: number;
+}
+
+/**
+ * The sync's worker for one feed, started as soon as the feed is known to be large: a worker
+ * starts only while this thread is idle, as it is during the download, not during the parse.
+ */
+function earlyWorker(parallel: ParallelSync): ParallelSync & { warm(bytes: number): void } {
+  let worker: PartWorker | undefined;
+  const startWorker = () => (worker ??= parallel.startWorker());
+  return {
+    ...parallel,
+    startWorker,
+    warm: (bytes) => {
+      if (worker || bytes < (parallel.minBytes ?? SPLIT_MIN_BYTES)) return;
+      try {
+        startWorker();
+      } catch {
+        // parseFeedInParallel tries again, then parses in one thread.
+      }
+    },
+  };
 }
 
 /** The storage sync needs; tests pass one that fails on purpose. */
@@ -274,10 +299,12 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
     return failed(source, previous, 'permission', `Mutual has no access to ${new URL(source.url).origin}. Remove the feed and add it again to allow it.`, at);
   }
   const hasCopy = Boolean(previous?.lastGoodSync && previous.contentHash);
+  const parallel = env.parallel && earlyWorker(env.parallel);
   let result: FetchResult;
   try {
     result = await fetchFeed(source.url, {
       fetch: env.fetch,
+      ...(parallel ? { onSize: parallel.warm } : {}),
       ...(hasCopy && previous?.etag ? { etag: previous.etag } : {}),
       ...(hasCopy && previous?.lastModified ? { lastModified: previous.lastModified } : {}),
       ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}),
@@ -300,7 +327,7 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   let parsed: ParsedFeed;
   try {
     const options = { now, maxAgeDays: env.maxAgeDays, contentType: result.contentType, name: source.url, source: source.label };
-    parsed = await parseFeedInParallel(result.text, options, env.parallel);
+    parsed = await parseFeedInParallel(result, options, parallel);
   } catch (error) {
     if (error instanceof FeedFormatError) return failed(source, previous, 'format', error.message, at);
     throw error;
@@ -439,9 +466,8 @@ async function entriesOf(source: DirectorySource, outcome: SourceOutcome | undef
   const copy = await repository.loadCopy(source.id);
   if (!copy) return { entries: [] };
   try {
-    const text = new TextDecoder('utf-8').decode(copy.body);
     const options = { now, maxAgeDays: env.maxAgeDays, contentType: copy.contentType, name: copy.name, source: source.label };
-    const { entries, remote } = await parseFeedInParallel(text, options, env.parallel);
+    const { entries, remote } = await parseFeedInParallel({ bytes: copy.body }, options, env.parallel);
     return { entries, ...(remote ? { remote } : {}) };
   } catch {
     // A copy that no longer parses (rules changed since) contributes nothing; its state still shows the last sync.

@@ -14,6 +14,16 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('insert/text'), tabId: z.number().int().nonnegative(), text: z.string().max(20_000) }),
   /** Options → background: the user's templates changed (rebuild the context menu). */
   z.object({ type: z.literal('templates/changed') }),
+  /**
+   * Background → its offscreen document (Chromium, whose service worker cannot start workers): run
+   * the sync there. The background passes what only it can read: the policy and host access.
+   */
+  z.object({
+    type: z.literal('offscreen/sync'),
+    sourceId: z.string().max(200).optional(),
+    policy: z.unknown(),
+    allowedUrls: z.array(z.string().max(2000)).max(100),
+  }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -29,6 +39,7 @@ export type InsertOutcome =
 
 export interface Responses {
   'directory/sync': SyncSummary;
+  'offscreen/sync': SyncSummary & { version: string };
   'directory/changed': void;
   'insert/text': InsertOutcome;
   'templates/changed': void;
@@ -39,3 +50,42 @@ export function parseMessage(value: unknown): Message | undefined {
   const parsed = MessageSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
+
+/**
+ * Between a thread that syncs and the worker that parses, stores and indexes the second half of a
+ * large feed (lib/directory/split). One request at a time; each answer is validated when it arrives.
+ */
+export const PartWorkerRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tail/parse'), bytes: z.instanceof(Uint8Array), now: z.string(), maxAgeDays: z.number().int().positive(), source: z.string().optional() }),
+  z.object({ type: z.literal('tail/store'), drop: z.array(z.number().int().nonnegative()), firstKey: z.number().int().nonnegative() }),
+]);
+export type PartWorkerRequest = z.infer<typeof PartWorkerRequestSchema>;
+
+const count = z.number().int().nonnegative();
+const ReportSchema = z.object({
+  total: count,
+  valid: count,
+  rejected: count,
+  invalid: z.array(z.union([z.object({ row: count, field: z.string(), message: z.string() }), z.object({ index: count, field: z.string(), message: z.string() })])),
+  notOptedIn: count,
+  expired: count,
+  duplicates: count,
+  warnings: z.array(z.string()),
+});
+
+export const TailParsedSchema = z.object({
+  report: ReportSchema,
+  name: z.string().optional(),
+  ids: z.array(z.string()),
+  updatedAt: z.array(z.string()),
+});
+export const TailStoredSchema = z.object({ count, skills: z.array(z.string()), index: z.unknown() });
+
+export const PartWorkerReplySchema = z.discriminatedUnion('type', [
+  TailParsedSchema.extend({ type: z.literal('tail/parsed') }),
+  TailStoredSchema.extend({ type: z.literal('tail/stored') }),
+  z.object({ type: z.literal('tail/failed'), message: z.string() }),
+  /** Sent once, when the worker runs. */
+  z.object({ type: z.literal('tail/ready') }),
+]);
+export type PartWorkerReply = z.infer<typeof PartWorkerReplySchema>;

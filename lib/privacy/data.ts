@@ -51,10 +51,19 @@ export async function exportAllData(now: Date = new Date()): Promise<AllData> {
       }),
       tx.done,
     ]);
+    // Blobs (a feed's stored copy) cannot be read inside the transaction, and JSON would drop them.
+    for (const records of Object.values(stores)) for (const record of records) record.value = await blobsAsText(record.value);
     return { format: DATA_FILE_FORMAT, version: DATA_FILE_VERSION, exportedAt: now.toISOString(), database: { name: DB_NAME, version: db.version }, stores };
   } catch (error) {
     throw storageError(error);
   }
+}
+
+/** An object's Blob fields as their text. */
+async function blobsAsText(value: unknown): Promise<unknown> {
+  if (typeof value !== 'object' || value === null || !Object.values(value).some((field) => field instanceof Blob)) return value;
+  const entries = await Promise.all(Object.entries(value).map(async ([key, field]) => [key, field instanceof Blob ? await field.text() : field] as const));
+  return Object.fromEntries(entries);
 }
 
 /** JSON keeps typed arrays (the search index) as plain arrays, Maps as entry lists and Sets as arrays. */

@@ -61,6 +61,7 @@ export function inProcessWorker(options: { fail?: 'parse' | 'store' } = {}) {
   const tail = new FeedTail(buildMatchIndex);
   const calls = { parse: 0, store: 0, released: 0 };
   const worker: PartWorker = {
+    ready: () => Promise.resolve(),
     async parse(request) {
       calls.parse++;
       if (options.fail === 'parse') throw new Error('worker crashed');

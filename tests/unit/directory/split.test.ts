@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAllEntries, parseJsonFeed, saveDirectory, type DirectoryEntry } from '../../../lib/directory';
+import { decodeUtf8 } from '../../../lib/directory/decode';
 import { findSplit, parseJsonFeedInHalves } from '../../../lib/directory/split';
 import { mergeSources } from '../../../lib/directory/merge';
 import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
@@ -11,9 +12,11 @@ const people = (count: number, from = 0) => Array.from({ length: count }, (_, i)
 beforeEach(resetDatabase);
 
 /** Parses in halves (any size) and stores the result as the sync does; answers what one thread would see. */
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
 async function inHalves(text: string) {
   const { worker, calls } = inProcessWorker();
-  const parsed = await parseJsonFeedInHalves(text, options, worker, 0);
+  const parsed = await parseJsonFeedInHalves(utf8(text), options, worker, 0);
   if (!parsed) return { parsed, calls };
   const merged = mergeSources([{ id: 'feed', label: 'Intranet', entries: parsed.entries, ...(parsed.remote ? { remote: parsed.remote } : {}) }], options);
   await saveDirectory(merged.entries, {
@@ -28,13 +31,26 @@ async function inHalves(text: string) {
 
 const ids = (entries: readonly DirectoryEntry[]) => entries.map((entry) => entry.id).sort();
 
+describe('decoding UTF-8 in pieces', () => {
+  it('decodes characters that straddle two pieces, and drops a byte-order mark', () => {
+    const text = `${'a'.repeat((1 << 20) - 1)}😀é${'李'.repeat(1 << 19)}`;
+    expect(decodeUtf8(utf8(text))).toBe(text);
+    expect(decodeUtf8(utf8(`\uFEFF{}`))).toBe('{}');
+  });
+});
+
 describe('parsing a JSON feed in two halves', () => {
-  it('cuts between two entries of the list, after the middle', () => {
-    const text = jsonFeed(people(10));
-    const cut = findSplit(text)!;
-    expect(cut).toBeGreaterThan(text.length / 2);
-    expect(text[cut]).toBe(',');
-    expect(JSON.parse(`${text.slice(0, cut)}]}`).entries.length + JSON.parse(`{"entries":[${text.slice(cut + 1)}`).entries.length).toBe(10);
+  it('cuts between two entries of the list, after the middle, on a character boundary', () => {
+    const text = JSON.stringify({ format: 'mutual-directory', version: 1, entries: people(10).map((person) => ({ ...person, name: 'Nguyễn Thị 李 😀' })) }, null, 2);
+    const bytes = utf8(text);
+    const cut = findSplit(bytes)!;
+    expect(cut).toBeGreaterThan(bytes.length / 2);
+    expect(bytes[cut]).toBe(','.charCodeAt(0));
+    const decode = (part: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(part);
+    const head = JSON.parse(`${decode(bytes.subarray(0, cut))}]}`).entries;
+    const tail = JSON.parse(`{"entries":[${decode(bytes.subarray(cut + 1))}`).entries;
+    expect([...head, ...tail]).toEqual(JSON.parse(text).entries);
+    expect(findSplit(utf8(jsonFeed([feedPerson('only@example.com')])))).toBeUndefined();
   });
 
   it('accepts, reports and stores exactly what one thread does', async () => {
@@ -85,14 +101,14 @@ describe('parsing a JSON feed in two halves', () => {
       jsonFeed(people(10)).slice(0, -40),
     ]) {
       const { worker, calls } = inProcessWorker();
-      expect(await parseJsonFeedInHalves(text, options, worker, 0)).toBeUndefined();
+      expect(await parseJsonFeedInHalves(utf8(text), options, worker, 0)).toBeUndefined();
       expect(calls.released).toBe(1);
     }
   });
 
   it('leaves to one thread a feed the worker fails on', async () => {
     const { worker, calls } = inProcessWorker({ fail: 'parse' });
-    expect(await parseJsonFeedInHalves(jsonFeed(people(10)), options, worker, 0)).toBeUndefined();
+    expect(await parseJsonFeedInHalves(utf8(jsonFeed(people(10))), options, worker, 0)).toBeUndefined();
     expect(calls.released).toBe(1);
   });
 });

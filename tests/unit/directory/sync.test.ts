@@ -143,7 +143,7 @@ describe('syncing with a second thread', () => {
         return worker.worker;
       },
       joinIndexes: joinMatchIndexes,
-      minChars: 0,
+      minBytes: 0,
     };
     return { value, started };
   };

@@ -1,0 +1,4 @@
+import { serveFeedTail } from '../../lib/directory/part-worker';
+
+// The bench page's part worker: the same code the extension's worker runs.
+serveFeedTail(self as unknown as Parameters<typeof serveFeedTail>[0]);

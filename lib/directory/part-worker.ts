@@ -1,0 +1,97 @@
+import { PartWorkerReplySchema, PartWorkerRequestSchema, type PartWorkerReply, type PartWorkerRequest } from '../messages';
+import { buildMatchIndex } from '../match';
+import { FeedTail, type PartWorker } from './split';
+
+/**
+ * The two ends of a part worker (lib/directory/split) over postMessage: `serveFeedTail` runs in
+ * the worker, `connectPartWorker` in the thread that syncs. Both validate what they receive.
+ */
+interface MessageEndpoint {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+interface WorkerHandle extends MessageEndpoint {
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+  terminate(): void;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function answer(tail: FeedTail, data: unknown): Promise<PartWorkerReply> {
+  const request = PartWorkerRequestSchema.safeParse(data);
+  if (!request.success) return { type: 'tail/failed', message: 'Not a part-worker request.' };
+  try {
+    return request.data.type === 'tail/parse'
+      ? { type: 'tail/parsed', ...tail.parse(request.data) }
+      : { type: 'tail/stored', ...(await tail.store(request.data)) };
+  } catch (error) {
+    return { type: 'tail/failed', message: describe(error) };
+  }
+}
+
+/** The worker's side: answers each request in order. */
+export function serveFeedTail(scope: MessageEndpoint): void {
+  const tail = new FeedTail(buildMatchIndex);
+  let queue = Promise.resolve();
+  scope.addEventListener('message', (event) => {
+    queue = queue.then(async () => scope.postMessage(await answer(tail, event.data)));
+  });
+  scope.postMessage({ type: 'tail/ready' } satisfies PartWorkerReply);
+}
+
+/** The syncing thread's side of a started worker. */
+export function connectPartWorker(worker: WorkerHandle): PartWorker {
+  let pending: { expect: PartWorkerReply['type']; resolve(reply: PartWorkerReply): void; reject(error: Error): void } | undefined;
+  let ended: Error | undefined;
+  let started: () => void = () => undefined;
+  let failedToStart: (error: Error) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    started = resolve;
+    failedToStart = reject;
+  });
+  ready.catch(() => undefined);
+  const end = (error: Error) => {
+    ended ??= error;
+    failedToStart(ended);
+    pending?.reject(ended);
+    pending = undefined;
+  };
+  worker.addEventListener('message', (event) => {
+    const reply = PartWorkerReplySchema.safeParse(event.data);
+    if (reply.success && reply.data.type === 'tail/ready') return started();
+    const waiting = pending;
+    pending = undefined;
+    if (!waiting) return;
+    if (!reply.success) waiting.reject(new Error('The worker sent an answer Mutual cannot read.'));
+    else if (reply.data.type === 'tail/failed') waiting.reject(new Error(reply.data.message));
+    else if (reply.data.type !== waiting.expect) waiting.reject(new Error(`The worker answered ${reply.data.type}.`));
+    else waiting.resolve(reply.data);
+  });
+  worker.addEventListener('error', (event) => end(new Error(`The worker stopped: ${event.message ?? 'unknown error'}`)));
+  const call = <T extends PartWorkerReply['type']>(request: PartWorkerRequest, expect: T) =>
+    new Promise<Extract<PartWorkerReply, { type: T }>>((resolve, reject) => {
+      if (ended) return reject(ended);
+      if (pending) return reject(new Error('The worker is busy.'));
+      pending = { expect, resolve: resolve as (reply: PartWorkerReply) => void, reject };
+      worker.postMessage(request, request.type === 'tail/parse' ? [request.bytes.buffer as ArrayBuffer] : []);
+    });
+  return {
+    ready: () => ready,
+    parse: async (request) => {
+      const { type: _type, ...parsed } = await call({ type: 'tail/parse', ...request }, 'tail/parsed');
+      return parsed;
+    },
+    store: async (request) => {
+      const { type: _type, ...stored } = await call({ type: 'tail/store', ...request }, 'tail/stored');
+      return stored;
+    },
+    release: () => {
+      worker.terminate();
+      end(new Error('The worker was released.'));
+    },
+  };
+}
