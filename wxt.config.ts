@@ -9,7 +9,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Mutual',
     description: 'Find two-way mentoring partners in your organization and start the conversation. Runs locally.',
-    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus'],
+    // offscreen (Chromium): a document that may start the sync's worker, which the service worker may not.
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: testBuild ? ['http://127.0.0.1/*'] : undefined,
     storage: { managed_schema: 'managed_schema.json' },

@@ -40,6 +40,7 @@ function route(message: Message): Promise<unknown> | undefined {
     case 'templates/changed':
       return registerContextMenus();
     case 'directory/changed':
+    case 'offscreen/sync':
       return undefined;
   }
 }

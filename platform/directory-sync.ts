@@ -1,16 +1,20 @@
 import { browser } from 'wxt/browser';
 import {
   DEFAULT_DIRECTORY_SETTINGS,
+  DirectorySettingsSchema,
   listSources,
   loadDirectoryMeta,
   loadDirectorySettings,
   maxAgeDays,
+  parsePolicy,
   syncDirectory,
 } from '@/lib/directory';
 import { buildMatchIndex } from '@/lib/match';
-import type { Message, SyncSummary } from '@/lib/messages';
+import type { Message, ResponseOf, SyncSummary } from '@/lib/messages';
 import { readPolicy } from './directory-policy';
+import { feedWorkers } from './feed-worker';
 import { onManagedStorageChange } from './managed-storage';
+import { syncInOffscreen } from './offscreen';
 
 /**
  * The background side of the directory: when to sync (install, startup, every six hours, on
@@ -30,25 +34,49 @@ async function announce(version: string): Promise<void> {
   await browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
-async function runSync(sourceId?: string): Promise<SyncSummary> {
-  const [settings, policy] = await Promise.all([
-    loadDirectorySettings().catch(() => DEFAULT_DIRECTORY_SETTINGS),
-    readPolicy(),
-  ]);
+type OffscreenSync = Extract<Message, { type: 'offscreen/sync' }>;
+
+/**
+ * Runs a sync in this context, from what the background read for it: the user's settings, the
+ * policy and the feeds Mutual holds host access to. Then tells every page.
+ */
+export async function syncHere(request: OffscreenSync): Promise<ResponseOf<OffscreenSync>> {
+  const settings = DirectorySettingsSchema.safeParse(request.settings).data ?? DEFAULT_DIRECTORY_SETTINGS;
+  const policy = parsePolicy(request.policy);
+  const parallel = feedWorkers();
   const result = await syncDirectory(
     listSources(settings, policy),
     {
       fetch: (input, init) => fetch(input, init),
       maxAgeDays: maxAgeDays(policy),
-      canFetch: hasHostAccess,
+      canFetch: (url) => Promise.resolve(request.allowedUrls.includes(url)),
       buildIndex: (entries) => buildMatchIndex(entries),
+      ...(parallel ? { parallel } : {}),
     },
-    sourceId,
+    request.sourceId,
   );
   // Also after a sync that stored nothing: the options page shows each source's new state.
   const version = result.saved?.version ?? (await loadDirectoryMeta().catch(() => undefined))?.version ?? '';
   await announce(version);
-  return { ok: result.ok, sources: result.sources };
+  return { ok: result.ok, sources: result.sources, version };
+}
+
+async function runSync(sourceId?: string): Promise<SyncSummary> {
+  const [settings, policy] = await Promise.all([
+    loadDirectorySettings().catch(() => DEFAULT_DIRECTORY_SETTINGS),
+    readPolicy(),
+  ]);
+  const urls = listSources(settings, policy).flatMap((source) => (source.kind === 'url' ? [source.url] : []));
+  const access = await Promise.all(urls.map(hasHostAccess));
+  const request: OffscreenSync = {
+    type: 'offscreen/sync',
+    settings,
+    policy,
+    allowedUrls: urls.filter((_, i) => access[i]),
+    ...(sourceId ? { sourceId } : {}),
+  };
+  const { ok, sources } = feedWorkers() ? await syncHere(request) : await syncInOffscreen(request, syncHere);
+  return { ok, sources };
 }
 
 let queue: Promise<unknown> = Promise.resolve();

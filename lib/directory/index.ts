@@ -42,6 +42,7 @@ export { loadDirectoryIndex } from './current';
 export {
   DEMO_SOURCE_ID,
   DEFAULT_DIRECTORY_SETTINGS,
+  DirectorySettingsSchema,
   listSources,
   maxAgeDays,
   parseFeedUrl,
@@ -72,6 +73,7 @@ export {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
   type DirectorySyncResult,
+  type ParallelSync,
   type SyncEnvironment,
   type SyncRepository,
 } from './sync';

@@ -21,6 +21,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('offscreen/sync'),
     sourceId: z.string().max(200).optional(),
+    /** The user's directory settings and the policy: validated by their own schemas where used. */
+    settings: z.unknown(),
     policy: z.unknown(),
     allowedUrls: z.array(z.string().max(2000)).max(100),
   }),

@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, launch, seriousAxeViolations, type Mutual } from './harness';
+import { demoFeedEntries } from '../../lib/directory/demo';
+import { FEED_FORMAT, FEED_VERSION } from '../../lib/directory/entry';
+import { SPLIT_MIN_BYTES } from '../../lib/directory/split';
+import { FIXTURES_DIR, cardNames, launch, quickStart, seriousAxeViolations, settled, type Mutual } from './harness';
 
 /** Fixture feeds carry CONSENT_DATE so their consent is always recent when served. */
 async function feed(name: string): Promise<string> {
@@ -11,6 +14,11 @@ async function feed(name: string): Promise<string> {
 }
 
 type FeedMode = 'ok' | 'error' | 'malformed';
+
+/** Over SPLIT_MIN_BYTES: synced by two threads. Other people than the demo's (another seed). */
+const LARGE = 7000;
+const largeEntries = demoFeedEntries(new Date(), LARGE, 11).map((entry, i) => ({ ...entry, name: `${entry.name} ${i}`, email: `large.${i}@example.com` }));
+const largeFeed = JSON.stringify({ format: FEED_FORMAT, version: FEED_VERSION, name: 'Large', generatedAt: new Date().toISOString(), entries: largeEntries });
 
 describe('directory', () => {
   let mutual: Mutual;
@@ -28,6 +36,7 @@ describe('directory', () => {
     });
     const badRows = await feed('bad-rows.csv');
     mutual.server.route('/bad-rows.csv', (_req, res) => void res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' }).end(badRows));
+    mutual.server.route('/large.json', (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(largeFeed));
     options = await mutual.openOptions();
   });
 
@@ -84,5 +93,40 @@ describe('directory', () => {
     const rows = await item.getByRole('table').getByRole('row').allTextContents();
     expect(rows).toEqual(['RowFieldProblem', '3emailNot a valid email address', expect.stringMatching(/^4careerStageInvalid option/)]);
     await waitForText(section(), /205 people from 3 source/);
+  });
+
+  it('syncs a large feed with a second thread, and the popup finds people from both halves', async () => {
+    expect(Buffer.byteLength(largeFeed)).toBeGreaterThan(SPLIT_MIN_BYTES);
+    await section().getByLabel('Feed URL').fill(mutual.server.url('/large.json'));
+    await section().getByRole('button', { name: 'Add feed' }).click();
+    await waitForText(source(`127.0.0.1:${new URL(mutual.server.origin).port}/large.json`), `OK: ${LARGE} entries`);
+    await waitForText(section(), new RegExp(`${205 + LARGE} people from 4 source`));
+    // The worker stored the second half of the feed as a part of its own.
+    const segments = await options.evaluate(
+      () =>
+        new Promise<{ count: number }[]>((resolve, reject) => {
+          const open = indexedDB.open('mutual');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('directoryIndex').objectStore('directoryIndex').get('meta');
+            get.onsuccess = () => {
+              open.result.close();
+              resolve((get.result as { segments: { count: number }[] }).segments);
+            };
+          };
+        }),
+    );
+    expect(segments).toHaveLength(2);
+    expect(segments.reduce((sum, segment) => sum + segment.count, 0)).toBe(205 + LARGE);
+    expect(segments[1]!.count).toBeGreaterThan(LARGE / 3);
+
+    const popup = await mutual.openPopup();
+    await quickStart(popup);
+    for (const person of [largeEntries[0]!, largeEntries.at(-1)!]) {
+      await popup.getByRole('searchbox').fill(person.name);
+      await settled(popup);
+      expect(await cardNames(popup)).toContain(person.name);
+    }
+    await popup.close();
   });
 });

@@ -4,6 +4,7 @@ import { mkdtemp, rm, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { expect } from 'vitest';
 import { startServer, type TestServer } from './server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -202,4 +203,14 @@ export async function seriousAxeViolations(page: Page): Promise<{ id: string; he
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/** Names on the popup's ranked cards, in order. */
+export async function cardNames(popup: Page): Promise<string[]> {
+  return popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li h3').allTextContents();
+}
+
+/** Waits until the list shows results ranked for the current mode, filters and search. */
+export async function settled(popup: Page): Promise<void> {
+  await expect.poll(() => popup.getByRole('list', { name: 'Ranked partners' }).getAttribute('aria-busy'), { timeout: 5_000 }).toBe('false');
 }

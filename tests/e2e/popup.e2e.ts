@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, quickStart, seriousAxeViolations, type Mutual } from './harness';
-
-async function cardNames(popup: Page): Promise<string[]> {
-  return popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li h3').allTextContents();
-}
-
-/** Waits until the list shows results ranked for the current mode, filters and search. */
-async function settled(popup: Page): Promise<void> {
-  await expect.poll(() => popup.getByRole('list', { name: 'Ranked partners' }).getAttribute('aria-busy'), { timeout: 5_000 }).toBe('false');
-}
+import { cardNames, launch, quickStart, seriousAxeViolations, settled, type Mutual } from './harness';
 
 describe('toolbar popup', () => {
   let mutual: Mutual;

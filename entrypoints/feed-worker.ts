@@ -1,0 +1,7 @@
+import { serveFeedTail } from '@/lib/directory/part-worker';
+
+/**
+ * The part worker (lib/directory/split): parses, stores and indexes the second half of a large
+ * feed while the page that syncs does the first. Started by platform/sync-host.ts; no extension API.
+ */
+export default defineUnlistedScript(() => serveFeedTail(self as unknown as Parameters<typeof serveFeedTail>[0]));

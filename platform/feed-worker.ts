@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import type { ParallelSync } from '@/lib/directory';
+import { connectPartWorker } from '@/lib/directory/part-worker';
+import { joinMatchIndexes } from '@/lib/match';
+
+/**
+ * A second thread for the sync, where this context can start workers: Firefox's background page
+ * and Chromium's offscreen document can, Chromium's service worker cannot.
+ */
+export function feedWorkers(): ParallelSync | undefined {
+  if (typeof Worker !== 'function') return undefined;
+  return {
+    startWorker: () => connectPartWorker(new Worker(browser.runtime.getURL('/feed-worker.js'))),
+    joinIndexes: joinMatchIndexes,
+  };
+}
