@@ -17,6 +17,7 @@ import {
   type FeedEntry,
   type ParsedFeed,
 } from '../lib/directory';
+import { decodeUtf8 } from '../lib/directory/bytes';
 import type { CliIo } from './match';
 
 export const DIRECTORY_USAGE = `Usage:
@@ -83,7 +84,7 @@ async function readFeed(location: string): Promise<{ text: string; contentType?:
     try {
       const result = await fetchFeed(location, { fetch });
       if (result.kind !== 'fetched') throw new UnusableFeed(`${location} answered 304 without a body.`);
-      return { text: result.text, contentType: result.contentType };
+      return { text: result.text ?? decodeUtf8(result.bytes), contentType: result.contentType };
     } catch (error) {
       if (error instanceof SyncFailure) throw new UnusableFeed(`Cannot download ${location}: ${error.message}`);
       throw error;

@@ -7,7 +7,8 @@ import {
   type DirectorySource,
 } from '../../lib/directory';
 import { connectPartWorker } from '../../lib/directory/part-worker';
-import { fetchFeed, sha256, type SyncEnvironment } from '../../lib/directory/sync';
+import { decodeUtf8, sha256 } from '../../lib/directory/bytes';
+import { fetchFeed, type SyncEnvironment } from '../../lib/directory/sync';
 import { acceptEntries } from '../../lib/directory/validate';
 import { buildMatchIndex, joinMatchIndexes, rank } from '../../lib/match';
 import { emptyProfile } from '../../lib/profile/model';
@@ -42,7 +43,8 @@ async function steps(feedUrl: string, now: Date): Promise<Timings> {
   const fetched = await timed(timings, 'download + decode (as it arrives)', () => fetchFeed(feedUrl, { fetch: (input, init) => fetch(input, init) }));
   if (fetched.kind !== 'fetched') throw new Error('no feed');
   await timed(timings, 'SHA-256 (off thread during the sync)', () => sha256(fetched.bytes));
-  const feed = await timed(timings, 'JSON.parse', () => JSON.parse(fetched.text) as { entries: unknown[] });
+  const text = fetched.text ?? decodeUtf8(fetched.bytes);
+  const feed = await timed(timings, 'JSON.parse', () => JSON.parse(text) as { entries: unknown[] });
   const parsed = await timed(timings, 'validate (schema, consent, expiry, dupes)', () =>
     acceptEntries(feed.entries.map((value, index) => ({ at: { index }, value })), options),
   );

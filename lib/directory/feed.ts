@@ -1,7 +1,7 @@
 import { parseCsvFeed } from './csv';
-import { decodeUtf8 } from './decode';
+import { decodeUtf8 } from './bytes';
 import { parseJsonFeed } from './json';
-import { SPLIT_MIN_BYTES, parseJsonFeedInHalves, type PartWorker } from './split';
+import { SPLIT_MIN_BYTES, parseJsonFeedInHalves, type HalvesOptions, type PartWorker } from './split';
 import type { AcceptOptions, ParsedFeed } from './validate';
 
 export type FeedKind = 'json' | 'csv';
@@ -28,6 +28,9 @@ export function parseFeed(text: string, options: AcceptOptions & FeedHints): Par
   return detectFeedKind(text, options) === 'json' ? parseJsonFeed(text, options) : parseCsvFeed(text, options);
 }
 
+/** Enough of a feed's start to tell JSON from CSV. */
+const SNIFF_BYTES = 1024;
+
 /**
  * parseFeed, with a large JSON feed's second half parsed by a worker from `startWorker` when one
  * can be started (see lib/directory/split); whatever goes wrong there, one thread parses it all.
@@ -36,18 +39,18 @@ export function parseFeed(text: string, options: AcceptOptions & FeedHints): Par
 export async function parseFeedInParallel(
   feed: { bytes: Uint8Array; text?: string },
   options: AcceptOptions & FeedHints,
-  parallel?: { startWorker(): PartWorker; minBytes?: number },
+  parallel?: { startWorker(): PartWorker } & HalvesOptions,
 ): Promise<ParsedFeed> {
-  const text = () => feed.text ?? decodeUtf8(feed.bytes);
-  if (parallel && feed.bytes.length >= (parallel.minBytes ?? SPLIT_MIN_BYTES) && detectFeedKind(text(), options) === 'json') {
+  const large = parallel && feed.bytes.length >= (parallel.minBytes ?? SPLIT_MIN_BYTES);
+  if (large && detectFeedKind(feed.text ?? decodeUtf8(feed.bytes.subarray(0, SNIFF_BYTES)), options) === 'json') {
     let worker: PartWorker | undefined;
     try {
       worker = parallel.startWorker();
     } catch {
       // No worker here (or no memory for one): one thread it is.
     }
-    const parsed = worker && (await parseJsonFeedInHalves(feed.bytes, options, worker, parallel.minBytes));
+    const parsed = worker && (await parseJsonFeedInHalves(feed.bytes, options, worker, parallel));
     if (parsed) return parsed;
   }
-  return parseFeed(text(), options);
+  return parseFeed(feed.text ?? decodeUtf8(feed.bytes), options);
 }

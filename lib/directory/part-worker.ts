@@ -77,7 +77,7 @@ export function connectPartWorker(worker: WorkerHandle): PartWorker {
       if (ended) return reject(ended);
       if (pending) return reject(new Error('The worker is busy.'));
       pending = { expect, resolve: resolve as (reply: PartWorkerReply) => void, reject };
-      worker.postMessage(request, request.type === 'tail/parse' ? [request.bytes.buffer as ArrayBuffer] : []);
+      worker.postMessage(request, request.type === 'tail/parse' ? [request.bytes.buffer] : []);
     });
   return {
     ready: () => ready,

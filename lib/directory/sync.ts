@@ -1,3 +1,4 @@
+import { sha256 } from './bytes';
 import { demoFeedEntries } from './demo';
 import { FeedFormatError } from './errors';
 import { parseFeed, parseFeedInParallel } from './feed';
@@ -41,7 +42,8 @@ export class SyncFailure extends Error {
 
 export type FetchResult =
   | { kind: 'not-modified' }
-  | { kind: 'fetched'; text: string; bytes: Uint8Array; contentType: string | null; etag?: string; lastModified?: string };
+  /** `text` is absent when the caller asked for bytes only (`decode: false`). */
+  | { kind: 'fetched'; text?: string; bytes: Uint8Array; contentType: string | null; etag?: string; lastModified?: string };
 
 export interface FetchOptions {
   fetch: typeof fetch;
@@ -51,6 +53,11 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Told the size as it becomes known (declared, then read so far): a large feed's worker starts meanwhile. */
   onSize?: (bytes: number) => void;
+  /**
+   * Whether to decode the body as it arrives (default). A sync with a worker decodes later, each
+   * thread its own half, and would not use the whole text.
+   */
+  decode?: boolean;
 }
 
 function tooLarge(bytes: number, maxBytes: number): SyncFailure {
@@ -62,20 +69,25 @@ function formatBytes(bytes: number): string {
 }
 
 /**
- * Reads and decodes the body as it arrives (decoding a piece at a time overlaps the download and is
- * faster than decoding 70 MB at once: measured with bench/directory), stopping as soon as it passes
- * the cap, a lying or absent Content-Length included.
+ * Reads (and unless told not to, decodes) the body as it arrives (decoding a piece at a time
+ * overlaps the download: measured with bench/directory), stopping as soon as it passes the cap, a
+ * lying or absent Content-Length included.
  */
-async function readCapped(response: Response, maxBytes: number, abort: () => void, onSize?: (bytes: number) => void): Promise<{ bytes: Uint8Array; text: string }> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  abort: () => void,
+  { onSize, decode = true }: Pick<FetchOptions, 'onSize' | 'decode'>,
+): Promise<{ bytes: Uint8Array; text?: string }> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     abort();
     throw tooLarge(declared, maxBytes);
   }
   if (declared) onSize?.(declared);
-  if (!response.body) return { bytes: new Uint8Array(), text: '' };
+  if (!response.body) return { bytes: new Uint8Array(), ...(decode ? { text: '' } : {}) };
   const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8');
+  const decoder = decode ? new TextDecoder('utf-8') : undefined;
   const parts: Uint8Array[] = [];
   let text = '';
   let size = 0;
@@ -89,10 +101,10 @@ async function readCapped(response: Response, maxBytes: number, abort: () => voi
     }
     parts.push(value);
     onSize?.(size);
-    text += decoder.decode(value, { stream: true });
+    if (decoder) text += decoder.decode(value, { stream: true });
   }
-  text += decoder.decode();
-  return { bytes: concat(parts, size), text };
+  const bytes = concat(parts, size);
+  return decoder ? { bytes, text: text + decoder.decode() } : { bytes };
 }
 
 /** One compact array: a view into a larger buffer would store that whole buffer with the copy. */
@@ -127,11 +139,11 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
     if (!response.ok) {
       throw new SyncFailure('http', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
     }
-    const { bytes, text } = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES, () => controller.abort(), options.onSize);
+    const { bytes, text } = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES, () => controller.abort(), options);
     return {
       kind: 'fetched',
       bytes,
-      text,
+      ...(text === undefined ? {} : { text }),
       contentType: response.headers.get('content-type'),
       ...optionalHeader('etag', response.headers.get('etag')),
       ...optionalHeader('lastModified', response.headers.get('last-modified')),
@@ -147,12 +159,6 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
 
 function optionalHeader<K extends string>(key: K, value: string | null): { [P in K]?: string } {
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
-}
-
-export async function sha256(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export function storedReport(report: ValidationReport): StoredReport {
@@ -304,7 +310,7 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   try {
     result = await fetchFeed(source.url, {
       fetch: env.fetch,
-      ...(parallel ? { onSize: parallel.warm } : {}),
+      ...(parallel ? { onSize: parallel.warm, decode: false } : {}),
       ...(hasCopy && previous?.etag ? { etag: previous.etag } : {}),
       ...(hasCopy && previous?.lastModified ? { lastModified: previous.lastModified } : {}),
       ...(env.timeoutMs ? { timeoutMs: env.timeoutMs } : {}),
@@ -320,19 +326,22 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   if (result.kind === 'not-modified') {
     return previous && hasCopy ? unchanged(previous, {}) : failed(source, previous, 'http', 'The server answered 304 but Mutual has no copy yet.', at);
   }
-  // The digest runs off this thread: without a copy to compare with, it overlaps the parse.
-  const hashing = sha256(result.bytes);
+  const options = { now, maxAgeDays: env.maxAgeDays, contentType: result.contentType, name: source.url, source: source.label };
+  // The digest runs off this thread, but copying 70 MB for it costs this thread 100-270 ms: with a
+  // worker and no copy to compare with, that happens while this thread waits for the worker.
+  const late = Boolean(parallel) && !hasCopy;
+  let hashing = late ? undefined : sha256(result.bytes);
   const validators = { etag: result.etag, lastModified: result.lastModified };
   if (previous && hasCopy && previous.contentHash === (await hashing)) return unchanged(previous, validators);
   let parsed: ParsedFeed;
   try {
-    const options = { now, maxAgeDays: env.maxAgeDays, contentType: result.contentType, name: source.url, source: source.label };
-    parsed = await parseFeedInParallel(result, options, parallel);
+    const whileWaiting = () => void (hashing ??= sha256(result.bytes));
+    parsed = await parseFeedInParallel(result, options, parallel && { ...parallel, whileWaiting });
   } catch (error) {
     if (error instanceof FeedFormatError) return failed(source, previous, 'format', error.message, at);
     throw error;
   }
-  const contentHash = await hashing;
+  const contentHash = await (hashing ?? sha256(result.bytes));
   if (!parsed.report.valid) {
     return failed(source, previous, 'empty', `No usable entry in the feed (${describeReport(parsed.report)}).`, at, storedReport(parsed.report));
   }

@@ -65,7 +65,7 @@ export function inProcessWorker(options: { fail?: 'parse' | 'store' } = {}) {
     async parse(request) {
       calls.parse++;
       if (options.fail === 'parse') throw new Error('worker crashed');
-      return structuredClone(tail.parse(structuredClone(request)));
+      return structuredClone(await tail.parse(structuredClone(request)));
     },
     async store(request) {
       calls.store++;

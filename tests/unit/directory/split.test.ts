@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAllEntries, parseJsonFeed, saveDirectory, type DirectoryEntry } from '../../../lib/directory';
-import { decodeUtf8 } from '../../../lib/directory/decode';
+import { decodeUtf8 } from '../../../lib/directory/bytes';
 import { findSplit, parseJsonFeedInHalves } from '../../../lib/directory/split';
 import { mergeSources } from '../../../lib/directory/merge';
 import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
@@ -16,7 +16,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 async function inHalves(text: string) {
   const { worker, calls } = inProcessWorker();
-  const parsed = await parseJsonFeedInHalves(utf8(text), options, worker, 0);
+  const parsed = await parseJsonFeedInHalves(utf8(text), options, worker, { minBytes: 0 });
   if (!parsed) return { parsed, calls };
   const merged = mergeSources([{ id: 'feed', label: 'Intranet', entries: parsed.entries, ...(parsed.remote ? { remote: parsed.remote } : {}) }], options);
   await saveDirectory(merged.entries, {
@@ -40,17 +40,37 @@ describe('decoding UTF-8 in pieces', () => {
 });
 
 describe('parsing a JSON feed in two halves', () => {
-  it('cuts between two entries of the list, after the middle, on a character boundary', () => {
+  it('cuts between two entries of the list near the middle, on a character boundary', () => {
     const text = JSON.stringify({ format: 'mutual-directory', version: 1, entries: people(10).map((person) => ({ ...person, name: 'Nguyễn Thị 李 😀' })) }, null, 2);
     const bytes = utf8(text);
     const cut = findSplit(bytes)!;
-    expect(cut).toBeGreaterThan(bytes.length / 2);
+    expect(Math.abs(cut - bytes.length * 0.55)).toBeLessThan(bytes.length / 10);
     expect(bytes[cut]).toBe(','.charCodeAt(0));
     const decode = (part: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(part);
     const head = JSON.parse(`${decode(bytes.subarray(0, cut))}]}`).entries;
     const tail = JSON.parse(`{"entries":[${decode(bytes.subarray(cut + 1))}`).entries;
     expect([...head, ...tail]).toEqual(JSON.parse(text).entries);
     expect(findSplit(utf8(jsonFeed([feedPerson('only@example.com')])))).toBeUndefined();
+  });
+
+  it('cuts between entries, not inside their skill lists or strings, escapes included', () => {
+    // Many skills each: the first "},{" after the middle is inside an entry's list.
+    const tricky = (i: number) =>
+      feedPerson(`p${i}@example.com`, {
+        name: i % 3 ? `Quote \\"},{" and \\\\ ${i}` : `Ünïcödé 😀 ${i}`,
+        teach: Array.from({ length: 6 }, (_, k) => ({ name: `Skill ${k}`, level: 'expert' })),
+      });
+    const text = JSON.stringify({ format: 'mutual-directory', version: 1, entries: Array.from({ length: 40 }, (_, i) => tricky(i)), name: 'x' });
+    const bytes = utf8(text);
+    const cut = findSplit(bytes)!;
+    const decoder = new TextDecoder();
+    const head = JSON.parse(`${decoder.decode(bytes.subarray(0, cut))}]}`);
+    expect(Object.keys(head).at(-1)).toBe('entries');
+    const tail = JSON.parse(`{"entries":[${decoder.decode(bytes.subarray(cut + 1))}`);
+    expect([...head.entries, ...tail.entries]).toEqual(JSON.parse(text).entries);
+    // A plain search would have cut inside a list of skills.
+    const naive = text.indexOf('},{', Math.floor(text.length * 0.55));
+    expect(() => JSON.parse(`${text.slice(0, naive)}]}`)).toThrow();
   });
 
   it('accepts, reports and stores exactly what one thread does', async () => {
@@ -90,25 +110,41 @@ describe('parsing a JSON feed in two halves', () => {
     expect(parsed).toMatchObject({ name: 'Late name', report: { warnings: [] } });
   });
 
-  it('leaves to one thread a feed whose middle is not between two entries of the list', async () => {
-    // The middle falls inside one huge name that holds "},{": the cut there parses in neither half.
-    const hostile = feedPerson('x@example.com', { name: `${'},{"email":"y@example.com"}'.repeat(200)}` });
+  it('cuts a feed whose middle falls inside a long string between two entries all the same', async () => {
+    const long = feedPerson('x@example.com', { name: `Ana ${'de la '.repeat(18)}Cruz`, learn: [{ name: 'Budgeting', priority: 'high', ask: 'x '.repeat(900) }] });
+    const text = jsonFeed([feedPerson('a@example.com'), long, feedPerson('b@example.com')]);
+    const { parsed, stored } = await inHalves(text);
+    expect(parsed?.remote).toBeDefined();
+    expect(stored).toEqual(parseJsonFeed(text, options).entries);
+  });
+
+  it('gives a feed whose strings are crafted to look like cuts to one thread', async () => {
+    const crafted = feedPerson('x@example.com', { name: '},{"email":"y@example.com"}'.repeat(140) });
+    const text = jsonFeed([feedPerson('a@example.com'), crafted, feedPerson('b@example.com')]);
+    const { worker, calls } = inProcessWorker();
+    const parsed = await parseJsonFeedInHalves(utf8(text), options, worker, { minBytes: 0 });
+    // Either no cut was found, or the one found held: never a wrong directory.
+    if (parsed) expect(parsed.report).toEqual(parseJsonFeed(text, options).report);
+    else expect(calls.released).toBe(1);
+  });
+
+  it('leaves to one thread a feed that cannot be cut as checked', async () => {
     for (const text of [
-      jsonFeed([feedPerson('a@example.com'), hostile, feedPerson('b@example.com')]),
       // The list is not the last key read: the first half would lack the header.
       JSON.stringify({ entries: people(10), format: 'mutual-directory', version: 1 }),
-      // Broken after the middle: the error must be the one of the whole text.
+      // Broken after the cut: the error must be the one of the whole text.
       jsonFeed(people(10)).slice(0, -40),
     ]) {
       const { worker, calls } = inProcessWorker();
-      expect(await parseJsonFeedInHalves(utf8(text), options, worker, 0)).toBeUndefined();
+      expect(await parseJsonFeedInHalves(utf8(text), options, worker, { minBytes: 0 })).toBeUndefined();
       expect(calls.released).toBe(1);
     }
   });
 
   it('leaves to one thread a feed the worker fails on', async () => {
     const { worker, calls } = inProcessWorker({ fail: 'parse' });
-    expect(await parseJsonFeedInHalves(utf8(jsonFeed(people(10))), options, worker, 0)).toBeUndefined();
+    const text = jsonFeed(people(10));
+    expect(await parseJsonFeedInHalves(utf8(text), options, worker, { minBytes: 0 })).toBeUndefined();
     expect(calls.released).toBe(1);
   });
 });
