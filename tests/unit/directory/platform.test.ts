@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_DIRECTORY_SIZE, loadDirectoryIndex, loadDirectoryMeta, loadSourceStates, updateDirectorySettings } from '../../../lib/directory';
 import { readPolicy } from '../../../platform/directory-policy';
 import { MANAGED_FIRST_WAIT_MS, MANAGED_WAIT_MS, onManagedStorageChange } from '../../../platform/managed-storage';
-import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '../../../platform/directory-sync';
+import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncAll, syncHere, syncOnPolicyChange } from '../../../platform/directory-sync';
+import { parseMessage } from '../../../lib/messages';
 import { resetDatabase } from './helpers';
 
 const FEED = 'https://intranet.example.com/mentors.json';
@@ -123,5 +124,50 @@ describe('background directory wiring', () => {
     });
     await Promise.all([syncAll().then(() => events.push('done 1')), syncAll().then(() => events.push('done 2'))]);
     expect(events).toEqual(['read policy 1', 'done 1', 'read policy 2', 'done 2']);
+  });
+
+  it('hands the sync to an offscreen document, where a worker can start, and closes it after', async () => {
+    const GRANTED = 'https://granted.example.com/feed.json';
+    await updateDirectorySettings((settings) => ({
+      ...settings,
+      sources: [
+        { id: `url:${FEED}`, kind: 'url', url: FEED, label: 'Intranet' },
+        { id: `url:${GRANTED}`, kind: 'url', url: GRANTED, label: 'Granted' },
+      ],
+    }));
+    fakeBrowser.permissions.contains = vi.fn(async ({ origins }) => origins?.[0] === 'https://granted.example.com/*');
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('not a feed', { status: 500 }));
+    vi.spyOn(fakeBrowser.runtime, 'getContexts').mockResolvedValue([] as never);
+    const create = vi.spyOn(fakeBrowser.offscreen, 'createDocument').mockResolvedValue();
+    const close = vi.spyOn(fakeBrowser.offscreen, 'closeDocument').mockResolvedValue();
+    const handed: unknown[] = [];
+    // The offscreen document's side (entrypoints/offscreen) runs in this test's process.
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (raw: unknown) => {
+      const message = parseMessage(raw);
+      if (message?.type !== 'offscreen/sync') throw new Error('Could not establish connection. Receiving end does not exist.');
+      handed.push(message);
+      return syncHere(message);
+    });
+    const summary = await syncAll();
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ url: '/offscreen.html', reasons: ['WORKERS'] }));
+    expect(handed).toEqual([expect.objectContaining({ type: 'offscreen/sync', allowedUrls: [GRANTED] })]);
+    expect(close).toHaveBeenCalledOnce();
+    expect(summary.sources.map((source) => [source.id, source.ok])).toEqual([
+      ['demo', true],
+      [`url:${FEED}`, false],
+      [`url:${GRANTED}`, false],
+    ]);
+    expect(summary.sources[1]!.message).toMatch(/no access/);
+    expect(summary.sources[2]!.message).toMatch(/500/);
+  });
+
+  it('syncs in the service worker itself when no offscreen document can be opened', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'getContexts').mockResolvedValue([] as never);
+    vi.spyOn(fakeBrowser.offscreen, 'createDocument').mockRejectedValue(new Error('offscreen is not allowed'));
+    vi.spyOn(fakeBrowser.offscreen, 'closeDocument').mockRejectedValue(new Error('No current offscreen document.'));
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const summary = await syncAll();
+    expect(summary.ok).toBe(true);
+    expect((await loadDirectoryMeta())?.count).toBe(DEMO_DIRECTORY_SIZE);
   });
 });
