@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { StorageError, describeStorageError, openMutualDb } from '../storage/db';
+import type { IDBPTransaction } from 'idb';
+import { StorageError, describeStorageError, openMutualDb, type MutualDB } from '../storage/db';
 import { DirectoryEntrySchema, type DirectoryEntry } from './entry';
 
 /**
@@ -129,22 +130,21 @@ export async function beginDirectoryWrite(): Promise<number> {
   }
 }
 
+type WriteTransaction = IDBPTransaction<MutualDB, ('directoryChunks' | 'directoryIndex')[], 'readwrite'>;
+
 /**
- * Writes entries as chunks from `firstKey`, in one transaction of their own. The puts are queued
- * before `whileWriting` runs, so the browser stores them while the caller works; the promise
- * settles once both are done.
+ * Runs `queue` in one read-write transaction: it queues its requests into `writes` without
+ * awaiting each (the transaction commits them together or not at all), and this waits for them.
+ * A value that cannot be cloned throws while queued: the transaction is then aborted.
  */
-export async function putChunks<T>(entries: readonly DirectoryEntry[], firstKey: number, whileWriting: () => T): Promise<T> {
+async function inWriteTransaction<T>(stores: ('directoryChunks' | 'directoryIndex')[], queue: (tx: WriteTransaction, writes: Promise<unknown>[]) => T): Promise<T> {
   try {
     const db = await openMutualDb();
     // Relaxed: a directory lost to a power cut is synced again; waiting for the disk would not help.
-    const tx = db.transaction('directoryChunks', 'readwrite', { durability: 'relaxed' });
+    const tx = db.transaction(stores, 'readwrite', { durability: 'relaxed' });
     const writes: Promise<unknown>[] = [tx.done];
     try {
-      for (let start = 0, key = firstKey; start < entries.length; start += CHUNK_SIZE, key++) {
-        writes.push(tx.store.put(entries.slice(start, start + CHUNK_SIZE), key));
-      }
-      const result = whileWriting();
+      const result = queue(tx, writes);
       await Promise.all(writes);
       return result;
     } catch (error) {
@@ -158,7 +158,21 @@ export async function putChunks<T>(entries: readonly DirectoryEntry[], firstKey:
   }
 }
 
-/** A value that cannot be cloned throws before the transaction fails: abort so nothing is committed. */
+/**
+ * Writes entries as chunks from `firstKey`, in one transaction of their own. The puts are queued
+ * before `whileWriting` runs, so the browser stores them while the caller works; the promise
+ * settles once both are done.
+ */
+export function putChunks<T>(entries: readonly DirectoryEntry[], firstKey: number, whileWriting: () => T): Promise<T> {
+  return inWriteTransaction(['directoryChunks'], (tx, writes) => {
+    const chunks = tx.objectStore('directoryChunks');
+    for (let start = 0, key = firstKey; start < entries.length; start += CHUNK_SIZE, key++) {
+      writes.push(chunks.put(entries.slice(start, start + CHUNK_SIZE), key));
+    }
+    return whileWriting();
+  });
+}
+
 function abortQuietly(tx: { abort(): void }): void {
   try {
     tx.abort();
@@ -196,27 +210,15 @@ export async function commitDirectory(commit: DirectoryCommit): Promise<Director
     skills: mergeSkillNames(commit.parts.map((part) => part.skills)),
     segments,
   };
-  try {
-    const db = await openMutualDb();
-    const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readwrite', { durability: 'relaxed' });
+  return inWriteTransaction(['directoryChunks', 'directoryIndex'], (tx, writes) => {
     const index = tx.objectStore('directoryIndex');
-    const writes: Promise<unknown>[] = [tx.done];
-    try {
-      writes.push(
-        index.put({ meta, index: commit.index }, CURRENT_KEY),
-        index.put(meta, META_KEY),
-        tx.objectStore('directoryChunks').delete(generationRange(commit.base === 0 ? GENERATION_SPAN : 0)),
-      );
-      await Promise.all(writes);
-      return meta;
-    } catch (error) {
-      abortQuietly(tx);
-      for (const write of writes) write.catch(() => undefined);
-      throw error;
-    }
-  } catch (error) {
-    throw storageError(error);
-  }
+    writes.push(
+      index.put({ meta, index: commit.index }, CURRENT_KEY),
+      index.put(meta, META_KEY),
+      tx.objectStore('directoryChunks').delete(generationRange(commit.base === 0 ? GENERATION_SPAN : 0)),
+    );
+    return meta;
+  });
 }
 
 /**

@@ -93,7 +93,7 @@ class ListColumn {
  * Skill → people postings by counting sort. Entries are walked in order, so each list is sorted by
  * entry and one entry's items for a skill are adjacent.
  */
-export function postings(start: Uint32Array, texts: Uint32Array, grades: Uint8Array, textSkill: Uint32Array, skillCount: number) {
+function postings(start: Uint32Array, texts: Uint32Array, grades: Uint8Array, textSkill: Uint32Array, skillCount: number) {
   const postStart = new Uint32Array(skillCount + 1);
   for (const text of texts) postStart[textSkill[text]! + 1]!++;
   for (let s = 0; s < skillCount; s++) postStart[s + 1]! += postStart[s]!;
@@ -108,6 +108,23 @@ export function postings(start: Uint32Array, texts: Uint32Array, grades: Uint8Ar
     }
   }
   return { start: postStart, owner, grade };
+}
+
+type SkillLists = Pick<MatchIndex, 'teachStart' | 'teachText' | 'teachLevel' | 'learnStart' | 'learnText' | 'learnPriority' | 'textSkill'>;
+type Postings = Pick<MatchIndex, 'teachPostStart' | 'teachPostOwner' | 'teachPostLevel' | 'learnPostStart' | 'learnPostOwner' | 'learnPostPriority'>;
+
+/** Who teaches and who wants each of `skillCount` skills, from the entries' skill lists. */
+export function skillPostings(lists: SkillLists, skillCount: number): Postings {
+  const teach = postings(lists.teachStart, lists.teachText, lists.teachLevel, lists.textSkill, skillCount);
+  const learn = postings(lists.learnStart, lists.learnText, lists.learnPriority, lists.textSkill, skillCount);
+  return {
+    teachPostStart: teach.start,
+    teachPostOwner: teach.owner,
+    teachPostLevel: teach.grade,
+    learnPostStart: learn.start,
+    learnPostOwner: learn.owner,
+    learnPostPriority: learn.grade,
+  };
 }
 
 const SEPARATOR = '\u0000';
@@ -190,8 +207,7 @@ export function buildMatchIndex(entries: readonly DirectoryEntry[], search: Skil
   const learnText = Uint32Array.from(learn.values);
   const learnPriority = Uint8Array.from(learn.grades);
   const textSkill = Uint32Array.from(skills.textSkill);
-  const teachPost = postings(teach.start, teachText, teachLevel, textSkill, skills.keys.length);
-  const learnPost = postings(learn.start, learnText, learnPriority, textSkill, skills.keys.length);
+  const lists = { teachStart: teach.start, teachText, teachLevel, learnStart: learn.start, learnText, learnPriority, textSkill };
 
   return {
     version: MATCH_INDEX_VERSION,
@@ -220,24 +236,13 @@ export function buildMatchIndex(entries: readonly DirectoryEntry[], search: Skil
     interestStart: interestLists.start,
     interestIds: Uint32Array.from(interestLists.values),
     interests: interests.values,
-    teachStart: teach.start,
-    teachText,
-    teachLevel,
-    learnStart: learn.start,
-    learnText,
-    learnPriority,
+    ...lists,
     skillTexts: skills.texts,
-    textSkill,
     textHow: Uint8Array.from(skills.textHow),
     skillKeys: skills.keys,
     skillNames: skills.names,
     skillCategory: Int16Array.from(skills.category),
     categories: skills.categories.values,
-    teachPostStart: teachPost.start,
-    teachPostOwner: teachPost.owner,
-    teachPostLevel: teachPost.grade,
-    learnPostStart: learnPost.start,
-    learnPostOwner: learnPost.owner,
-    learnPostPriority: learnPost.grade,
+    ...skillPostings(lists, skills.keys.length),
   };
 }

@@ -1,5 +1,5 @@
 import type { MatchIndex } from './model';
-import { isCurrentMatchIndex, postings } from './build';
+import { isCurrentMatchIndex, skillPostings } from './build';
 import { tagKey } from './tables';
 
 /**
@@ -117,9 +117,7 @@ export function mergeMatchIndexes(a: MatchIndex, b: MatchIndex): MatchIndex {
   const learnStart = concatStarts(a.learnStart, b.learnStart);
   const learnText = concatInto(Uint32Array, a.learnText, mapped(b.learnText, remapText));
   const learnPriority = concatInto(Uint8Array, a.learnPriority, b.learnPriority);
-  const skillCount = skills.skillKeys.length;
-  const teachPost = postings(teachStart, teachText, teachLevel, skills.textSkill, skillCount);
-  const learnPost = postings(learnStart, learnText, learnPriority, skills.textSkill, skillCount);
+  const lists = { teachStart, teachText, teachLevel, learnStart, learnText, learnPriority, textSkill: skills.textSkill };
   const nameShift = a.nameText.length;
   return {
     version: a.version,
@@ -149,19 +147,9 @@ export function mergeMatchIndexes(a: MatchIndex, b: MatchIndex): MatchIndex {
     interestStart: interestList.start,
     interestIds: interestList.ids,
     interests: interests.values,
-    teachStart,
-    teachText,
-    teachLevel,
-    learnStart,
-    learnText,
-    learnPriority,
     ...skills,
-    teachPostStart: teachPost.start,
-    teachPostOwner: teachPost.owner,
-    teachPostLevel: teachPost.grade,
-    learnPostStart: learnPost.start,
-    learnPostOwner: learnPost.owner,
-    learnPostPriority: learnPost.grade,
+    ...lists,
+    ...skillPostings(lists, skills.skillKeys.length),
   };
 }
 
