@@ -168,6 +168,18 @@ describe('syncing with a second thread', () => {
     expect(started.map(({ calls }) => calls)).toEqual([{ parse: 1, store: 1, released: 1 }]);
   });
 
+  it('finds the same content unchanged once parsed, and stores nothing again', async () => {
+    const { value } = parallel();
+    const noValidators = () => new Response(bigFeed, { status: 200, headers: { 'content-type': 'application/json' } });
+    const first = await syncDirectory([feedSource], environment(noValidators, { ...realIndex, parallel: value }).env);
+    expect(first.saved?.count).toBe(30);
+    const repository = { ...indexedDbRepository, saveDirectory: vi.fn(indexedDbRepository.saveDirectory) };
+    const again = await syncDirectory([feedSource], environment(noValidators, { ...realIndex, parallel: value, repository }).env);
+    expect(again).toMatchObject({ ok: true, sources: [{ id: feedSource.id, ok: true, message: 'Not changed: 30 entries' }] });
+    expect(again.saved).toBeUndefined();
+    expect(repository.saveDirectory).not.toHaveBeenCalled();
+  });
+
   it('parses in one thread when the worker fails, and keeps the stored directory when its save fails', async () => {
     // No copy yet, so the worker was to compute the digest: the sync computes it itself.
     const crashing = parallel({ fail: 'parse' });
