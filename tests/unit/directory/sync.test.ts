@@ -168,6 +168,17 @@ describe('syncing with a second thread', () => {
     expect(started.map(({ calls }) => calls)).toEqual([{ parse: 1, store: 1, released: 1 }]);
   });
 
+  it('parses a large stored copy in halves too when another source changes', async () => {
+    const first = parallel();
+    await syncDirectory([feedSource, demoSource], environment(() => okResponse(bigFeed), { ...realIndex, parallel: first.value }).env);
+    const later = parallel();
+    const result = await syncDirectory([feedSource, demoSource], environment(() => okResponse(bigFeed), { ...realIndex, parallel: later.value, now: () => new Date('2026-11-11T12:00:00Z') }).env, 'demo');
+    // A new day: the directory is merged again, the feed from its stored copy, by two threads.
+    expect(result.saved?.count).toBe(30 + DEMO_DIRECTORY_SIZE);
+    expect(later.started.map(({ calls }) => calls)).toEqual([{ parse: 1, store: 1, released: 1 }]);
+    expect(await loadDirectoryIndex()).toMatchObject({ index: buildMatchIndex(await loadAllEntries()) });
+  });
+
   it('finds the same content unchanged once parsed, and stores nothing again', async () => {
     const { value } = parallel();
     const noValidators = () => new Response(bigFeed, { status: 200, headers: { 'content-type': 'application/json' } });
