@@ -8,7 +8,8 @@ import { launch } from '../../tests/e2e/harness';
  * in real Chromium with the built extension (service worker, offscreen document, worker): the time
  * from asking the background to sync a feed of `count` people (default 100k) to its answer, each
  * round with changed content (a new `generatedAt`), so that every round parses, stores and indexes
- * the whole feed again. The first round is the feed's first sync, on a browser just started.
+ * the whole feed again. The first round is the feed's first sync, on a browser just started (once
+ * the install's own sync of the demo is done): nothing in the extension is warm.
  */
 const COUNT = Number(process.argv[2] ?? 100_000);
 const ROUNDS = Number(process.argv[3] ?? 5);
@@ -25,6 +26,8 @@ try {
   let next = feed();
   mutual.server.route('/bench.json', (_req, res) => void res.writeHead(200, { 'content-type': 'application/json', 'content-length': next.byteLength }).end(next));
   const options = await mutual.openOptions();
+  // The install's own sync (the demo, after the policy service first answers) is not timed.
+  await options.getByText(/200 people from 1 source/).waitFor({ timeout: 60_000 });
   const url = mutual.server.url('/bench.json');
   // Added as a user does, without its first sync: that one is timed below like the others.
   await options.evaluate(async (feedUrl) => {
@@ -52,7 +55,7 @@ try {
     if (!ok) throw new Error(`sync failed: ${message}`);
     next = feed();
     times.push(ms);
-    console.log(`  round ${i + 1}${i === 0 ? ' (first sync, browser just started)' : ''}: ${ms} ms (${message})`);
+    console.log(`  round ${i + 1}${i === 0 ? ' (first sync of the feed, browser just started)' : ''}: ${ms} ms (${message})`);
   }
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;

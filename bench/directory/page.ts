@@ -50,7 +50,7 @@ async function steps(feedUrl: string, now: Date): Promise<Timings> {
   );
   const merged = await timed(timings, 'merge', () => mergeSources([{ id: 'bench', label: 'Bench', entries: parsed.entries }], options));
   const index = await timed(timings, 'build match index', () => buildMatchIndex(merged.entries));
-  await timed(timings, 'store (chunks + index, one transaction)', () => saveDirectory(merged.entries, { buildIndex: () => index, version: 'steps', sources: merged.sources }));
+  await timed(timings, 'store (chunks, then index and switch-over)', () => saveDirectory(merged.entries, { buildIndex: () => index, version: 'steps', sources: merged.sources }));
   return timings;
 }
 
