@@ -2,6 +2,7 @@ import { IDBObjectStore } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { allDataFileName, allDataJson, deleteAllData, exportAllData, STORE_CONTENTS } from '../../../lib/privacy';
 import { loadProfile, saveProfile } from '../../../lib/profile';
+import { saveSource } from '../../../lib/directory/source-store';
 import { openMutualDb, StorageError } from '../../../lib/storage/db';
 import { NOW, profile, resetDatabase } from '../profile/helpers';
 
@@ -35,6 +36,14 @@ describe('all data', () => {
     expect(data.stores.profile).toEqual([{ key: 'me', value: profile() }]);
     expect(data.stores.outreachLog).toEqual([{ key: 1, value: { partnerId: 'p1', at: NOW.toISOString(), action: 'copy' } }]);
     expect(allDataFileName(NOW)).toBe('mutual-data-2026-11-12.json');
+  });
+
+  it('exports a feed copy stored as a Blob as its text', async () => {
+    const feed = '{"format":"mutual-directory","version":1,"entries":[]}';
+    await saveSource({ id: 'url:x', label: 'X', ok: true, message: '0 entries', count: 0 }, { body: new TextEncoder().encode(feed), contentType: 'application/json', name: 'x.json', contentHash: 'h', savedAt: NOW.toISOString() });
+    const records = (await exportAllData(NOW)).stores.directorySources!;
+    expect(records.find((record) => record.key === 'copy:url:x')?.value).toMatchObject({ body: feed, name: 'x.json' });
+    expect(JSON.parse(allDataJson(await exportAllData(NOW))).stores.directorySources.length).toBe(2);
   });
 
   it('writes typed arrays as plain JSON arrays', async () => {
