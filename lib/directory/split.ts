@@ -150,7 +150,10 @@ export class FeedTail {
   constructor(private readonly buildIndex: (entries: readonly DirectoryEntry[]) => unknown) {}
 
   parse(request: TailRequest): TailParsed {
-    const feed = parseJsonText(TAIL_PREFIX + decodeUtf8(request.bytes));
+    const text = decodeUtf8(request.bytes);
+    // A second "entries" key after the list would replace the whole list in one thread's reading.
+    if (text.includes('"entries"')) throw new FeedFormatError('The second half names "entries" again.');
+    const feed = parseJsonText(TAIL_PREFIX + text);
     if (typeof feed !== 'object' || feed === null || !Array.isArray((feed as { entries?: unknown }).entries)) {
       throw new FeedFormatError('The second half is not a list of entries.');
     }

@@ -134,6 +134,8 @@ describe('parsing a JSON feed in two halves', () => {
       JSON.stringify({ entries: people(10), format: 'mutual-directory', version: 1 }),
       // Broken after the cut: the error must be the one of the whole text.
       jsonFeed(people(10)).slice(0, -40),
+      // A second list under the same key: one thread reads only that one.
+      `${jsonFeed(people(10)).slice(0, -1)},"entries":${JSON.stringify(people(2, 50))}}`,
     ]) {
       const { worker, calls } = inProcessWorker();
       expect(await parseJsonFeedInHalves(utf8(text), options, worker, { minBytes: 0 })).toBeUndefined();
