@@ -1,7 +1,7 @@
 import { parseCsvFeed } from './csv';
 import { decodeUtf8 } from './bytes';
 import { parseJsonFeed } from './json';
-import { SPLIT_MIN_BYTES, parseJsonFeedInHalves, type HalvesOptions, type PartWorker } from './split';
+import { parseJsonFeedInHalves, worthSplitting, type HalvesOptions, type PartWorker } from './split';
 import type { AcceptOptions, ParsedFeed } from './validate';
 
 export type FeedKind = 'json' | 'csv';
@@ -39,9 +39,9 @@ const SNIFF_BYTES = 1024;
 export async function parseFeedInParallel(
   feed: { bytes: Uint8Array; text?: string },
   options: AcceptOptions & FeedHints,
-  parallel?: { startWorker(): PartWorker } & HalvesOptions,
+  parallel?: { startWorker(): PartWorker; minBytes?: number } & HalvesOptions,
 ): Promise<ParsedFeed> {
-  const large = parallel && feed.bytes.length >= (parallel.minBytes ?? SPLIT_MIN_BYTES);
+  const large = parallel && worthSplitting(feed.bytes.length, parallel);
   if (large && detectFeedKind(feed.text ?? decodeUtf8(feed.bytes.subarray(0, SNIFF_BYTES)), options) === 'json') {
     let worker: PartWorker | undefined;
     try {

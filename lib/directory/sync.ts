@@ -15,7 +15,7 @@ import {
 import type { DirectorySource } from './sources';
 import { loadDirectoryMeta, saveDirectory, type DirectoryMeta } from './store';
 import type { DirectoryEntry } from './entry';
-import { SPLIT_MIN_BYTES, type PartWorker, type RemoteEntries } from './split';
+import { worthSplitting, type PartWorker, type RemoteEntries } from './split';
 import { acceptEntries, type ParsedFeed, type ValidationReport } from './validate';
 
 /**
@@ -215,7 +215,7 @@ function earlyWorker(parallel: ParallelSync): ParallelSync & { warm(bytes: numbe
     ...parallel,
     startWorker,
     warm: (bytes) => {
-      if (worker || bytes < (parallel.minBytes ?? SPLIT_MIN_BYTES)) return;
+      if (worker || !worthSplitting(bytes, parallel)) return;
       try {
         startWorker();
       } catch {
@@ -330,7 +330,7 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   // The digest runs off this thread, but copying 70 MB for it costs this thread 100-270 ms: with a
   // worker, that happens while this thread waits for it. Content found unchanged only then was
   // parsed for nothing, which costs the background some CPU and the user no time.
-  const late = Boolean(parallel) && result.bytes.length >= (env.parallel?.minBytes ?? SPLIT_MIN_BYTES);
+  const late = parallel !== undefined && worthSplitting(result.bytes.length, parallel);
   let hashing = late ? undefined : sha256(result.bytes);
   const validators = { etag: result.etag, lastModified: result.lastModified };
   const isUnchanged = async () => Boolean(previous && hasCopy && previous.contentHash === (await hashing));

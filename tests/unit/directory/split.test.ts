@@ -16,7 +16,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 async function inHalves(text: string) {
   const { worker, calls } = inProcessWorker();
-  const parsed = await parseJsonFeedInHalves(utf8(text), options, worker, { minBytes: 0 });
+  const parsed = await parseJsonFeedInHalves(utf8(text), options, worker);
   if (!parsed) return { parsed, calls };
   const merged = mergeSources([{ id: 'feed', label: 'Intranet', entries: parsed.entries, ...(parsed.remote ? { remote: parsed.remote } : {}) }], options);
   await saveDirectory(merged.entries, {
@@ -122,7 +122,7 @@ describe('parsing a JSON feed in two halves', () => {
     const crafted = feedPerson('x@example.com', { name: '},{"email":"y@example.com"}'.repeat(140) });
     const text = jsonFeed([feedPerson('a@example.com'), crafted, feedPerson('b@example.com')]);
     const { worker, calls } = inProcessWorker();
-    const parsed = await parseJsonFeedInHalves(utf8(text), options, worker, { minBytes: 0 });
+    const parsed = await parseJsonFeedInHalves(utf8(text), options, worker);
     // Either no cut was found, or the one found held: never a wrong directory.
     if (parsed) expect(parsed.report).toEqual(parseJsonFeed(text, options).report);
     else expect(calls.released).toBe(1);
@@ -138,7 +138,7 @@ describe('parsing a JSON feed in two halves', () => {
       `${jsonFeed(people(10)).slice(0, -1)},"entries":${JSON.stringify(people(2, 50))}}`,
     ]) {
       const { worker, calls } = inProcessWorker();
-      expect(await parseJsonFeedInHalves(utf8(text), options, worker, { minBytes: 0 })).toBeUndefined();
+      expect(await parseJsonFeedInHalves(utf8(text), options, worker)).toBeUndefined();
       expect(calls.released).toBe(1);
     }
   });
@@ -146,7 +146,7 @@ describe('parsing a JSON feed in two halves', () => {
   it('leaves to one thread a feed the worker fails on', async () => {
     const { worker, calls } = inProcessWorker({ fail: 'parse' });
     const text = jsonFeed(people(10));
-    expect(await parseJsonFeedInHalves(utf8(text), options, worker, { minBytes: 0 })).toBeUndefined();
+    expect(await parseJsonFeedInHalves(utf8(text), options, worker)).toBeUndefined();
     expect(calls.released).toBe(1);
   });
 });
