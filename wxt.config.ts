@@ -5,6 +5,9 @@ const testBuild = process.env.MUTUAL_TEST_BUILD === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // The test build reads an administrator's policy from a file in its own folder when the end-to-end
+  // tests cannot write Chromium's policy folder (not root); the shipped build has no such path.
+  vite: () => ({ define: { 'import.meta.env.MUTUAL_TEST_BUILD': JSON.stringify(testBuild) } }),
   outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : '{{browser}}-mv{{manifestVersion}}',
   manifest: ({ browser }) => ({
     name: 'Mutual',

@@ -34,11 +34,23 @@ export function onManagedStorageChange(listener: () => void): () => void {
 
 const isValues = (value: unknown): value is Values => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * The end-to-end tests' stand-in for Chromium's policy folder, read only by the test build (the
+ * define in wxt.config.ts is false in the shipped build, so this code is dropped from it).
+ */
+const TEST_POLICY_FILE = 'e2e-policy.json';
+async function readTestPolicy(): Promise<Values | undefined> {
+  if (import.meta.env.MUTUAL_TEST_BUILD !== true) return undefined;
+  const response = await fetch(new URL(TEST_POLICY_FILE, globalThis.location.origin)).catch(() => undefined);
+  const values: unknown = response?.ok ? await response.json().catch(() => undefined) : undefined;
+  return isValues(values) ? values : undefined;
+}
+
 /** Rejects in Firefox without a policy and where no managed schema is set: that means no policy. */
 async function readLive(): Promise<Values> {
   let values: Values;
   try {
-    values = await browser.storage.managed.get();
+    values = (await readTestPolicy()) ?? (await browser.storage.managed.get());
   } catch {
     return {};
   }

@@ -45,7 +45,7 @@ describe('profile in the options page', () => {
     await page.close();
   });
 
-  it('is filled in by keyboard and mouse, with a fuzzy skill suggestion and a LinkedIn import', async () => {
+  async function fillInByKeyboardMouseAndLinkedIn(): Promise<void> {
     const { page, form } = await openProfile(mutual);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -94,9 +94,9 @@ describe('profile in the options page', () => {
 
     await expect.poll(() => saveStatus(page)).toMatch(/^Saved at \d/);
     expect(await seriousAxeViolations(page)).toEqual([]);
-  });
+  }
 
-  it('keeps what was typed just before the page closed, invalid text included', async () => {
+  async function typeAndCloseAtOnce(): Promise<void> {
     const { page, form } = await openProfile(mutual);
     await form.getByRole('textbox', { name: 'Interests' }).fill('Chess');
     await form.getByRole('textbox', { name: 'Interests' }).press('Enter');
@@ -104,9 +104,9 @@ describe('profile in the options page', () => {
     await capacity.fill('eleven');
     // Closed at once: the autosave's pause has not passed.
     await page.close({ runBeforeUnload: true });
-  });
+  }
 
-  it('finds everything still there after the browser restarts', async () => {
+  async function findEverythingAfterRestart(): Promise<void> {
     await mutual.restart();
     const { page, form } = await openProfile(mutual);
     expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Priya Raman');
@@ -137,9 +137,9 @@ describe('profile in the options page', () => {
     expect(await capacity.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText('Enter a number of partners from 0 to 10').count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
-  });
+  }
 
-  it('exports the profile file and all data, then deletes everything', async () => {
+  async function exportThenDeleteEverything(): Promise<void> {
     const { page, form } = await openProfile(mutual);
     const data = page.getByRole('region', { name: 'Your data' });
     const [profileDownload] = await Promise.all([page.waitForEvent('download'), data.getByRole('button', { name: 'Export my profile' }).click()]);
@@ -156,5 +156,13 @@ describe('profile in the options page', () => {
     await page.reload();
     await page.getByRole('form', { name: 'Your profile' }).waitFor();
     expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+  }
+  // One journey, in one test: each step builds on what the person did in the step before, so the
+  // steps are never run (or reported) apart from each other.
+  it('is filled in, keeps what was typed just before a close, survives a restart, exports and deletes', { timeout: 180_000 }, async () => {
+    await fillInByKeyboardMouseAndLinkedIn();
+    await typeAndCloseAtOnce();
+    await findEverythingAfterRestart();
+    await exportThenDeleteEverything();
   });
 });
