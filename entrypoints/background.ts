@@ -1,3 +1,4 @@
+import '@/platform/zod-csp';
 import { browser } from 'wxt/browser';
 import { parseMessage, type Message } from '@/lib/messages';
 import { onManagedStorageChange } from '@/platform/managed-storage';

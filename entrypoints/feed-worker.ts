@@ -1,3 +1,4 @@
+import '@/platform/zod-csp';
 import { serveFeedTail } from '@/lib/directory/part-worker';
 
 /**

@@ -1,3 +1,4 @@
+import '@/platform/zod-csp';
 import { browser } from 'wxt/browser';
 import { parseMessage } from '@/lib/messages';
 import { syncHere } from '@/platform/directory-sync';

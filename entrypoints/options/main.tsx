@@ -1,3 +1,4 @@
+import '@/platform/zod-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsPage } from '@/components/profile/OptionsPage';

@@ -1,3 +1,4 @@
+import '@/platform/zod-csp';
 import { createRoot } from 'react-dom/client';
 import '@/components/ui/tokens.css';
 import { PopupApp } from '@/components/popup/PopupApp';
