@@ -188,7 +188,7 @@ export function maxWeightMatching(graph: WeightedEdges): MatchingCertificate {
     };
     for (const sub of path) {
       const list = blossombestedges[sub];
-      if (list === null) {
+      if (!list) {
         for (const leaf of leaves(sub)) for (let i = neighbourStart[leaf]!; i < neighbourStart[leaf + 1]!; i++) consider(neighbend[i]! >> 1);
       } else {
         for (const edge of list) consider(edge);
