@@ -25,14 +25,20 @@ export interface MatchingCertificate {
   vertexDual2: Float64Array;
   /** The blossoms left with a positive dual at the end: their vertices and z. */
   blossoms: { vertices: number[]; dual: number }[];
+  /**
+   * False when `stop` ended the search early: the matching is then valid but maybe not optimal,
+   * and the duals still cover every edge, so their objective is an upper bound.
+   */
+  complete: boolean;
 }
 
-export function maxWeightMatching(graph: WeightedEdges): MatchingCertificate {
+/** `stop` is asked between stages (one augmentation each); answering true ends the search early. */
+export function maxWeightMatching(graph: WeightedEdges, stop?: () => boolean): MatchingCertificate {
   const n = graph.vertexCount;
   const edgeCount = graph.from.length;
   const { from, to, weight } = graph;
   const mateOut = new Int32Array(n).fill(-1);
-  if (edgeCount === 0 || n === 0) return { mate: mateOut, vertexDual2: new Float64Array(n), blossoms: [] };
+  if (edgeCount === 0 || n === 0) return { mate: mateOut, vertexDual2: new Float64Array(n), blossoms: [], complete: true };
 
   let maxWeight = 0;
   for (let k = 0; k < edgeCount; k++) maxWeight = Math.max(maxWeight, weight[k]!);
@@ -332,7 +338,12 @@ export function maxWeightMatching(graph: WeightedEdges): MatchingCertificate {
     }
   };
 
+  let complete = true;
   for (let stage = 0; stage < n; stage++) {
+    if (stop?.()) {
+      complete = false;
+      break;
+    }
     label.fill(0);
     bestedge.fill(-1);
     for (let b = n; b < size; b++) blossombestedges[b] = null;
@@ -448,11 +459,13 @@ export function maxWeightMatching(graph: WeightedEdges): MatchingCertificate {
   for (let b = n; b < size; b++) {
     if (blossombase[b]! >= 0 && dualvar[b]! > 0) blossoms.push({ vertices: leaves(b), dual: dualvar[b]! });
   }
-  return { mate: mateOut, vertexDual2: dualvar.slice(0, n), blossoms };
+  return { mate: mateOut, vertexDual2: dualvar.slice(0, n), blossoms, complete };
 }
 
 export interface CertificateCheck {
   ok: boolean;
+  /** The duals are non-negative and cover every edge: `dual` is then an upper bound even if not ok. */
+  feasible: boolean;
   /** What failed, for a bug report; empty when ok. */
   problems: string[];
   /** Σ weights of the matched edges. */
@@ -470,9 +483,13 @@ export function checkCertificate(graph: WeightedEdges, certificate: MatchingCert
   const { mate, vertexDual2, blossoms } = certificate;
   const n = graph.vertexCount;
   const problems: string[] = [];
+  let feasible = true;
   const memberships: number[][] = Array.from({ length: n }, () => []);
   blossoms.forEach((blossom, i) => {
-    if (blossom.dual < 0) problems.push(`blossom ${i} has a negative dual`);
+    if (blossom.dual < 0) {
+      problems.push(`blossom ${i} has a negative dual`);
+      feasible = false;
+    }
     for (const v of blossom.vertices) memberships[v]!.push(i);
     const inside = new Set(blossom.vertices);
     const matchedInside = blossom.vertices.filter((v) => mate[v]! >= 0 && inside.has(mate[v]!)).length;
@@ -481,7 +498,10 @@ export function checkCertificate(graph: WeightedEdges, certificate: MatchingCert
   let primal = 0;
   let dual2 = 0;
   for (let v = 0; v < n; v++) {
-    if (vertexDual2[v]! < 0) problems.push(`vertex ${v} has a negative dual`);
+    if (vertexDual2[v]! < 0) {
+      problems.push(`vertex ${v} has a negative dual`);
+      feasible = false;
+    }
     if (mate[v] === -1 && vertexDual2[v] !== 0) problems.push(`unmatched vertex ${v} has a positive dual`);
     if (mate[v]! >= 0 && mate[mate[v]!] !== v) problems.push(`vertex ${v} is matched one way only`);
     dual2 += vertexDual2[v]!;
@@ -494,7 +514,10 @@ export function checkCertificate(graph: WeightedEdges, certificate: MatchingCert
     let cover2 = vertexDual2[u]! + vertexDual2[v]!;
     for (const b of memberships[u]!) if (memberships[v]!.includes(b)) cover2 += 2 * blossoms[b]!.dual;
     const slack2 = cover2 - 2 * graph.weight[k]!;
-    if (slack2 < 0) problems.push(`edge ${u}-${v} is not covered by the duals`);
+    if (slack2 < 0) {
+      problems.push(`edge ${u}-${v} is not covered by the duals`);
+      feasible = false;
+    }
     if (mate[u] === v && !matchedEdge.has(Math.min(u, v) * n + Math.max(u, v))) {
       matchedEdge.add(Math.min(u, v) * n + Math.max(u, v));
       primal += graph.weight[k]!;
@@ -507,5 +530,5 @@ export function checkCertificate(graph: WeightedEdges, certificate: MatchingCert
   }
   const dual = dual2 / 2;
   if (problems.length === 0 && primal !== dual) problems.push(`primal ${primal} differs from dual ${dual}`);
-  return { ok: problems.length === 0, problems: problems.slice(0, 10), primal, dual };
+  return { ok: problems.length === 0, feasible, problems: problems.slice(0, 10), primal, dual };
 }

@@ -8,6 +8,8 @@ export interface PairGraph {
   a: number[];
   b: number[];
   weight: number[];
+  /** Pairs (edge indexes) that need the gadget; solveBMatching adds every pair it found formed twice. */
+  gadgets: Set<number>;
 }
 
 export interface BMatching {
@@ -24,20 +26,54 @@ export interface BMatching {
   slotDuals: Float64Array[];
   /** The LP dual objective in pair-weight terms: an upper bound on every b-matching of this graph. */
   dual: number;
-  /** The blossom's optimality certificate held (it always should; false means a solver bug). */
+  /** The blossom's optimality certificate held (false when stopped early; otherwise it always should). */
   certified: boolean;
+  /** False when `stop` cut the solve short: the pairs are then completed greedily. */
+  complete: boolean;
 }
 
 /**
  * Maximum-weight b-matching (each person in at most `capacity` pairs, each pair at most once) as a
- * maximum-weight matching on an expanded graph. A person with capacity c becomes c slots. A pair
- * where either side has capacity 1 is an edge between slots (it cannot be formed twice). A pair
- * where both have more goes through a gadget: two new vertices x—y joined by an
- * edge of weight w, x joined to every slot of one person and y to every slot of the other, each
- * with weight w. Either x—y is matched (w, the pair unused) or both slot edges are (2w, the pair
- * formed), so the expanded optimum is Σ gadget weights + the b-matching optimum.
+ * maximum-weight matching on an expanded graph. A person with capacity c becomes c slots, and a
+ * pair becomes an edge between every slot of one and every slot of the other. That is a
+ * relaxation: a pair of two people with capacity ≥ 2 could be formed twice. When the optimum forms
+ * no pair twice it is feasible, so optimal. Otherwise those pairs go through a gadget and the graph
+ * is solved again: two new vertices x—y joined by an edge of weight w, x joined to every slot of
+ * one person and y to every slot of the other, each with weight w. Either x—y is matched (w, the
+ * pair unused) or both slot edges are (2w, the pair formed once), so the expanded optimum is
+ * Σ gadget weights + the b-matching optimum. Gadgets cost vertices, hence only where needed.
  */
-export function solveBMatching(graph: PairGraph): BMatching {
+export function solveBMatching(graph: PairGraph, stop?: () => boolean): BMatching {
+  for (;;) {
+    const result = solveExpanded(graph, stop);
+    if (!result.matching.complete) return completeGreedily(graph, result.matching);
+    if (result.twice.length === 0) return result.matching;
+    for (const k of result.twice) graph.gadgets.add(k);
+  }
+}
+
+/** Adds pairs, heaviest first, while both people have room: a stopped solve still pairs everyone it can. */
+function completeGreedily(graph: PairGraph, matching: BMatching): BMatching {
+  const room = Int32Array.from(graph.capacity);
+  const formed = new Set(matching.chosen);
+  let total = 0;
+  for (const k of formed) {
+    room[graph.a[k]!]!--;
+    room[graph.b[k]!]!--;
+    total += graph.weight[k]!;
+  }
+  const order = graph.weight.map((_, k) => k).sort((x, y) => graph.weight[y]! - graph.weight[x]!);
+  for (const k of order) {
+    if (formed.has(k) || room[graph.a[k]!]! <= 0 || room[graph.b[k]!]! <= 0) continue;
+    formed.add(k);
+    room[graph.a[k]!]!--;
+    room[graph.b[k]!]!--;
+    total += graph.weight[k]!;
+  }
+  return { ...matching, chosen: [...formed], total, certified: false };
+}
+
+function solveExpanded(graph: PairGraph, stop?: () => boolean): { matching: BMatching; twice: number[] } {
   const { count, capacity } = graph;
   const degree = new Int32Array(count);
   for (let k = 0; k < graph.a.length; k++) {
@@ -58,7 +94,7 @@ export function solveBMatching(graph: PairGraph): BMatching {
     const u = graph.a[k]!;
     const v = graph.b[k]!;
     const w = graph.weight[k]!;
-    if (capacity[u] === 1 || capacity[v] === 1) {
+    if (!graph.gadgets.has(k)) {
       for (let i = slotStart[u]!; i < slotStart[u + 1]!; i++) {
         for (let j = slotStart[v]!; j < slotStart[v + 1]!; j++) {
           from.push(i);
@@ -88,28 +124,31 @@ export function solveBMatching(graph: PairGraph): BMatching {
     }
   }
   const expanded = { vertexCount, from: Int32Array.from(from), to: Int32Array.from(to), weight: Float64Array.from(weight) };
-  const certificate = maxWeightMatching(expanded);
+  const certificate = maxWeightMatching(expanded, stop);
   const check = checkCertificate(expanded, certificate);
   const { mate, vertexDual2 } = certificate;
   const owner = new Int32Array(slotStart[count]!);
   for (let u = 0; u < count; u++) owner.fill(u, slotStart[u]!, slotStart[u + 1]!);
   const chosen: number[] = [];
+  const twice: number[] = [];
   let total = 0;
   for (let k = 0; k < graph.a.length; k++) {
     const u = graph.a[k]!;
     const v = graph.b[k]!;
     const x = witness[k]!;
-    let formed: boolean;
+    let times = 0;
     if (x >= 0) {
       // Both gadget vertices on slots; x on a slot and y free weighs the same as x—y: not formed.
-      formed = mate[x]! >= 0 && mate[x]! < slotStart[count]! && mate[x + 1]! >= 0 && mate[x + 1]! < slotStart[count]!;
+      if (mate[x]! >= 0 && mate[x]! < slotStart[count]! && mate[x + 1]! >= 0 && mate[x + 1]! < slotStart[count]!) times = 1;
     } else {
-      formed = false;
-      for (let i = slotStart[u]!; i < slotStart[u + 1]! && !formed; i++) formed = mate[i]! >= 0 && mate[i]! < slotStart[count]! && owner[mate[i]!] === v;
+      for (let i = slotStart[u]!; i < slotStart[u + 1]!; i++) if (mate[i]! >= 0 && mate[i]! < slotStart[count]! && owner[mate[i]!] === v) times++;
     }
-    if (formed) {
+    if (times > 1) twice.push(k);
+    // A stopped solve may leave a pair formed twice: it counts once (the relaxation's extra copy is dropped).
+    if (!certificate.complete) times = Math.min(times, 1);
+    if (times > 0) {
       chosen.push(k);
-      total += graph.weight[k]!;
+      total += times * graph.weight[k]!;
     }
   }
   const slotDual2 = new Float64Array(count);
@@ -122,7 +161,16 @@ export function solveBMatching(graph: PairGraph): BMatching {
     slotDuals.push(all);
     slotDual2[u] = all.length ? Math.min(...all) : 0;
   }
-  return { chosen, total, slotDual2, slotDuals, dual: check.dual - gadgetWeight, certified: check.ok && check.primal - gadgetWeight === total };
+  const matching: BMatching = {
+    chosen,
+    total,
+    slotDual2,
+    slotDuals,
+    dual: check.feasible ? check.dual - gadgetWeight : Infinity,
+    certified: certificate.complete && check.ok && check.primal - gadgetWeight === total,
+    complete: certificate.complete,
+  };
+  return { matching, twice };
 }
 
 /** How much the dual bound rises when every slot of u is lifted to at least floor2 / 2. */

@@ -1,6 +1,6 @@
 import type { DirectoryEntry } from '../directory';
 import { assess, buildMatchIndex, createRankContext, emptyDetail, explain, isEligible, rank, type MatchIndex, type RankContext } from '../match';
-import { emptyProfile, type MatchMode, type Profile } from '../profile/model';
+import { PROFILE_SCHEMA_VERSION, type MatchMode, type Profile } from '../profile/model';
 
 /**
  * Pair scores are kept as whole multiples of 10⁻⁹ (SCALE units), so the matching solver does exact
@@ -20,7 +20,11 @@ export interface PartnerList {
 /** The profile `mutual match` would rank for this person: their entry, in the round's mode, default weights. */
 export function profileOf(entry: DirectoryEntry, mode: MatchMode): Profile {
   return {
-    ...emptyProfile(new Date(entry.updatedAt)),
+    schemaVersion: PROFILE_SCHEMA_VERSION,
+    // Goals and openTo never change a score; the engine reads the fields below.
+    goals: { objective: '', durationMonths: 6, cadence: 'biweekly', sessionMinutes: 45, successMeasure: '' },
+    openTo: [],
+    updatedAt: entry.updatedAt,
     name: entry.name,
     email: entry.email,
     title: entry.title,

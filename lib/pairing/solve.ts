@@ -1,4 +1,4 @@
-import { raiseCost, solveBMatching, type PairGraph } from './bmatching';
+import { raiseCost, solveBMatching, type BMatching, type PairGraph } from './bmatching';
 
 /** A person's candidate partners by their own ranking; every unlisted v has a directed score ≤ threshold. */
 export interface CandidateList {
@@ -50,10 +50,25 @@ export interface Solution {
   scanned: number;
 }
 
+/** A solve cut short: its duals still cover the graph; lifting every short person covers the rest. */
+function stopped(graph: Graph, solution: BMatching, floor2: Float64Array, counts: { priced: number; rounds: number; scanned: number }): Solution {
+  let lift = 0;
+  for (let u = 0; u < graph.count; u++) if (graph.capacity[u]! > 0) lift += raiseCost(solution.slotDuals[u]!, floor2[u]!);
+  return {
+    pairs: solution.chosen.map((k) => [graph.a[k]!, graph.b[k]!, graph.weight[k]!]),
+    total: solution.total,
+    optimal: false,
+    upperBound: Math.max(solution.total, solution.dual + lift),
+    graphPairs: graph.a.length,
+    ...counts,
+  };
+}
+
 class Graph implements PairGraph {
   readonly a: number[] = [];
   readonly b: number[] = [];
   readonly weight: number[] = [];
+  readonly gadgets = new Set<number>();
   private readonly keys = new Set<number>();
 
   constructor(
@@ -110,7 +125,8 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
   let rounds = 0;
   for (;;) {
     rounds++;
-    const solution = solveBMatching(graph);
+    const solution = solveBMatching(graph, timeUp);
+    if (!solution.complete) return stopped(graph, solution, floor2, { priced, rounds, scanned: rows.filter(Boolean).length });
     const short: number[] = [];
     for (let u = 0; u < count; u++) if (capacity[u]! > 0 && solution.slotDual2[u]! < floor2[u]!) short.push(u);
     progress(`Round ${rounds}: ${graph.a.length} candidate pairs, total ${solution.total}, ${short.length} people to check`);
@@ -132,8 +148,9 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
     const finished = violations.length === 0 && unverified.size === 0;
     if (finished || timeUp()) {
       for (const [u, v, w] of violations) graph.add(u, v, w);
-      const final = violations.length ? solveBMatching(graph) : solution;
+      const final = violations.length ? solveBMatching(graph, timeUp) : solution;
       if (violations.length) rounds++;
+      if (!final.complete) return stopped(graph, final, floor2, { priced, rounds, scanned: rows.filter(Boolean).length });
       let lift = 0;
       // Unverified people, and everyone when new pairs changed the duals, get the lift.
       for (let u = 0; u < count; u++) {

@@ -40,7 +40,7 @@ function bruteForce(graph: WeightedEdges): number {
 }
 
 function matchedWeight(graph: WeightedEdges, mate: Int32Array): number {
-  return checkCertificate(graph, { mate, vertexDual2: new Float64Array(graph.vertexCount), blossoms: [] }).primal;
+  return checkCertificate(graph, { mate, vertexDual2: new Float64Array(graph.vertexCount), blossoms: [], complete: true }).primal;
 }
 
 function solveChecked(graph: WeightedEdges) {
