@@ -36,9 +36,10 @@ export interface CohortPair {
   b: PairedPerson;
   /** The pair score: the mean of both people's unrounded `mutual match` scores, to 9 decimals. This is what is maximised. */
   score: number;
-  /** What `mutual match` tells a about b (score as it shows it, rounded) and b about a. */
-  forA: { score: number; reasons: string[] };
-  forB: { score: number; reasons: string[] };
+  /** Exactly what `mutual match` tells a about b (reasons.a) and b about a (reasons.b). */
+  reasons: { a: string[]; b: string[] };
+  /** The rounded scores `mutual match` shows each of them. */
+  shownScores: { a: number; b: number };
 }
 
 export type UnmatchedReason = 'closed' | 'paused' | 'no-partner' | 'excluded' | 'partners-taken';
@@ -217,7 +218,15 @@ export function pairCohort(entries: readonly DirectoryEntry[], options: PairingO
       partners[v]!++;
       if (source.crossDepartment(u, v)) cross.department++;
       if (source.crossGeneration(u, v)) cross.generation++;
-      return { a: personOf(entries[u]!), b: personOf(entries[v]!), score: Number(formatWeight(w)), forA: scorer.explain(u, v), forB: scorer.explain(v, u) };
+      const forA = scorer.explain(u, v);
+      const forB = scorer.explain(v, u);
+      return {
+        a: personOf(entries[u]!),
+        b: personOf(entries[v]!),
+        score: Number(formatWeight(w)),
+        reasons: { a: forA.reasons, b: forB.reasons },
+        shownScores: { a: forA.score, b: forB.score },
+      };
     })
     .sort((x, y) => y.score - x.score || x.a.name.localeCompare(y.a.name));
   const unmatched: UnmatchedPerson[] = [];
