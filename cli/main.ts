@@ -1,5 +1,6 @@
 import { DIRECTORY_USAGE, runDirectory } from './directory';
 import { runMatch, type CliIo } from './match';
+import { runPair } from './pair';
 
 const USAGE = `Mutual: two-way mentoring matches, from the command line.
 
@@ -7,6 +8,10 @@ ${DIRECTORY_USAGE}
 
   mutual match --profile <me.json> --directory <feed> [options]
       Ranks a directory for a profile (mutual match --help for its options).
+
+  mutual pair <feed> [--mode two-way|reverse|traditional] [--json] [-o pairs.csv] [--graph edges.csv]
+              [--exclude exclusions.csv] [--require cross-department|cross-generation]
+      Pairs a whole cohort, provably optimally (mutual pair --help for its options).
 
   mutual --help`;
 
@@ -19,6 +24,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
         return await runDirectory(rest, io);
       case 'match':
         return await runMatch(rest, io);
+      case 'pair':
+        return await runPair(rest, io);
       case '--help':
       case '-h':
       case 'help':

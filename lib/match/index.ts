@@ -15,3 +15,6 @@ export {
   type RankOptions,
   type SkillMeet,
 } from './model';
+export { createRankContext, type RankContext } from './context';
+export { assess, emptyDetail, isEligible } from './evaluate';
+export { explain } from './explain';
