@@ -56,6 +56,8 @@ const YES_PHRASES = [
   'yes', 'agree', 'agreed', 'consent', 'consented', 'accept', 'accepted', 'opt in', 'opted in', 'optin',
   'include me', 'list me', 'happy to', 'happy for', 'willing to', 'ok to', 'okay to', 'ok with', 'okay with',
   'count me in', 'give permission', 'grant permission', 'sign me up',
+  // A few other languages' forms: French, German, Spanish, Portuguese, Polish.
+  'jaccepte', 'daccord', 'einverstanden', 'ich stimme zu', 'acepto', 'de acuerdo', 'aceito', 'concordo', 'zgadzam sie', 'zgadzam się',
 ];
 
 /** Any of these anywhere (outside an explanatory clause) makes the answer a no. */
@@ -92,7 +94,7 @@ const MAX_ANSWER = 2000;
 
 export function readConsentAnswer(cell: string): ConsentAnswer {
   const parts = clauses(cell.slice(0, MAX_ANSWER));
-  if (!parts.length) return 'no';
+  if (!parts.length) return cell.trim() ? 'unrecognized' : 'no';
   const whole = parts.flat().join(' ');
   if (YES_ANSWERS.has(whole)) return 'yes';
   const kept = YES_DESPITE_NO.reduce((text, phrase) => text.replaceAll(` ${phrase} `, ' yes '), spaced(parts.flatMap(withoutExplanation)));

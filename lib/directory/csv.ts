@@ -59,13 +59,15 @@ const HEADER_RULES: readonly HeaderRule[] = [
   },
   { field: 'updatedAt', exact: ['updated', 'updated at', 'updated on', 'last updated', 'last modified', 'last modified time', 'last changed', 'modified', 'modified time'] },
   { field: 'expiresAt', any: ['expires', 'expire', 'expiry', 'expiration', 'valid until', 'listed until'] },
-  { field: 'consentDate', exact: ['timestamp', 'completion time', 'submitted', 'submitted at', 'submitted on', 'submission date', 'submission time', 'date submitted'] },
+  // Google Forms' "Timestamp" as its German, French, Spanish and Portuguese forms write it.
+  { field: 'consentDate', any: ['timestamp', 'zeitstempel', 'horodateur', 'marca temporal', 'carimbo de data hora'] },
+  { field: 'consentDate', exact: ['completion time', 'submitted', 'submitted at', 'submitted on', 'submission date', 'submission time', 'date submitted'] },
   { field: 'consent', any: ['consent', 'agree', 'opt in', 'opted in', 'optin', 'permission', 'happy to be listed', 'list me', 'be listed', 'include me'] },
   { field: 'email', any: ['email', 'e mail', 'mail address'] },
   { field: 'contact', any: ['contact', 'slack', 'teams handle', 'chat handle', 'handle', 'profile url', 'linkedin'] },
   { field: 'firstName', any: ['first name', 'given name', 'forename', 'first names'], exact: ['first'] },
   { field: 'lastName', any: ['last name', 'surname', 'family name'], exact: ['last'] },
-  { field: 'name', exact: ['name', 'your name', 'full name', 'display name', 'preferred name', 'your full name'], prefix: ['name', 'full name'] },
+  { field: 'name', exact: ['name', 'your name', 'display name', 'preferred name'], any: ['full name'], prefix: ['name'] },
   // Skill questions often mention a level or a job: they are read before title and career stage.
   { field: 'ask', any: ['concrete ask', 'ask', 'help with'] },
   { field: 'learn', any: ['learn', 'learning', 'develop', 'grow', 'want to get better', 'skill i want', 'skills i want', 'skill you want', 'skills you want', 'skill i need', 'skills i need', 'skill you need', 'skills you need'] },

@@ -20,6 +20,8 @@ const NAMED: Record<string, string> = {
   cet: 'Europe/Berlin', cest: 'Europe/Berlin', 'central european time': 'Europe/Berlin', 'w europe standard time': 'Europe/Berlin',
   'central europe standard time': 'Europe/Budapest', 'central european standard time': 'Europe/Warsaw', 'romance standard time': 'Europe/Paris',
   'amsterdam berlin bern rome stockholm vienna': 'Europe/Berlin', 'brussels copenhagen madrid paris': 'Europe/Paris',
+  mez: 'Europe/Berlin', 'osaka sapporo tokyo': 'Asia/Tokyo', 'w central africa standard time': 'Africa/Lagos', 'e south america standard time': 'America/Sao_Paulo',
+  brasilia: 'America/Sao_Paulo', 'sao paulo': 'America/Sao_Paulo', 'são paulo': 'America/Sao_Paulo',
   wet: 'Europe/Lisbon', eet: 'Europe/Athens', eest: 'Europe/Athens', 'e europe standard time': 'Europe/Chisinau', 'gtb standard time': 'Europe/Bucharest',
   'gmt standard time': 'Europe/London', 'dublin edinburgh lisbon london': 'Europe/London', uk: 'Europe/London', 'greenwich standard time': 'Atlantic/Reykjavik',
   'india standard time': 'Asia/Kolkata', 'chennai kolkata mumbai new delhi': 'Asia/Kolkata', india: 'Asia/Kolkata', bangalore: 'Asia/Kolkata',
