@@ -11,13 +11,13 @@ import {
   SyncFailure,
   detectFeedKind,
   fetchFeed,
-  parseFeed,
+  parseFeedBytes,
+  summariseReport,
   type DirectoryEntry,
   type EntryIssue,
   type FeedEntry,
   type ParsedFeed,
 } from '../lib/directory';
-import { decodeUtf8 } from '../lib/directory/bytes';
 import type { CliIo } from './match';
 
 export const DIRECTORY_USAGE = `Usage:
@@ -30,7 +30,7 @@ export const DIRECTORY_USAGE = `Usage:
       Prints the JSON Schema of the JSON feed (docs/directory-feed.schema.json).
 
 Options:
-  --json               One JSON object: valid, invalid [{row|index, field, message}], notOptedIn, expired, duplicates...
+  --json               One JSON object: summary, valid, invalid [{row|index, field, code, message}], notOptedIn, expired, duplicates...
   --max-age-days <n>   Consent lifetime when an entry has no expiry (default ${DEFAULT_MAX_AGE_DAYS})
   -o, --output <file>  Where convert writes the feed
   --name <name>        The feed's name (default: the file name)`;
@@ -78,20 +78,20 @@ function readOptions(args: string[]): Options {
   };
 }
 
-/** A feed's text and what tells its kind: a local file, or a URL fetched as the extension would. */
-async function readFeed(location: string): Promise<{ text: string; contentType?: string | null }> {
+/** A feed's bytes and what tells its kind: a local file, or a URL fetched as the extension would. */
+async function readFeed(location: string): Promise<{ bytes: Uint8Array; contentType?: string | null }> {
   if (/^https?:\/\//i.test(location)) {
     try {
-      const result = await fetchFeed(location, { fetch });
+      const result = await fetchFeed(location, { fetch, decode: false });
       if (result.kind !== 'fetched') throw new UnusableFeed(`${location} answered 304 without a body.`);
-      return { text: result.text ?? decodeUtf8(result.bytes), contentType: result.contentType };
+      return { bytes: result.bytes, contentType: result.contentType };
     } catch (error) {
       if (error instanceof SyncFailure) throw new UnusableFeed(`Cannot download ${location}: ${error.message}`);
       throw error;
     }
   }
   try {
-    return { text: await readFile(location, 'utf8') };
+    return { bytes: new Uint8Array(await readFile(location)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UnusableFeed(`Cannot read ${location}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}.`);
@@ -99,32 +99,28 @@ async function readFeed(location: string): Promise<{ text: string; contentType?:
 }
 
 async function parseLocation(location: string, options: Options): Promise<ParsedFeed> {
-  const { text, contentType } = await readFeed(location);
+  const { bytes, contentType } = await readFeed(location);
   try {
-    return parseFeed(text, { now: new Date(), maxAgeDays: options.maxAgeDays, name: location, contentType });
+    return parseFeedBytes(bytes, { now: new Date(), maxAgeDays: options.maxAgeDays, name: location, contentType });
   } catch (error) {
     if (error instanceof FeedFormatError) throw new UnusableFeed(error.message);
     throw error;
   }
 }
 
-function where(issue: EntryIssue): string {
-  return 'row' in issue ? `row ${issue.row}` : `entry ${issue.index}`;
+/** "Row 14, column 'Seniority': …" (CSV) or "entries[3], field 'teach.0.level': …" (JSON). */
+export function describeIssue(issue: EntryIssue): string {
+  return 'row' in issue ? `Row ${issue.row}, column '${issue.field}': ${issue.message}` : `entries[${issue.index}], field '${issue.field}': ${issue.message}`;
 }
 
 function describeIssues(issues: readonly EntryIssue[]): string {
-  return issues.map((issue) => `  ${where(issue).padEnd(11)} ${issue.field.padEnd(18)} ${issue.message}\n`).join('');
+  return issues.map((issue) => `  ${describeIssue(issue)}\n`).join('');
 }
 
-function summary(parsed: ParsedFeed): string {
-  const { report } = parsed;
-  return [
-    `${report.valid} valid of ${report.total} read`,
-    `${report.rejected} rejected`,
-    `${report.notOptedIn} not opted in`,
-    `${report.expired} expired`,
-    `${report.duplicates} duplicates`,
-  ].join(', ');
+function unitOf(location: string, parsed: ParsedFeed): 'row' | 'entry' {
+  const first = parsed.report.invalid[0];
+  if (first) return 'row' in first ? 'row' : 'entry';
+  return detectFeedKind('', { name: location }) === 'json' || parsed.name !== undefined ? 'entry' : 'row';
 }
 
 async function check(options: Options, io: CliIo): Promise<number> {
@@ -135,17 +131,18 @@ async function check(options: Options, io: CliIo): Promise<number> {
     parsed = await parseLocation(location, options);
   } catch (error) {
     if (!(error instanceof UnusableFeed)) throw error;
-    if (options.json) io.stdout(`${JSON.stringify({ usable: false, error: error.message, valid: 0, invalid: [], notOptedIn: 0, expired: 0, duplicates: 0 })}\n`);
+    if (options.json) io.stdout(`${JSON.stringify({ usable: false, code: 'unreadable', error: error.message, valid: 0, invalid: [], notOptedIn: 0, expired: 0, duplicates: 0 })}\n`);
     else io.stderr(`${error.message}\n`);
     return 1;
   }
   const { report } = parsed;
   const usable = report.valid > 0;
   if (options.json) {
-    io.stdout(`${JSON.stringify({ usable, kind: detectFeedKind('', { name: location }), ...(parsed.name ? { name: parsed.name } : {}), ...report })}\n`);
+    const kind = unitOf(location, parsed) === 'entry' ? 'json' : 'csv';
+    io.stdout(`${JSON.stringify({ usable, kind, summary: summariseReport(report, unitOf(location, parsed)), ...(parsed.name ? { name: parsed.name } : {}), ...report })}\n`);
     return usable ? 0 : 1;
   }
-  io.stdout(`${location}: ${summary(parsed)}\n`);
+  io.stdout(`${location}: ${summariseReport(report, unitOf(location, parsed))}\n`);
   for (const warning of report.warnings) io.stdout(`Warning: ${warning}\n`);
   if (report.invalid.length) io.stdout(`\nRejected:\n${describeIssues(report.invalid)}`);
   if (!usable) io.stderr('No usable entry: Mutual would keep its previous copy of this directory.\n');
@@ -173,7 +170,7 @@ async function convert(options: Options, io: CliIo): Promise<number> {
   if (report.invalid.length) io.stderr(`Rejected rows:\n${describeIssues(report.invalid)}`);
   for (const warning of report.warnings) io.stderr(`Warning: ${warning}\n`);
   if (!parsed.entries.length) {
-    io.stderr(`No usable entry in ${input} (${summary(parsed)}): nothing written.\n`);
+    io.stderr(`No usable entry in ${input} (${summariseReport(report, unitOf(input, parsed))}): nothing written.\n`);
     return 1;
   }
   const feed = {
@@ -184,7 +181,7 @@ async function convert(options: Options, io: CliIo): Promise<number> {
     entries: parsed.entries.map(feedEntry),
   };
   await writeFile(options.output, `${JSON.stringify(feed, null, 2)}\n`, 'utf8');
-  io.stdout(`Wrote ${options.output}: ${summary(parsed)}.\n`);
+  io.stdout(`Wrote ${options.output}: ${summariseReport(report, unitOf(input, parsed))}.\n`);
   return 0;
 }
 

@@ -1,16 +1,19 @@
-import type { StoredReport } from '@/lib/directory';
+import { summariseReport, type StoredReport } from '@/lib/directory';
 
-function countLine(report: StoredReport): string {
-  const parts = [`${report.valid} accepted of ${report.total} read`, `${report.rejected} rejected`, `${report.notOptedIn} not opted in`, `${report.expired} expired`, `${report.duplicates} duplicates`];
-  return parts.join(', ');
+/** A CSV report names spreadsheet rows and columns; a JSON report names entries and fields. */
+function isRows(report: StoredReport): boolean {
+  const first = report.invalid[0];
+  return first ? 'row' in first : true;
 }
 
-/** The last validation of one source: counts, warnings and the rejected rows, all as text. */
+/** The last validation of one source: an honest summary, warnings and the rejected rows, all as text. */
 export function ValidationReport({ report, label }: { report: StoredReport; label: string }) {
   const issues = report.invalid;
+  const rows = isRows(report);
+  const problems = issues.length + report.invalidOmitted;
   return (
     <div className="directory-report">
-      <p>{countLine(report)}</p>
+      <p>{summariseReport(report, rows ? 'row' : 'entry')}</p>
       {report.warnings.length > 0 && (
         <ul className="directory-warnings">
           {report.warnings.map((warning) => (
@@ -21,14 +24,14 @@ export function ValidationReport({ report, label }: { report: StoredReport; labe
       {issues.length > 0 && (
         <details>
           <summary>
-            Problems in rejected entries ({issues.length + report.invalidOmitted})
+            {problems === 1 ? '1 problem' : `${problems} problems`} in rejected {rows ? 'rows' : 'entries'}
           </summary>
           <table className="directory-issues">
-            <caption>Rejected entries in {label}</caption>
+            <caption>Rejected {rows ? 'rows' : 'entries'} in {label}</caption>
             <thead>
               <tr>
-                <th scope="col">{'row' in issues[0]! ? 'Row' : 'Entry'}</th>
-                <th scope="col">Field</th>
+                <th scope="col">{rows ? 'Row' : 'Entry'}</th>
+                <th scope="col">{rows ? 'Column' : 'Field'}</th>
                 <th scope="col">Problem</th>
               </tr>
             </thead>

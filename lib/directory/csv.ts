@@ -1,19 +1,28 @@
 import Papa from 'papaparse';
+import { isOptOutQuestion, readConsentAnswer } from './consent';
+import { columnDates, normaliseDate, type DayOrder } from './dates';
 import { FeedFormatError } from './errors';
-import { acceptEntries, emptyReport, type AcceptOptions, type Candidate, type ParsedFeed } from './validate';
+import { count, shorten } from './messages';
+import { readTimeZone } from './timezone';
+import { acceptEntries, emptyReport, type AcceptOptions, type Candidate, type ParsedFeed, type ValidationReport } from './validate';
 
 /**
- * CSV as spreadsheets and form tools (Google Forms, Microsoft Forms) export it: columns are found
- * by what their headers say, multi-value cells are split on ";" "," "|" or new lines, and a level
- * or priority may follow a skill in brackets: "Python (expert); Canva". See docs/directory-feed.md.
+ * CSV as spreadsheets and form tools (Google Forms, Microsoft Forms, Excel, HR systems) export it:
+ * columns are found by what their headers say, multi-value cells are split on ";" "," "|" or new
+ * lines, and a level or priority may follow a skill in brackets: "Python (expert); Canva". Every
+ * cell is read in time linear in its length (no backtracking pattern on feed text). See
+ * docs/directory-feed.md.
  */
 type Field =
   | 'consentDate'
   | 'updatedAt'
   | 'expiresAt'
   | 'consent'
+  | 'optOut'
   | 'email'
   | 'contact'
+  | 'firstName'
+  | 'lastName'
   | 'name'
   | 'title'
   | 'department'
@@ -30,51 +39,117 @@ type Field =
   | 'capacity'
   | 'status';
 
-/** Tried in order on the normalised header (lower case, words only): the first that matches names the column. */
-const HEADER_RULES: readonly (readonly [Field, RegExp])[] = [
-  ['consentDate', /\b(consent|opt(ed)? ?in)\b.*\b(date|time)\b|\b(consented|opted in) (on|at)\b|\bdate\b.*\bconsent/],
-  ['updatedAt', /^(updated( at| on)?|last (updated|modified|modified time|changed))$/],
-  ['expiresAt', /\b(expires?|expiry|expiration|valid until|listed until)\b/],
-  ['consentDate', /^(timestamp|completion time|submitted( at| on)?|submission (date|time)|date submitted)$/],
-  ['consent', /\b(consent|agree|opt(ed)? ?in|permission|happy to be listed|list me)\b/],
-  ['email', /\be ?mail\b/],
-  ['contact', /\b(contact|slack|teams handle|chat handle|handle|profile url|linkedin)\b/],
-  ['name', /^((your|full|display|preferred) )?name$|^name /],
+/**
+ * How a header names a field, on its words (lower case, letters and digits only): `exact` is the
+ * whole header, `any` a run of words anywhere in it, `both` one phrase of each list anywhere.
+ */
+interface HeaderRule {
+  field: Field;
+  exact?: readonly string[];
+  any?: readonly string[];
+  both?: readonly [readonly string[], readonly string[]];
+  prefix?: readonly string[];
+}
+
+/** Tried in order: the first rule that matches names the column. */
+const HEADER_RULES: readonly HeaderRule[] = [
+  {
+    field: 'consentDate',
+    any: ['consent date', 'consent time', 'consent timestamp', 'date of consent', 'consent given on', 'consented on', 'consented at', 'opt in date', 'opted in on', 'opted in at', 'optin date', 'date consented'],
+  },
+  { field: 'updatedAt', exact: ['updated', 'updated at', 'updated on', 'last updated', 'last modified', 'last modified time', 'last changed', 'modified', 'modified time'] },
+  { field: 'expiresAt', any: ['expires', 'expire', 'expiry', 'expiration', 'valid until', 'listed until'] },
+  // Google Forms' "Timestamp" as its German, French, Spanish and Portuguese forms write it.
+  { field: 'consentDate', any: ['timestamp', 'zeitstempel', 'horodateur', 'marca temporal', 'carimbo de data hora'] },
+  { field: 'consentDate', exact: ['completion time', 'submitted', 'submitted at', 'submitted on', 'submission date', 'submission time', 'date submitted'] },
+  { field: 'consent', any: ['consent', 'agree', 'opt in', 'opted in', 'optin', 'permission', 'happy to be listed', 'list me', 'be listed', 'include me'] },
+  { field: 'email', any: ['email', 'e mail', 'mail address'] },
+  { field: 'contact', any: ['contact', 'slack', 'teams handle', 'chat handle', 'handle', 'profile url', 'linkedin'] },
+  { field: 'firstName', any: ['first name', 'given name', 'forename', 'first names'], exact: ['first'] },
+  { field: 'lastName', any: ['last name', 'surname', 'family name'], exact: ['last'] },
+  { field: 'name', exact: ['name', 'your name', 'display name', 'preferred name'], any: ['full name'], prefix: ['name'] },
   // Skill questions often mention a level or a job: they are read before title and career stage.
-  ['ask', /\b(concrete ask|ask|help with)\b/],
-  ['learn', /\b(learn|learning|develop|grow|want to get better|skills? (i|you) (want|need))\b/],
-  ['teach', /\b(teach|share|offer|mentor others|expertise|good at|skills? (i|you) can)\b/],
-  ['title', /\b(job title|title|role|position|job)\b/],
-  ['department', /\b(department|dept|team|business unit|function|division|org)\b/],
-  ['timeZone', /\b(time ?zone|tz)\b/],
-  ['formats', /\b(format|formats|how would you like to meet|meet|meeting)\b/],
-  ['location', /\b(location|office|city|country|based|site|where)\b/],
-  ['careerStage', /\b(career|seniority|stage|level|grade)\b/],
-  ['languages', /\blanguages?\b/],
-  ['interests', /\b(interests?|hobbies|outside work)\b/],
-  ['ergs', /\b(erg|ergs|employee resource|resource groups?|network|networks|communities|community|affinity)\b/],
-  ['capacity', /\b(capacity|how many|number of|mentees)\b/],
-  ['status', /\b(status|accepting|available|availability)\b/],
+  { field: 'ask', any: ['concrete ask', 'ask', 'help with'] },
+  { field: 'learn', any: ['learn', 'learning', 'develop', 'grow', 'want to get better', 'skill i want', 'skills i want', 'skill you want', 'skills you want', 'skill i need', 'skills i need', 'skill you need', 'skills you need'] },
+  { field: 'teach', any: ['teach', 'share', 'offer', 'mentor others', 'expertise', 'good at', 'skill i can', 'skills i can', 'skill you can', 'skills you can'] },
+  { field: 'title', any: ['job title', 'title', 'role', 'position', 'job'] },
+  { field: 'department', any: ['department', 'dept', 'team', 'business unit', 'function', 'division', 'org'] },
+  { field: 'timeZone', any: ['time zone', 'timezone', 'tz'] },
+  { field: 'formats', any: ['format', 'formats', 'how would you like to meet', 'meet', 'meeting'] },
+  { field: 'location', any: ['location', 'office', 'city', 'country', 'based', 'site', 'where'] },
+  { field: 'careerStage', any: ['career', 'seniority', 'stage', 'level', 'grade'] },
+  { field: 'languages', any: ['language', 'languages'] },
+  { field: 'interests', any: ['interest', 'interests', 'hobbies', 'outside work'] },
+  { field: 'ergs', any: ['erg', 'ergs', 'employee resource', 'resource group', 'resource groups', 'network', 'networks', 'communities', 'community', 'affinity'] },
+  { field: 'capacity', any: ['capacity', 'how many', 'number of', 'mentees'] },
+  { field: 'status', any: ['status', 'accepting', 'available', 'availability'] },
 ];
 
-function normaliseHeader(header: string): string {
-  return header
+/** Only this much of a header is read to recognise it; no question is longer. */
+const MAX_HEADER = 300;
+
+/** Lower-case words separated by single spaces. */
+function words(text: string): string {
+  return text
+    .slice(0, MAX_HEADER)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
+function matches(rule: HeaderRule, header: string): boolean {
+  const spaced = ` ${header} `;
+  const has = (phrases: readonly string[]) => phrases.some((phrase) => spaced.includes(` ${phrase} `));
+  return Boolean(
+    rule.exact?.includes(header) ||
+      (rule.any && has(rule.any)) ||
+      (rule.both && has(rule.both[0]) && has(rule.both[1])) ||
+      rule.prefix?.some((phrase) => header.startsWith(`${phrase} `)),
+  );
+}
+
+/** Consent questions asked the other way round ("Leave me out of the directory") are read as opt-out, never as opt-in. */
+const CONSENT_WORDS = ['consent', 'agree', 'opt in', 'opt out', 'optin', 'optout', 'permission', 'listed', 'list me', 'include', 'included', 'exclude', 'excluded', 'leave me out', 'directory'];
+
+interface Column {
+  index: number;
+  /** The header as the maintainer wrote it. */
+  header: string;
+  /** Google Forms' grid questions: "What can you teach? [Python]" has the option "Python". */
+  option?: string;
+}
+
+function splitGridHeader(header: string): { question: string; option?: string } {
+  const trimmed = header.trim();
+  const open = trimmed.endsWith(']') ? trimmed.lastIndexOf('[') : -1;
+  const option = open > 0 ? trimmed.slice(open + 1, -1).trim() : '';
+  return option ? { question: trimmed.slice(0, open), option } : { question: trimmed };
+}
+
+function fieldOf(question: string): Field | undefined {
+  const header = words(question);
+  if (!header) return undefined;
+  if (CONSENT_WORDS.some((phrase) => ` ${header} `.includes(` ${phrase} `)) && isOptOutQuestion(question.slice(0, MAX_HEADER))) return 'optOut';
+  return HEADER_RULES.find((rule) => matches(rule, header))?.field;
+}
+
+/** Fields a grid question can feed: each option is an item, its answer a level, a priority or a yes. */
+const GRID_FIELDS = new Set<Field>(['teach', 'learn', 'languages', 'interests', 'ergs', 'formats']);
+
 /** Each field → the columns that feed it (the first non-empty cell wins, e.g. Microsoft Forms' "Name" then "Full name"). */
-export function mapColumns(headers: readonly string[]): { columns: Map<Field, number[]>; ignored: string[] } {
-  const columns = new Map<Field, number[]>();
+export function mapColumns(headers: readonly string[]): { columns: Map<Field, Column[]>; ignored: string[] } {
+  const columns = new Map<Field, Column[]>();
   const ignored: string[] = [];
-  headers.forEach((header, column) => {
-    const normalised = normaliseHeader(header);
-    const field = normalised ? HEADER_RULES.find(([, rule]) => rule.test(normalised))?.[0] : undefined;
+  headers.forEach((header, index) => {
+    const { question, option } = splitGridHeader(header);
+    let field = fieldOf(question);
+    if (option && field && !GRID_FIELDS.has(field)) field = undefined;
+    if (!option && !field) field = fieldOf(header);
     if (!field) {
-      if (normalised && normalised !== 'id') ignored.push(header.trim());
+      if (words(header) && words(header) !== 'id') ignored.push(shorten(header, 60));
       return;
     }
+    const column: Column = option ? { index, header: header.trim(), option } : { index, header: header.trim() };
     columns.set(field, [...(columns.get(field) ?? []), column]);
   });
   return { columns, ignored };
@@ -84,18 +159,17 @@ export function mapColumns(headers: readonly string[]): { columns: Map<Field, nu
 export function splitList(cell: string): string[] {
   const items: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const char of cell) {
+  let start = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const char = cell[i]!;
     if (char === '(' || char === '[') depth++;
     else if ((char === ')' || char === ']') && depth > 0) depth--;
-    if (depth === 0 && /[;,|•\n\r]/.test(char)) {
-      items.push(current);
-      current = '';
-    } else {
-      current += char;
+    else if (depth === 0 && ';,|•\n\r'.includes(char)) {
+      items.push(cell.slice(start, i));
+      start = i + 1;
     }
   }
-  items.push(current);
+  items.push(cell.slice(start));
   return items.map((item) => item.trim()).filter(Boolean);
 }
 
@@ -111,12 +185,22 @@ const PRIORITY_WORDS: Record<string, string> = {
   low: 'low', someday: 'low', 'nice to have': 'low',
 };
 
+/** A bracket's word without a trailing "level" or "priority": "High priority" → "high". */
+function qualifierWord(text: string): string {
+  const lower = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const suffix of [' priority', ' level']) if (lower.endsWith(suffix)) return lower.slice(0, -suffix.length).trim();
+  return lower;
+}
+
 /** "Python (expert)" → ["Python", "expert"]; an unknown bracket stays part of the name: "C (language)". */
-function splitQualifier(item: string, words: Record<string, string>): [string, string | undefined] {
-  const match = /^(.*?)\s*[([]\s*([^()[\]]+?)\s*(?:priority|level)?\s*[)\]]$/i.exec(item);
-  const word = match?.[2]?.toLowerCase().replace(/\s*(priority|level)$/, '');
-  const known = word === undefined ? undefined : words[word];
-  return known && match?.[1] ? [match[1], known] : [item, undefined];
+function splitQualifier(item: string, known: Record<string, string>): [string, string | undefined] {
+  const close = item.at(-1);
+  if (close !== ')' && close !== ']') return [item, undefined];
+  const open = item.lastIndexOf(close === ')' ? '(' : '[');
+  if (open <= 0) return [item, undefined];
+  const word = known[qualifierWord(item.slice(open + 1, -1))];
+  const name = item.slice(0, open).trim();
+  return word && name ? [name, word] : [item, undefined];
 }
 
 function teachItems(cell: string) {
@@ -142,7 +226,7 @@ const STAGES: readonly (readonly [string, RegExp])[] = [
 ];
 
 function careerStage(cell: string): string {
-  const lower = cell.toLowerCase();
+  const lower = cell.slice(0, 200).toLowerCase();
   return STAGES.find(([, rule]) => rule.test(lower))?.[0] ?? cell;
 }
 
@@ -153,136 +237,280 @@ const FORMATS: readonly (readonly [string, RegExp])[] = [
   ['chat', /chat|slack|message|messaging|teams|text/],
 ];
 
-function formats(cell: string): string[] {
-  return splitList(cell).map((item) => FORMATS.find(([, rule]) => rule.test(item.toLowerCase()))?.[0] ?? item);
-}
-
-/** Google Forms writes the chosen option ("Yes, list me"); a blank or negative answer is no consent. */
-export function isConsentAnswer(cell: string): boolean {
-  const answer = cell.trim().toLowerCase();
-  if (!answer || /^(no|n|false|0|off|unchecked)\b|\b(not|don[’']?t|do not|decline|withdraw)\b/.test(answer)) return false;
-  return /^(yes|y|true|1|x|✓|✔|on|checked)$|\b(yes|agree|consent|accept|opt(ed)? ?in|happy|list me)\b/.test(answer);
+function meetingFormat(item: string): string {
+  const lower = item.slice(0, 200).toLowerCase();
+  return FORMATS.find(([, rule]) => rule.test(lower))?.[0] ?? item;
 }
 
 function capacity(cell: string): unknown {
-  const number = /^\s*(\d+)/.exec(cell);
-  return number ? Number(number[1]) : cell;
+  let digits = 0;
+  const trimmed = cell.trimStart();
+  while (digits < trimmed.length && trimmed[digits]! >= '0' && trimmed[digits]! <= '9') digits++;
+  return digits ? Number(trimmed.slice(0, digits)) : cell;
 }
 
 function status(cell: string): string {
-  const lower = cell.toLowerCase();
-  if (/^(yes|open|accepting|available)/.test(lower)) return 'open';
-  if (/^(no|paused|full|not)/.test(lower)) return 'paused';
+  const lower = cell.slice(0, 20).toLowerCase();
+  if (/^(?:yes|open|accepting|available)/.test(lower)) return 'open';
+  if (/^(?:no|paused|full|not)/.test(lower)) return 'paused';
   return cell;
 }
 
-const DATE_TIME =
-  /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[T\s,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm)?)?\s*(?:(?:gmt|utc)?\s*([+-])(\d{1,2})(?::?(\d{2}))?|z|gmt|utc)?$/i;
+/** Rows read at most to tell the delimiter. */
+const SNIFF_ROWS = 20;
 
 /**
- * Dates as spreadsheets and forms write them, to ISO: "2026-03-04 14:05:12", Google Forms'
- * "2026/03/04 2:05:12 PM GMT+1", and slash dates, read month first (as Google Forms writes them in
- * the US) unless the first number cannot be a month. Without a zone the time is taken as UTC.
- * Anything else is returned as is, for validation to reject.
+ * The delimiter: the one of , ; tab that splits the first rows (outside quotes) into the same
+ * number of cells as the header, so a ";" export whose questions contain commas is read as ";".
  */
-export function normaliseDate(cell: string): string {
-  const value = cell.trim();
-  if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2}))?$/i.test(value)) return value;
-  const match = DATE_TIME.exec(value);
-  if (!match) return value;
-  const [, a = '', b = '', c = '', h = '0', min = '0', sec = '0', meridiem, sign, offsetHours = '0', offsetMinutes = '0'] = match;
-  let [year, month, day] = [Number(a), Number(b), Number(c)];
-  if (a.length !== 4) {
-    year = c.length <= 2 ? 2000 + Number(c) : Number(c);
-    [month, day] = Number(a) > 12 ? [Number(b), Number(a)] : [Number(a), Number(b)];
-  }
-  const hour = (Number(h) % (meridiem ? 12 : 24)) + (meridiem?.toLowerCase() === 'pm' ? 12 : 0);
-  const offset = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) : 0;
-  const calendar = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 31/02 over to March: such a cell is not a date.
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return value;
-  return new Date(Date.UTC(year, month - 1, day, hour, Number(min), Number(sec)) - offset * 60_000).toISOString();
-}
-
-/** The delimiter of the header line (outside quotes): a semicolon file is what Excel writes in much of Europe. */
 function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const candidates = [',', ';', '\t'] as const;
+  const rows: Record<string, number>[] = [];
+  let current: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
-  for (const char of text) {
+  for (let i = 0; i < text.length && rows.length < SNIFF_ROWS; i++) {
+    const char = text[i]!;
     if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+    else if (!quoted && char === '\n') {
+      rows.push(current);
+      current = { ',': 0, ';': 0, '\t': 0 };
+    } else if (!quoted && char in current) current[char]!++;
   }
-  return [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+  if (rows.length < SNIFF_ROWS) rows.push(current);
+  const [header, ...data] = rows;
+  const score = (delimiter: string) => {
+    const width = header![delimiter]!;
+    return width ? data.filter((row) => row[delimiter] === width).length * 1000 + width : 0;
+  };
+  return candidates.reduce((best, next) => (score(next) > score(best) ? next : best));
 }
 
-function rowToValue(cells: readonly string[], columns: Map<Field, number[]>): Record<string, unknown> {
-  const cell = (field: Field): string | undefined => {
-    const values = (columns.get(field) ?? []).map((column) => cells[column]?.trim()).filter(Boolean);
+/** Excel's "sep=;" first line names the delimiter; it is not the header. */
+function explicitDelimiter(text: string): { delimiter?: string; body: string } {
+  const match = /^"?sep=(.)"?\r?\n/i.exec(text.slice(0, 12));
+  return match ? { delimiter: match[1]!, body: text.slice(match[0].length) } : { body: text };
+}
+
+const DATE_FIELDS = ['consentDate', 'updatedAt', 'expiresAt'] as const;
+
+/** Problems kept per kind of row note; the rest are counted. */
+const NOTES_KEPT = 5;
+
+/** Per-row warnings (a time zone not understood…): the first few of each kind, then a count. */
+class RowNotes {
+  private readonly kept = new Map<string, string[]>();
+  private readonly more = new Map<string, number>();
+
+  add(kind: string, message: string): void {
+    const kept = this.kept.get(kind) ?? [];
+    if (kept.length < NOTES_KEPT) this.kept.set(kind, [...kept, message]);
+    else this.more.set(kind, (this.more.get(kind) ?? 0) + 1);
+  }
+
+  into(report: ValidationReport, describe: (kind: string, more: number) => string): void {
+    for (const [kind, messages] of this.kept) {
+      report.warnings.push(...messages);
+      const more = this.more.get(kind);
+      if (more) report.warnings.push(describe(kind, more));
+    }
+  }
+}
+
+/** Distinct consent answers kept for the report; the rest are counted together. */
+const ANSWERS_KEPT = 10;
+
+interface ReadContext {
+  columns: Map<Field, Column[]>;
+  dayOrder: Partial<Record<Field, DayOrder>>;
+  notes: RowNotes;
+  /** Consent answers read as "no" because they were not understood, with their counts. */
+  unrecognized: Map<string, number>;
+  hasOptIn: boolean;
+}
+
+/** Cells of a grid question: each answered option is one item, its answer its level or priority. */
+function gridItems(field: Field, cells: readonly string[], grid: readonly Column[]): unknown[] {
+  const items: unknown[] = [];
+  for (const column of grid) {
+    const answer = cells[column.index]?.trim() ?? '';
+    if (!answer || readConsentAnswer(answer) === 'no') continue;
+    const name = column.option!;
+    if (field === 'teach') items.push({ name, level: LEVEL_WORDS[qualifierWord(answer)] ?? 'intermediate' });
+    else if (field === 'learn') items.push({ name, priority: PRIORITY_WORDS[qualifierWord(answer)] ?? 'medium', ask: '' });
+    else items.push(field === 'formats' ? meetingFormat(name) : name);
+  }
+  return items;
+}
+
+function rowToCandidate(cells: readonly string[], row: number, context: ReadContext): Candidate {
+  const { columns } = context;
+  const from: Record<string, string> = {};
+  const cell = (field: Field, target: string = field): string | undefined => {
+    const sources = (columns.get(field) ?? []).filter((column) => !column.option);
     // Microsoft Forms fills its own "Email" column with "anonymous": prefer a cell that is an address.
-    return field === 'email' ? (values.find((value) => value!.includes('@')) ?? values[0]) : values[0];
+    const filled = sources.filter((column) => cells[column.index]?.trim());
+    const chosen = field === 'email' ? (filled.find((column) => cells[column.index]!.includes('@')) ?? filled[0]) : filled[0];
+    if (!chosen) return undefined;
+    from[target] ??= chosen.header;
+    return cells[chosen.index]!.trim();
   };
   const list = (field: Field, toItems: (cell: string) => unknown[]) => {
     const value = cell(field);
-    return value === undefined ? undefined : toItems(value);
+    const grid = (columns.get(field) ?? []).filter((column) => column.option);
+    const items = [...(value === undefined ? [] : toItems(value)), ...gridItems(field, cells, grid)];
+    if (grid.length && items.length && !from[field]) from[field] = splitGridHeader(grid[0]!.header).question.trim();
+    return value === undefined && !items.length ? undefined : items;
   };
-  const date = (field: Field) => {
-    const value = cell(field);
-    return value === undefined ? undefined : normaliseDate(value);
+  const date = (field: (typeof DATE_FIELDS)[number], target: string) => {
+    const value = cell(field, target);
+    return value === undefined ? undefined : normaliseDate(value, context.dayOrder[field]);
   };
-  const consentDate = date('consentDate');
+  const consentDate = date('consentDate', 'consent');
   const stage = cell('careerStage');
   const status_ = cell('status');
+  const fullName = cell('name');
+  const parts = [cell('firstName', 'name'), cell('lastName', 'name')].filter(Boolean);
   return {
-    name: cell('name'),
-    email: cell('email'),
-    contact: cell('contact'),
-    title: cell('title'),
-    department: cell('department'),
-    location: cell('location'),
-    timeZone: cell('timeZone'),
-    careerStage: stage === undefined ? undefined : careerStage(stage),
-    languages: list('languages', splitList),
-    teach: list('teach', teachItems) ?? [],
-    learn: list('learn', (value) => learnItems(value, cell('ask'))) ?? [],
-    interests: list('interests', splitList),
-    ergs: list('ergs', splitList),
-    formats: list('formats', formats),
-    // A sheet without a capacity column lists people for one partner each.
-    capacity: columns.has('capacity') ? capacity(cell('capacity') ?? '') : 1,
-    status: status_ === undefined ? undefined : status(status_),
-    consent: { optedIn: isConsentAnswer(cell('consent') ?? ''), date: consentDate },
-    expiresAt: date('expiresAt'),
-    updatedAt: date('updatedAt') ?? consentDate,
+    at: { row },
+    columns: from,
+    value: withoutUndefined({
+      name: fullName ?? (parts.length ? parts.join(' ') : undefined),
+      email: cell('email'),
+      contact: cell('contact'),
+      title: cell('title'),
+      department: cell('department'),
+      location: cell('location'),
+      timeZone: timeZone(cell('timeZone'), row, from.timeZone, context.notes),
+      careerStage: stage === undefined ? undefined : careerStage(stage),
+      languages: list('languages', splitList),
+      teach: list('teach', teachItems) ?? [],
+      learn: list('learn', (value) => learnItems(value, cell('ask'))) ?? [],
+      interests: list('interests', splitList),
+      ergs: list('ergs', splitList),
+      formats: list('formats', (value) => splitList(value).map(meetingFormat)),
+      // A sheet without a capacity column lists people for one partner each.
+      capacity: columns.has('capacity') ? capacity(cell('capacity') ?? '') : 1,
+      status: status_ === undefined ? undefined : status(status_),
+      consent: { optedIn: consentOf(cell('consent'), cell('optOut'), context), date: consentDate },
+      expiresAt: date('expiresAt', 'expiresAt'),
+      updatedAt: date('updatedAt', 'updatedAt') ?? consentDate,
+    }),
   };
+}
+
+/** An explicit, recognised yes in the opt-in column, and no yes (nor anything unclear) in an opt-out column. */
+function consentOf(optIn: string | undefined, optOut: string | undefined, context: ReadContext): boolean {
+  const note = (answer: string) => {
+    const shown = shorten(answer, 80);
+    if (context.unrecognized.has(shown) || context.unrecognized.size < ANSWERS_KEPT) context.unrecognized.set(shown, (context.unrecognized.get(shown) ?? 0) + 1);
+    else context.unrecognized.set('', (context.unrecognized.get('') ?? 0) + 1);
+  };
+  if (!context.hasOptIn) return false;
+  const yes = readConsentAnswer(optIn ?? '');
+  if (yes === 'unrecognized') note(optIn!);
+  if (yes !== 'yes') return false;
+  if (optOut === undefined) return true;
+  const out = readConsentAnswer(optOut);
+  if (out === 'unrecognized') note(optOut);
+  return out === 'no';
+}
+
+/** An IANA zone for the cell, or nothing (UTC) with a note saying why. */
+function timeZone(cell: string | undefined, row: number, header: string | undefined, notes: RowNotes): string | undefined {
+  if (cell === undefined) return undefined;
+  const reading = readTimeZone(cell);
+  if ('zone' in reading) return reading.zone;
+  const where = `Row ${row}, column '${header ?? 'Time zone'}': '${shorten(cell)}'`;
+  if ('ambiguous' in reading) notes.add('zone', `${where} could mean several time zones (${reading.ambiguous.join(', ')}) — write the city's zone, such as ${reading.ambiguous[0]}. Listed as UTC meanwhile.`);
+  else notes.add('zone', `${where} is not a time zone Mutual knows — write one such as Europe/Berlin, America/New_York or UTC+02:00. Listed as UTC meanwhile.`);
+  return undefined;
 }
 
 function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
 }
 
+function headerOf(columns: Map<Field, Column[]>, field: Field): string {
+  return columns.get(field)?.[0]?.header ?? field;
+}
+
+const DATE_HEADER_WORDS = ['date', 'time', 'timestamp', 'submitted', 'modified', 'updated', 'expires', 'until'];
+
+/** The dates of some columns, read together: if any can only be day-first, all are, and likewise month-first. */
+function datesOf(rows: readonly string[][], indexes: readonly number[]) {
+  return columnDates((function* () {
+    for (const cells of rows) for (const index of indexes) yield cells[index];
+  })());
+}
+
+/**
+ * How each date column is read, with a warning for a column that stays ambiguous. A column that
+ * cannot tell on its own follows the file's other date columns (Microsoft Forms' "Start time",
+ * written in the same format), when those tell.
+ */
+function readDateColumns(rows: readonly string[][], headers: readonly string[], columns: Map<Field, Column[]>, report: ValidationReport): Partial<Record<Field, DayOrder>> {
+  const orders: Partial<Record<Field, DayOrder>> = {};
+  let fileWide: ReturnType<typeof columnDates> | undefined;
+  for (const field of DATE_FIELDS) {
+    const sources = columns.get(field);
+    if (!sources) continue;
+    let dates = datesOf(rows, sources.map((column) => column.index));
+    if (dates.ambiguous && !dates.mixed) {
+      fileWide ??= datesOf(rows, headers.flatMap((header, index) => (DATE_HEADER_WORDS.some((word) => ` ${words(header)} `.includes(` ${word} `)) ? [index] : [])));
+      if (!fileWide.ambiguous && !fileWide.mixed && fileWide.order !== 'earliest') dates = fileWide;
+    }
+    orders[field] = dates.order;
+    const header = `'${shorten(headerOf(columns, field), 60)}'`;
+    if (dates.mixed) {
+      report.warnings.push(`Column ${header} mixes day-first and month-first dates: each date that could be read both ways is read as the earlier one. Write dates as 2026-10-14.`);
+    } else if (dates.ambiguous) {
+      report.warnings.push(`Column ${header} has dates such as 03/04/2026 that could be day-first or month-first, and nothing in the file tells: each is read as the earlier of the two, so consent never lasts longer than given. Write dates as 2026-10-14.`);
+    }
+  }
+  return orders;
+}
+
+function unrecognizedWarning(answers: Map<string, number>): string | undefined {
+  if (!answers.size) return undefined;
+  const others = answers.get('') ?? 0;
+  const listed = [...answers].filter(([answer]) => answer).map(([answer, n]) => `'${answer}' (${count(n, 'row')})`);
+  const more = others ? `, and ${count(others, 'other row')}` : '';
+  return `Consent answers Mutual did not understand, read as "no": ${listed.join(', ')}${more}. Use a clear "Yes" option (or "I agree to be listed") in the form.`;
+}
+
 export function parseCsvFeed(text: string, options: AcceptOptions): ParsedFeed {
-  const source = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(source, { delimiter: detectDelimiter(source), skipEmptyLines: false });
+  const { delimiter, body } = explicitDelimiter(text.replace(/^\uFEFF/, ''));
+  const parsed = Papa.parse<string[]>(body, { delimiter: delimiter ?? detectDelimiter(body), skipEmptyLines: false });
   const [headers, ...rows] = parsed.data;
   if (!headers || headers.every((header) => !header.trim())) throw new FeedFormatError('The CSV file is empty: it needs a header row and one row per person.');
   const { columns, ignored } = mapColumns(headers);
   if (!columns.has('email')) {
-    throw new FeedFormatError('This CSV has no email column: add one with a header such as "Email address".');
+    throw new FeedFormatError(`This CSV has no email column: add one with a header such as "Email address". The headers found were: ${headers.slice(0, 8).map((header) => `'${shorten(header, 40)}'`).join(', ')}${headers.length > 8 ? '…' : ''}.`);
   }
   const report = emptyReport();
-  if (!columns.has('consent')) report.warnings.push('No consent column (such as "I agree to be listed"): nobody in this file has opted in.');
-  if (ignored.length) report.warnings.push(`Columns not used: ${ignored.join(', ')}`);
-  for (const error of parsed.errors) {
-    if (error.row !== undefined) report.warnings.push(`Row ${error.row + 1}: ${error.message}`);
+  const hasOptIn = columns.has('consent');
+  if (!hasOptIn && columns.has('optOut')) {
+    report.warnings.push(`Column '${shorten(headerOf(columns, 'optOut'), 60)}' asks who wants to be left out: Mutual lists only people who said yes to being listed, so nobody in this file is listed. Ask "I agree to be listed in the directory" instead.`);
+  } else if (!hasOptIn) {
+    report.warnings.push('No consent column (such as "I agree to be listed"): nobody in this file has opted in.');
   }
+  if (ignored.length) report.warnings.push(`${ignored.length === 1 ? 'Column' : 'Columns'} not used: ${ignored.slice(0, 20).join(', ')}${ignored.length > 20 ? ` and ${ignored.length - 20} more` : ''}`);
+  // Row 1 is the header (after Excel's "sep=" line, when there is one), so data row i is spreadsheet row i + 2 (+ 1).
+  const firstRow = delimiter ? 3 : 2;
+  for (const error of parsed.errors.slice(0, 5)) {
+    if (error.row !== undefined) report.warnings.push(`Row ${error.row + firstRow}: ${error.code === 'MissingQuotes' ? 'a quoted cell is never closed, so the rest of the file is read as that one cell' : error.message}`);
+  }
+  const context: ReadContext = { columns, dayOrder: readDateColumns(rows, headers, columns, report), notes: new RowNotes(), unrecognized: new Map(), hasOptIn };
 
   function* candidates(): Generator<Candidate> {
     for (const [i, cells] of rows.entries()) {
       if (cells.every((cell) => !cell.trim())) continue;
-      // Row 1 is the header, so data row i is spreadsheet row i + 2.
-      yield { at: { row: i + 2 }, value: withoutUndefined(rowToValue(cells, columns)) };
+      yield rowToCandidate(cells, i + firstRow, context);
     }
   }
-  return acceptEntries(candidates(), options, report);
+  const accepted = acceptEntries(candidates(), options, report);
+  const unrecognized = unrecognizedWarning(context.unrecognized);
+  if (unrecognized) report.warnings.push(unrecognized);
+  context.notes.into(report, (_kind, more) => `…and ${count(more, 'more row')} whose time zone was not understood, listed as UTC.`);
+  return accepted;
 }

@@ -1,5 +1,7 @@
 import { parseCsvFeed } from './csv';
 import { decodeUtf8 } from './bytes';
+import { checkFeedText, decodeFeedBytes, webPageMessage } from './encoding';
+import { FeedFormatError } from './errors';
 import { parseJsonFeed } from './json';
 import { parseJsonFeedInHalves, worthSplitting, type HalvesOptions, type PartWorker } from './split';
 import type { AcceptOptions, ParsedFeed } from './validate';
@@ -23,9 +25,32 @@ export function detectFeedKind(text: string, hints: FeedHints = {}): FeedKind {
   return /^\uFEFF?\s*[[{]/.test(text) ? 'json' : 'csv';
 }
 
-/** Reads a feed of either kind; throws FeedFormatError when the file as a whole is unusable. */
+function parseText(text: string, options: AcceptOptions & FeedHints, warning: string | undefined): ParsedFeed {
+  const parsed = detectFeedKind(text, options) === 'json' ? parseJsonFeed(text, options) : parseCsvFeed(text, options);
+  if (warning) parsed.report.warnings.unshift(warning);
+  return parsed;
+}
+
+/**
+ * Reads a feed of either kind from text someone else decoded (as UTF-8); throws FeedFormatError
+ * when the file as a whole is unusable, saying what it is when it is no feed at all.
+ */
 export function parseFeed(text: string, options: AcceptOptions & FeedHints): ParsedFeed {
-  return detectFeedKind(text, options) === 'json' ? parseJsonFeed(text, options) : parseCsvFeed(text, options);
+  return parseText(text, options, checkFeedText(text).warning);
+}
+
+/** Reads a feed from its bytes, in the encoding they tell (UTF-8, UTF-16, else Windows-1252 with a warning). */
+export function parseFeedBytes(bytes: Uint8Array, options: AcceptOptions & FeedHints): ParsedFeed {
+  const decoded = decodeFeedBytes(bytes);
+  const page = webPageMessage(decoded.text.slice(0, 2048));
+  if (page) throw new FeedFormatError(page);
+  return parseText(decoded.text, options, decoded.warning);
+}
+
+/** Whether text decoded as UTF-8 by the download is the file's text: not UTF-16, nothing lost. */
+function isPlainUtf8(bytes: Uint8Array, text: string): boolean {
+  const utf16Mark = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return !utf16Mark && !text.includes('\uFFFD') && !text.slice(0, 1024).includes('\u0000');
 }
 
 /** Enough of a feed's start to tell JSON from CSV. */
@@ -52,5 +77,5 @@ export async function parseFeedInParallel(
     const parsed = worker && (await parseJsonFeedInHalves(feed.bytes, options, worker, parallel));
     if (parsed) return parsed;
   }
-  return parseFeed(feed.text ?? decodeUtf8(feed.bytes), options);
+  return feed.text !== undefined && isPlainUtf8(feed.bytes, feed.text) ? parseFeed(feed.text, options) : parseFeedBytes(feed.bytes, options);
 }

@@ -1,6 +1,7 @@
 import { FeedEntrySchema, entryId, type DirectoryEntry } from './entry';
 import { quickParseEntry } from './quick-parse';
 import type { RemoteEntries } from './split';
+import { describeProblem, type IssueCode } from './messages';
 
 /** How long a consent lasts when the entry gives no explicit expiry. */
 export const DEFAULT_MAX_AGE_DAYS = 365;
@@ -9,7 +10,11 @@ const DAY_MS = 86_400_000;
 /** Where a problem is: a 1-based spreadsheet row (CSV, header = row 1) or an index into `entries` (JSON). */
 export type EntryLocation = { row: number } | { index: number };
 
-export type EntryIssue = EntryLocation & { field: string; message: string };
+/**
+ * One problem of a rejected row or entry: `field` is the column header as the maintainer wrote it
+ * (CSV) or the field's path (JSON, e.g. `teach.0.level`); `code` is stable for scripts.
+ */
+export type EntryIssue = EntryLocation & { field: string; message: string; code?: IssueCode };
 
 export interface ValidationReport {
   /** Entries (JSON) or non-empty data rows (CSV) read. */
@@ -23,7 +28,7 @@ export interface ValidationReport {
   notOptedIn: number;
   /** Entries whose consent or listing has expired: hidden. */
   expired: number;
-  /** Entries dropped because another entry with the same email is newer. */
+  /** Rows or entries set aside because a newer one with the same email decides (whatever either said). */
   duplicates: number;
   /** Problems with the file as a whole that did not stop it, e.g. unknown columns. */
   warnings: string[];
@@ -49,6 +54,8 @@ export interface AcceptOptions {
 export interface Candidate {
   at: EntryLocation;
   value: unknown;
+  /** The column each top-level field was read from, as its header is written (CSV). */
+  columns?: Readonly<Record<string, string>>;
 }
 
 export function emptyReport(): ValidationReport {
@@ -92,35 +99,89 @@ export function dedupeNewest<T extends Pick<DirectoryEntry, 'id' | 'updatedAt'>>
   return { entries: kept, positions, duplicates: entries.length - kept.length };
 }
 
+/** What became of one row or entry; only the newest per email counts. */
+type Outcome =
+  | { kind: 'listed'; entry: DirectoryEntry }
+  | { kind: 'expired' }
+  | { kind: 'notOptedIn' }
+  | { kind: 'rejected'; issues: EntryIssue[] };
+
+/** The value at `path` inside a candidate, for quoting it in a message. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) at = typeof at === 'object' && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
+
+function judge({ at, value, columns }: Candidate, options: AcceptOptions): Outcome {
+  // Consent first: an entry without explicit opt-in is never even validated.
+  if (!hasOptedIn(value)) return { kind: 'notOptedIn' };
+  // Plainly valid entries take the fast path; the schema reports what is wrong with the rest.
+  const quick = quickParseEntry(value);
+  const parsed = quick ? { success: true as const, data: quick } : FeedEntrySchema.safeParse(value);
+  if (!parsed.success) {
+    const csv = 'row' in at;
+    const issues = parsed.error.issues.map((issue): EntryIssue => {
+      const path = issue.path.join('.');
+      const field = columns?.[String(issue.path[0])] ?? (path || '(entry)');
+      return { ...at, field, ...describeProblem(issue, valueAt(value, issue.path), csv) };
+    });
+    return { kind: 'rejected', issues };
+  }
+  // Both paths give a fresh object: completing it in place spares a copy per entry.
+  const entry: DirectoryEntry = Object.assign(parsed.data, { id: entryId(parsed.data.email) }, options.source ? { source: options.source } : undefined);
+  return isExpired(entry, options) ? { kind: 'expired' } : { kind: 'listed', entry };
+}
+
+/** Whose row this is (the lower-cased email, whatever else is wrong with it) and when it was written. */
+function identify(value: unknown): { key?: string; time: number } {
+  const { email, updatedAt, consent } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const key = typeof email === 'string' && email.trim() ? entryId(email) : undefined;
+  const stamp = typeof updatedAt === 'string' ? updatedAt : (consent as { date?: unknown } | undefined)?.date;
+  return { ...(key ? { key } : {}), time: typeof stamp === 'string' ? Date.parse(stamp) : Number.NaN };
+}
+
 /**
- * Consent first (an entry without explicit opt-in is never even validated), then the schema, then
- * expiry, then duplicates: what remains may be stored.
+ * The latest answer wins, as a whole: rows are grouped by email first, and only the newest of each
+ * (by updatedAt, else consent date; by row order when a time is missing or equal) is judged as
+ * what that person said — a newer "No" removes an older "Yes", a newer invalid row hides an older
+ * valid one. Then consent, the schema and expiry decide about that row. Entries keep the order in
+ * which their email first appeared; the rows set aside are counted as duplicates.
  */
 export function acceptEntries(candidates: Iterable<Candidate>, options: AcceptOptions, report = emptyReport()): { entries: DirectoryEntry[]; report: ValidationReport } {
-  const accepted: DirectoryEntry[] = [];
-  for (const { at, value } of candidates) {
+  const outcomes: Outcome[] = [];
+  const newest = new Map<string, { slot: number; time: number }>();
+  for (const candidate of candidates) {
     report.total++;
-    if (!hasOptedIn(value)) {
-      report.notOptedIn++;
+    const { key, time } = identify(candidate.value);
+    const outcome = judge(candidate, options);
+    const seen = key === undefined ? undefined : newest.get(key);
+    if (!seen) {
+      if (key !== undefined) newest.set(key, { slot: outcomes.length, time });
+      outcomes.push(outcome);
       continue;
     }
-    // Plainly valid entries take the fast path; the schema reports what is wrong with the rest.
-    const quick = quickParseEntry(value);
-    const parsed = quick ? { success: true as const, data: quick } : FeedEntrySchema.safeParse(value);
-    if (!parsed.success) {
-      report.rejected++;
-      for (const issue of parsed.error.issues) {
-        report.invalid.push({ ...at, field: issue.path.join('.') || '(entry)', message: issue.message });
-      }
-      continue;
-    }
-    // Both paths give a fresh object: completing it in place spares a copy per entry.
-    const entry: DirectoryEntry = Object.assign(parsed.data, { id: entryId(parsed.data.email) }, options.source ? { source: options.source } : undefined);
-    if (isExpired(entry, options)) report.expired++;
-    else accepted.push(entry);
+    report.duplicates++;
+    // An older row listed later in the file does not win; without two known times, the later row does.
+    if (time < seen.time) continue;
+    outcomes[seen.slot] = outcome;
+    seen.time = time;
   }
-  const { entries, duplicates } = dedupeNewest(accepted);
-  report.duplicates += duplicates;
+  const entries: DirectoryEntry[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'listed') entries.push(outcome.entry);
+    else if (outcome.kind === 'expired') report.expired++;
+    else if (outcome.kind === 'notOptedIn') report.notOptedIn++;
+    else {
+      report.rejected++;
+      report.invalid.push(...outcome.issues);
+    }
+  }
+  report.invalid.sort((a, b) => locationOrder(a) - locationOrder(b));
   report.valid = entries.length;
   return { entries, report };
+}
+
+function locationOrder(location: EntryLocation): number {
+  return 'row' in location ? location.row : location.index;
 }

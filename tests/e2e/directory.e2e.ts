@@ -88,10 +88,14 @@ describe('directory', () => {
     await section().getByLabel('Feed URL').fill(mutual.server.url('/bad-rows.csv'));
     await section().getByRole('button', { name: 'Add feed' }).click();
     const item = source(`127.0.0.1:${new URL(mutual.server.origin).port}/bad-rows.csv`);
-    await waitForText(item, '2 accepted of 5 read, 2 rejected, 1 not opted in, 0 expired, 0 duplicates');
-    await item.getByText(/Problems in rejected entries/).click();
+    await waitForText(item, '2 of 5 rows listed, 2 rejected, 1 not opted in');
+    await item.getByText('2 problems in rejected rows').click();
     const rows = await item.getByRole('table').getByRole('row').allTextContents();
-    expect(rows).toEqual(['RowFieldProblem', '3emailNot a valid email address', expect.stringMatching(/^4careerStageInvalid option/)]);
+    expect(rows).toEqual([
+      'RowColumnProblem',
+      "3Email address'not-an-email' is not an email address — write one such as name@example.com",
+      "4Career stage'Astronaut' is not a career stage Mutual knows — use Early career, Mid-career, Senior or Executive",
+    ]);
     await waitForText(section(), /205 people from 3 source/);
   });
 

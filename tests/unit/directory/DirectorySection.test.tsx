@@ -93,16 +93,17 @@ describe('DirectorySection sources', () => {
     const feed = screen.getByRole('listitem', { name: 'intranet.example.com/mentors.csv' });
     expect(within(feed).getByText(/Problem: The server answered 500\. The copy from/)).toBeTruthy();
     expect(within(feed).getByText(/Server error\. The server answered 500\./)).toBeTruthy();
-    expect(within(feed).getByText('12 accepted of 15 read, 2 rejected, 1 not opted in, 0 expired, 0 duplicates')).toBeTruthy();
+    expect(within(feed).getByText('12 of 15 rows listed, 2 rejected, 1 not opted in')).toBeTruthy();
+    expect(within(feed).getByText('2 problems in rejected rows')).toBeTruthy();
     expect(within(feed).getByText('Columns not used: Start time')).toBeTruthy();
   });
 
   it('lists rejected rows as text: markup in a feed stays inert', async () => {
     const { container } = render(<DirectorySection services={services()} />);
-    const table = await screen.findByRole('table', { name: /Rejected entries in intranet/ });
+    const table = await screen.findByRole('table', { name: /Rejected rows in intranet/ });
     const rows = within(table).getAllByRole('row').map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
     expect(rows).toEqual([
-      ['Row', 'Field', 'Problem'],
+      ['Row', 'Column', 'Problem'],
       ['4', 'email', 'Not a valid email address'],
       ['9', 'name', '<img src=x onerror=alert(1)> {{name}}'],
     ]);

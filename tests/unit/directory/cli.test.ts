@@ -29,15 +29,17 @@ describe('mutual directory check', () => {
     const { code, stdout } = await run('directory', 'check', join(FIXTURES, 'google-forms.csv'), '--json', '--max-age-days', '3650');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report).toMatchObject({ usable: true, kind: 'csv', valid: 2, notOptedIn: 2, expired: 0, duplicates: 1 });
-    expect(report.invalid).toContainEqual({ row: 8, field: 'email', message: 'Not a valid email address' });
+    expect(report).toMatchObject({ usable: true, kind: 'csv', valid: 2, notOptedIn: 2, expired: 0, duplicates: 1, summary: '2 of 8 rows listed, 3 rejected, 2 not opted in, 1 duplicate' });
+    // The machine code beside the message.
+    expect(report.invalid).toContainEqual({ row: 8, field: 'Email address', code: 'not-an-email', message: "'not-an-email' is not an email address — write one such as name@example.com" });
   });
 
   it('prints a readable report without --json', async () => {
     const { code, stdout } = await run('directory', 'check', join(FIXTURES, 'google-forms.csv'), '--max-age-days', '3650');
     expect(code).toBe(0);
-    expect(stdout).toContain('2 valid of 8 read, 3 rejected, 2 not opted in');
-    expect(stdout).toMatch(/row 8\s+email\s+Not a valid email address/);
+    expect(stdout).toContain('google-forms.csv: 2 of 8 rows listed, 3 rejected, 2 not opted in, 1 duplicate\n');
+    expect(stdout).toContain("  Row 8, column 'Email address': 'not-an-email' is not an email address — write one such as name@example.com\n");
+    expect(stdout).toContain("  Row 7, column 'Career stage': 'Astronaut' is not a career stage Mutual knows — use Early career, Mid-career, Senior or Executive\n");
   });
 
   it('exits 1 for a missing file, a wrong format, or no valid entry', async () => {
@@ -77,7 +79,7 @@ describe('mutual directory check', () => {
     it('downloads and checks it as the extension would', async () => {
       const { code, stdout } = await run('directory', 'check', `${origin}/feed.csv`, '--json');
       expect(code).toBe(0);
-      expect(JSON.parse(stdout)).toMatchObject({ valid: 1, invalid: [{ row: 3, field: 'email' }] });
+      expect(JSON.parse(stdout)).toMatchObject({ valid: 1, invalid: [{ row: 3, field: 'Email address', code: 'not-an-email' }] });
       const down = await run('directory', 'check', `${origin}/down.csv`);
       expect(down.code).toBe(1);
       expect(down.stderr).toContain('The server answered 500');
@@ -92,8 +94,8 @@ describe('mutual directory convert', () => {
     const out = join(dir, 'feed.json');
     const { code, stderr, stdout } = await run('directory', 'convert', join(dir, 'mentors.csv'), '-o', out);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/row 3\s+email/);
-    expect(stdout).toContain('1 valid of 2 read');
+    expect(stderr).toContain("Row 3, column 'Email address': 'bad' is not an email address");
+    expect(stdout).toContain('1 of 2 rows listed, 1 rejected');
     const feed = JSON.parse(await readFile(out, 'utf8'));
     expect(feed).toMatchObject({ format: 'mutual-directory', version: 1, name: 'mentors', entries: [{ email: 'ada@example.com', teach: [{ name: 'Python', level: 'expert' }] }] });
     expect(feed.entries[0]).not.toHaveProperty('id');

@@ -35,13 +35,17 @@ describe('JSON feed', () => {
     const parsed = parseJsonFeed(feed([person(), person({ email: 'b@example.com', capacity: '2', teach: [{ name: 'Go', level: 'guru' }] })]), options);
     expect(parsed.entries).toHaveLength(1);
     expect(parsed.report.invalid).toEqual([
-      { index: 1, field: 'teach.0.level', message: expect.stringContaining('expert') },
-      { index: 1, field: 'capacity', message: expect.stringContaining('expected number') },
+      { index: 1, field: 'teach.0.level', code: 'unknown-level', message: `'guru' is not a skill level — use "beginner", "intermediate", "advanced" or "expert"` },
+      { index: 1, field: 'capacity', code: 'not-a-number', message: "'2' is not a number — write how many partners this person can take, 0 to 10" },
     ]);
   });
 
   it('never admits an entry without explicit opt-in', () => {
-    const entries = [person({ consent: undefined }), person({ consent: { optedIn: 'yes', date: '2026-10-01' } }), person({ consent: { optedIn: false, date: '2026-10-01' } })];
+    const entries = [
+      person({ email: 'a@example.com', consent: undefined }),
+      person({ email: 'b@example.com', consent: { optedIn: 'yes', date: '2026-10-01' } }),
+      person({ email: 'c@example.com', consent: { optedIn: false, date: '2026-10-01' } }),
+    ];
     const parsed = parseJsonFeed(feed(entries), options);
     expect(parsed.entries).toEqual([]);
     expect(parsed.report.notOptedIn).toBe(3);
@@ -71,10 +75,21 @@ describe('JSON feed', () => {
     const parsed = parseJsonFeed(feed([person({ consent: { optedIn: true, date: 'yesterday!' }, title: 'x'.repeat(100_000) })]), options);
     expect(parsed.report.invalid).toEqual(
       expect.arrayContaining([
-        { index: 0, field: 'consent.date', message: 'Not a date (use YYYY-MM-DD)' },
-        { index: 0, field: 'title', message: 'Too long: 100000 characters (at most 120)' },
+        { index: 0, field: 'consent.date', code: 'not-a-date', message: "'yesterday!' is not a date — write it as 2026-10-14 (or 14.10.2026)" },
+        { index: 0, field: 'title', code: 'too-long', message: 'Too long: 100000 characters (at most 120)' },
       ]),
     );
+  });
+
+  it('lets the newest entry of one email decide, a newer refusal removing an older opt-in', () => {
+    const older = person({ email: 'Zoe@example.com', updatedAt: '2026-10-01T00:00:00Z' });
+    const newerNo = person({ email: 'zoe@example.com', updatedAt: '2026-10-05T00:00:00Z', consent: { optedIn: false, date: '2026-10-05' } });
+    const parsed = parseJsonFeed(feed([newerNo, older]), options);
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.report).toMatchObject({ notOptedIn: 1, duplicates: 1, valid: 0 });
+    // The other way round, the newer opt-in lists the person.
+    const relisted = parseJsonFeed(feed([person({ ...newerNo, updatedAt: '2026-09-01T00:00:00Z' }), older]), options);
+    expect(relisted.entries.map((entry) => entry.id)).toEqual(['zoe@example.com']);
   });
 
   it('keeps hostile strings as data', () => {

@@ -86,7 +86,7 @@ describe('parsing a JSON feed in two halves', () => {
     const { parsed, calls, stored } = await inHalves(text);
     expect(parsed?.remote).toBeDefined();
     expect(parsed!.report).toEqual(single.report);
-    expect(parsed!.report.invalid).toEqual([{ index: 41, field: 'careerStage', message: expect.any(String) }]);
+    expect(parsed!.report.invalid).toEqual([{ index: 41, field: 'careerStage', code: 'unknown-career-stage', message: expect.any(String) }]);
     expect(stored).toEqual(single.entries);
     expect(calls).toMatchObject({ parse: 1, store: 1 });
   });
