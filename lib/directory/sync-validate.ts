@@ -1,0 +1,81 @@
+import type { DirectoryEntry } from './entry';
+import type { SourceCopy, SourceState, StoredReport, SyncStage } from './source-store';
+import type { DirectorySource } from './sources';
+import type { RemoteEntries } from './split';
+import type { ParsedFeed, ValidationReport } from './validate';
+
+/**
+ * Sync step 3, validate: what a source's fetch and read come to, as the state people see ("200
+ * entries, 3 rejected" or what failed). A source that fails keeps its last good copy and says so.
+ */
+
+/** Invalid-row issues kept per source: enough to fix a feed, small enough to store. */
+const STORED_ISSUES = 200;
+const STORED_WARNINGS = 20;
+
+export interface SourceOutcome {
+  state: SourceState;
+  /** The feed as downloaded, to store; absent when the stored copy stays in use. */
+  copy?: SourceCopy;
+  /** The entries just parsed, so the merge does not read and parse the copy again. */
+  entries?: DirectoryEntry[];
+  remote?: RemoteEntries;
+}
+
+export function storedReport(report: ValidationReport): StoredReport {
+  return {
+    ...report,
+    invalid: report.invalid.slice(0, STORED_ISSUES),
+    invalidOmitted: Math.max(0, report.invalid.length - STORED_ISSUES),
+    warnings: report.warnings.slice(0, STORED_WARNINGS),
+  };
+}
+
+export function describeReport(report: ValidationReport): string {
+  const parts = [`${report.valid} ${report.valid === 1 ? 'entry' : 'entries'}`];
+  if (report.rejected) parts.push(`${report.rejected} rejected`);
+  if (report.notOptedIn) parts.push(`${report.notOptedIn} not opted in`);
+  if (report.expired) parts.push(`${report.expired} expired`);
+  if (report.duplicates) parts.push(`${report.duplicates} ${report.duplicates === 1 ? 'duplicate' : 'duplicates'}`);
+  return parts.join(', ');
+}
+
+function initialState(source: DirectorySource): SourceState {
+  return { id: source.id, label: source.label, ok: false, message: 'Not synced yet', count: 0 };
+}
+
+export function failed(source: DirectorySource, previous: SourceState | undefined, stage: SyncStage, message: string, at: string, report?: StoredReport): SourceOutcome {
+  const base = previous ?? initialState(source);
+  const kept = base.lastGoodSync ? ` The copy from ${base.lastGoodSync.slice(0, 16).replace('T', ' ')} stays in use.` : '';
+  return {
+    state: {
+      ...base,
+      label: source.label,
+      ok: false,
+      message: message + kept,
+      lastAttempt: at,
+      lastError: { at, stage, message },
+      ...(report ? { report } : {}),
+    },
+  };
+}
+
+export function succeeded(source: DirectorySource, parsed: ParsedFeed, contentHash: string, at: string, validators: { etag?: string; lastModified?: string }): SourceState {
+  return {
+    id: source.id,
+    label: source.label,
+    ok: true,
+    message: describeReport(parsed.report),
+    lastAttempt: at,
+    lastGoodSync: at,
+    count: parsed.report.valid,
+    report: storedReport(parsed.report),
+    contentHash,
+    ...validators,
+  };
+}
+
+/** The server confirmed (304) or re-sent the copy in use. */
+export function unchanged(source: DirectorySource, state: SourceState, at: string, validators: Partial<Pick<SourceState, 'etag' | 'lastModified'>>): SourceOutcome {
+  return { state: { ...state, ...validators, label: source.label, ok: true, message: `Not changed: ${state.count} entries`, lastAttempt: at, lastGoodSync: at } };
+}
