@@ -102,6 +102,16 @@ export function DirectorySection({ profile, services = directoryServices }: Dire
       <div role="status" aria-live="polite" className={status?.tone === 'error' ? 'directory-status error-text' : 'directory-status'}>
         {status?.text}
       </div>
+      {view?.policy.warnings?.length ? (
+        <div className="notice error" role="group" aria-label="Problems with your organization's policy">
+          <p>Your organization&apos;s settings for Mutual have problems; tell your administrator:</p>
+          <ul>
+            {view.policy.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {loadError && (
         <p role="alert" className="error-text">
           {loadError}

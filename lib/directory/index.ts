@@ -49,6 +49,8 @@ export {
   maxAgeDays,
   parseFeedUrl,
   parsePolicy,
+  feedUrlProblem,
+  MAX_POLICY_FEEDS,
   labelForUrl,
   urlSourceId,
   type DirectoryPolicy,

@@ -2,7 +2,7 @@ import { sha256 } from './bytes';
 import { FeedFormatError } from './errors';
 import { parseFeed } from './feed';
 import type { SourceState } from './source-store';
-import type { DirectorySource } from './sources';
+import { feedUrlProblem, type DirectorySource } from './sources';
 import type { PartWorker } from './split';
 import { worthSplitting } from './split';
 import { commitSync, type DirectorySyncResult } from './sync-commit';
@@ -29,6 +29,9 @@ async function syncDemo(source: DirectorySource, now: Date, maxAgeDays: number):
 
 async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previous: SourceState | undefined, env: SyncEnvironment, now: Date): Promise<SourceOutcome> {
   const at = now.toISOString();
+  // Also checked here: an address stored before the rule (or a test's) is refused, not fetched.
+  const problem = feedUrlProblem(source.url);
+  if (problem) return failed(source, previous, 'address', problem, at);
   // Policy feeds are tried without the permission: the organization's server may allow Mutual by CORS.
   if (!source.locked && env.canFetch && !(await env.canFetch(source.url))) {
     return failed(source, previous, 'permission', `Mutual has no access to ${new URL(source.url).origin}. Remove the feed and add it again to allow it.`, at);
