@@ -31,13 +31,16 @@ export function storedReport(report: ValidationReport): StoredReport {
   };
 }
 
+const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
+
+/** "7 entries" when every entry was listed, otherwise how many of how many and why not the rest: "4 of 7 entries listed: 3 rejected". */
 export function describeReport(report: ValidationReport): string {
-  const parts = [`${report.valid} ${report.valid === 1 ? 'entry' : 'entries'}`];
-  if (report.rejected) parts.push(`${report.rejected} rejected`);
-  if (report.notOptedIn) parts.push(`${report.notOptedIn} not opted in`);
-  if (report.expired) parts.push(`${report.expired} expired`);
-  if (report.duplicates) parts.push(`${report.duplicates} ${report.duplicates === 1 ? 'duplicate' : 'duplicates'}`);
-  return parts.join(', ');
+  const left: string[] = [];
+  if (report.rejected) left.push(`${report.rejected} rejected`);
+  if (report.notOptedIn) left.push(`${report.notOptedIn} not opted in`);
+  if (report.expired) left.push(`${report.expired} expired`);
+  if (report.duplicates) left.push(`${report.duplicates} ${report.duplicates === 1 ? 'duplicate' : 'duplicates'}`);
+  return left.length ? `${report.valid} of ${entries(report.total)} listed: ${left.join(', ')}` : entries(report.valid);
 }
 
 function initialState(source: DirectorySource): SourceState {
