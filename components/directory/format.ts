@@ -9,6 +9,7 @@ export function formatTime(iso: string): string {
 export const STAGE_LABELS: Record<SyncStage, string> = {
   address: 'Address not allowed',
   permission: 'No access to the site',
+  crash: 'Stopped while reading',
   network: 'Network',
   timeout: 'Timed out',
   http: 'Server error',

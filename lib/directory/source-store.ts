@@ -7,7 +7,7 @@ import { DEFAULT_DIRECTORY_SETTINGS, DirectorySettingsSchema, type DirectorySett
  * copy (the parsed entries, read only to merge), under separate keys so showing states never loads
  * a copy. Both are written in one transaction so the validators (ETag) always describe the copy.
  */
-const STAGES = ['address', 'permission', 'network', 'timeout', 'http', 'size', 'format', 'empty', 'storage'] as const;
+const STAGES = ['address', 'permission', 'crash', 'network', 'timeout', 'http', 'size', 'format', 'empty', 'storage'] as const;
 export type SyncStage = (typeof STAGES)[number];
 
 const IssueSchema = z.union([

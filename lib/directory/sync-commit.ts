@@ -47,7 +47,7 @@ async function entriesOf(source: DirectorySource, outcome: SourceOutcome | undef
   if (!copy) return { entries: [] };
   try {
     const options = { now, maxAgeDays: env.maxAgeDays, contentType: copy.contentType, name: copy.name, source: source.label };
-    const { entries, remote } = await readFeed({ bytes: copy.body }, options, env.parallel);
+    const { entries, remote } = await readFeed({ bytes: copy.body }, options, { ...(env.parallel ? { parallel: env.parallel } : {}), ...(env.readBudgetMs ? { budgetMs: env.readBudgetMs } : {}) });
     return { entries, ...(remote ? { remote } : {}) };
   } catch {
     // A copy that no longer parses (rules changed since) contributes nothing; its state still shows the last sync.

@@ -9,7 +9,10 @@ export interface SyncEnvironment {
   now?: () => Date;
   /** Consent lifetime when an entry has no explicit expiry. */
   maxAgeDays: number;
+  /** How long downloading one feed may take (default DEFAULT_TIMEOUT_MS). */
   timeoutMs?: number;
+  /** How long reading one feed may take where a worker reads it (default READ_BUDGET_MS). */
+  readBudgetMs?: number;
   maxBytes?: number;
   /** Whether Mutual holds host access to the URL; without it, a user's feed is not fetched. */
   canFetch?: (url: string) => Promise<boolean>;

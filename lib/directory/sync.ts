@@ -67,9 +67,10 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   let parsed: ParsedFeed;
   try {
     const whileWaiting = () => void (hashing ??= sha256(result.bytes));
-    parsed = await readFeed(result, options, parallel && { ...parallel, whileWaiting });
+    parsed = await readFeed(result, options, { ...(parallel ? { parallel: { ...parallel, whileWaiting } } : {}), ...(env.readBudgetMs ? { budgetMs: env.readBudgetMs } : {}) });
   } catch (error) {
     if (error instanceof FeedFormatError) return failed(source, previous, 'format', error.message, at);
+    if (error instanceof SyncFailure) return failed(source, previous, error.stage, error.message, at);
     throw error;
   }
   hashing ??= sha256(result.bytes);
