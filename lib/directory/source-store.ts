@@ -42,6 +42,12 @@ export const SourceStateSchema = z.object({
       warnings: z.array(z.string()),
     })
     .optional(),
+  /**
+   * Set before a downloaded copy is read, and cleared by the outcome: found still set, the reading
+   * of that copy never finished (the sync crashed), and that copy is not read again until its
+   * back-off has passed (lib/directory/sync-validate).
+   */
+  reading: z.object({ fingerprint: z.string(), since: z.string(), attempts: z.number().int().positive() }).optional(),
   /** Hash of the copy in use; the conditional-request validators below belong to it. */
   contentHash: z.string().optional(),
   etag: z.string().optional(),

@@ -84,6 +84,13 @@ async function mergeAndSave(
   });
 }
 
+/** A source's state written ahead of its outcome (a reading mark), unless all data was deleted since the sync began. */
+export function saveAhead(repository: SyncRepository, epoch: string, state: SourceState): Promise<void> {
+  return withDataWriteLock(async () => {
+    if (await repository.isEpoch(epoch)) await repository.saveSource(state);
+  }).catch(() => undefined);
+}
+
 export interface SyncCommit {
   /** Enabled sources, in order; `outcomes[i]` is undefined for a source not synced this time. */
   sources: readonly DirectorySource[];

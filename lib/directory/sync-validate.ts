@@ -43,12 +43,44 @@ export function describeReport(report: ValidationReport): string {
   return left.length ? `${report.valid} of ${entries(report.total)} listed: ${left.join(', ')}` : entries(report.valid);
 }
 
-function initialState(source: DirectorySource): SourceState {
+/** Waiting time before a copy whose reading crashed or ran out of time is read again: 30 min, doubling, at most a day. */
+export function backoffMs(attempts: number): number {
+  return Math.min(24 * 60, 30 * 2 ** (attempts - 1)) * 60_000;
+}
+
+export type ReadingMark = NonNullable<SourceState['reading']>;
+
+/** The copy as downloaded, told apart from another without hashing it (a large copy is hashed late). */
+export function copyFingerprint(copy: { bytes: Uint8Array; etag?: string; lastModified?: string }): string {
+  return [copy.bytes.length, copy.etag ?? '', copy.lastModified ?? ''].join(':');
+}
+
+/** The previous reading of this same copy that never finished (or failed), while its back-off lasts. */
+export function stillBackingOff(previous: SourceState | undefined, fingerprint: string, now: Date): ReadingMark | undefined {
+  const mark = previous?.reading;
+  if (mark?.fingerprint !== fingerprint) return undefined;
+  return now.getTime() < Date.parse(mark.since) + backoffMs(mark.attempts) ? mark : undefined;
+}
+
+export function backingOff(source: DirectorySource, previous: SourceState | undefined, mark: ReadingMark, at: string): SourceOutcome {
+  const retry = new Date(Date.parse(mark.since) + backoffMs(mark.attempts)).toISOString().slice(0, 16).replace('T', ' ');
+  const outcome = failed(
+    source,
+    previous,
+    'crash',
+    `Reading this copy of the feed stopped or ran out of time at ${mark.since.slice(0, 16).replace('T', ' ')} (UTC). Mutual reads the same copy again after ${retry} (UTC), or as soon as the feed changes.`,
+    at,
+  );
+  return { state: { ...outcome.state, reading: mark } };
+}
+
+export function initialState(source: DirectorySource): SourceState {
   return { id: source.id, label: source.label, ok: false, message: 'Not synced yet', count: 0 };
 }
 
 export function failed(source: DirectorySource, previous: SourceState | undefined, stage: SyncStage, message: string, at: string, report?: StoredReport): SourceOutcome {
-  const base = previous ?? initialState(source);
+  // A reading mark belongs to the attempt that set it; the outcome clears it (a back-off sets it again).
+  const { reading: _, ...base } = previous ?? initialState(source);
   const kept = base.lastGoodSync ? ` The copy from ${base.lastGoodSync.slice(0, 16).replace('T', ' ')} stays in use.` : '';
   return {
     state: {
@@ -79,6 +111,7 @@ export function succeeded(source: DirectorySource, parsed: ParsedFeed, contentHa
 }
 
 /** The server confirmed (304) or re-sent the copy in use. */
-export function unchanged(source: DirectorySource, state: SourceState, at: string, validators: Partial<Pick<SourceState, 'etag' | 'lastModified'>>): SourceOutcome {
+export function unchanged(source: DirectorySource, previous: SourceState, at: string, validators: Partial<Pick<SourceState, 'etag' | 'lastModified'>>): SourceOutcome {
+  const { reading: _, ...state } = previous;
   return { state: { ...state, ...validators, label: source.label, ok: true, message: `Not changed: ${state.count} entries`, lastAttempt: at, lastGoodSync: at } };
 }

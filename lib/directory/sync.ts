@@ -5,11 +5,23 @@ import type { SourceState } from './source-store';
 import { feedUrlProblem, type DirectorySource } from './sources';
 import type { PartWorker } from './split';
 import { worthSplitting } from './split';
-import { commitSync, type DirectorySyncResult } from './sync-commit';
+import { commitSync, saveAhead, type DirectorySyncResult } from './sync-commit';
 import { indexedDbRepository, type SyncEnvironment, type SyncRepository } from './sync-environment';
 import { SyncFailure, fetchFeed, type FetchResult } from './sync-fetch';
 import { earlyWorker, parseDemo, readFeed } from './sync-read';
-import { describeReport, failed, storedReport, succeeded, unchanged, type SourceOutcome } from './sync-validate';
+import {
+  backingOff,
+  copyFingerprint,
+  describeReport,
+  failed,
+  initialState,
+  stillBackingOff,
+  storedReport,
+  succeeded,
+  unchanged,
+  type ReadingMark,
+  type SourceOutcome,
+} from './sync-validate';
 import type { ParsedFeed } from './validate';
 
 /**
@@ -27,8 +39,9 @@ async function syncDemo(source: DirectorySource, now: Date, maxAgeDays: number):
   return { state, entries: parsed.entries };
 }
 
-async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previous: SourceState | undefined, env: SyncEnvironment, now: Date): Promise<SourceOutcome> {
+async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previous: SourceState | undefined, env: SyncEnvironment, now: Date, epoch: string): Promise<SourceOutcome> {
   const at = now.toISOString();
+  const repository = env.repository ?? indexedDbRepository;
   // Also checked here: an address stored before the rule (or a test's) is refused, not fetched.
   const problem = feedUrlProblem(source.url);
   if (problem) return failed(source, previous, 'address', problem, at);
@@ -64,14 +77,22 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   const validators = { etag: result.etag, lastModified: result.lastModified };
   const isUnchanged = async () => Boolean(previous && hasCopy && previous.contentHash === (await hashing));
   if (!late && (await isUnchanged())) return unchanged(source, previous!, at, validators);
+  // A copy whose reading crashed (or ran out of time) is not read again and again: it waits.
+  const fingerprint = copyFingerprint(result);
+  const stuck = stillBackingOff(previous, fingerprint, now);
+  if (stuck) return backingOff(source, previous, stuck, at);
+  const mark: ReadingMark = { fingerprint, since: at, attempts: previous?.reading?.fingerprint === fingerprint ? previous.reading.attempts + 1 : 1 };
+  // Recorded before reading: if reading takes the whole sync down, the next sync knows.
+  await saveAhead(repository, epoch, { ...(previous ?? initialState(source)), reading: mark });
   let parsed: ParsedFeed;
   try {
     const whileWaiting = () => void (hashing ??= sha256(result.bytes));
     parsed = await readFeed(result, options, { ...(parallel ? { parallel: { ...parallel, whileWaiting } } : {}), ...(env.readBudgetMs ? { budgetMs: env.readBudgetMs } : {}) });
   } catch (error) {
     if (error instanceof FeedFormatError) return failed(source, previous, 'format', error.message, at);
-    if (error instanceof SyncFailure) return failed(source, previous, error.stage, error.message, at);
-    throw error;
+    if (!(error instanceof SyncFailure)) throw error;
+    const outcome = failed(source, previous, error.stage, error.message, at);
+    return error.stage === 'crash' || error.stage === 'timeout' ? { state: { ...outcome.state, reading: mark } } : outcome;
   }
   hashing ??= sha256(result.bytes);
   const contentHash = await hashing;
@@ -101,12 +122,12 @@ export async function importFile(
   return state;
 }
 
-function syncOne(source: DirectorySource, previous: SourceState | undefined, env: SyncEnvironment, now: Date): Promise<SourceOutcome> {
+function syncOne(source: DirectorySource, previous: SourceState | undefined, env: SyncEnvironment, now: Date, epoch: string): Promise<SourceOutcome> {
   switch (source.kind) {
     case 'demo':
       return syncDemo(source, now, env.maxAgeDays);
     case 'url':
-      return syncUrl(source, previous, env, now);
+      return syncUrl(source, previous, env, now, epoch);
     case 'file':
       // Nothing to fetch: the imported copy stays until the user imports the file again.
       return Promise.resolve(previous ? { state: previous } : failed(source, undefined, 'format', 'The imported file was not stored. Import it again.', now.toISOString()));
@@ -150,7 +171,7 @@ async function syncSources(sources: readonly DirectorySource[], env: SyncEnviron
   const enabled = sources.filter((source) => source.enabled);
   const previous = await Promise.all(enabled.map((source) => repository.loadState(source.id).catch(() => undefined)));
   const outcomes = await Promise.all(
-    enabled.map((source, i): Promise<SourceOutcome | undefined> => (onlyId === undefined || source.id === onlyId ? syncOne(source, previous[i], env, now) : Promise.resolve(undefined))),
+    enabled.map((source, i): Promise<SourceOutcome | undefined> => (onlyId === undefined || source.id === onlyId ? syncOne(source, previous[i], env, now, epoch) : Promise.resolve(undefined))),
   );
   return commitSync({ sources: enabled, previous, outcomes, epoch, env, repository, now });
 }

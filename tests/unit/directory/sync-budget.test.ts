@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAllEntries, loadSourceStates, syncDirectory, type DirectorySource, type ParallelSync, type SyncEnvironment } from '../../../lib/directory';
+import { saveSource } from '../../../lib/directory/source-store';
 import type { PartWorker } from '../../../lib/directory/split';
 import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
 import { feedPerson, inProcessWorker, jsonFeed, resetDatabase } from './helpers';
@@ -112,3 +113,66 @@ describe('a time budget per source', () => {
   });
 });
 
+describe('a copy whose reading failed is not read again in a loop', () => {
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+  it('records the reading before it starts, and backs off from the same copy: 30 min, then doubling', async () => {
+    const { parallel, started } = workers('hang');
+    let markWhileReading: unknown;
+    const hanging: ParallelSync = {
+      ...parallel,
+      startWorker: () => {
+        const worker = parallel.startWorker();
+        return {
+          ...worker,
+          read: async (request) => {
+            markWhileReading = (await loadSourceStates()).find((state) => state.id === HOSTILE.id)?.reading;
+            return worker.read(request);
+          },
+        };
+      },
+    };
+    const first = await syncDirectory([HOSTILE], environment(hanging));
+    expect(first.sources[0]?.message).toMatch(/took too long to read/);
+    expect(markWhileReading).toEqual({ fingerprint: expect.any(String), since: now.toISOString(), attempts: 1 });
+
+    const soon = await syncDirectory([HOSTILE], environment(hanging, { now: () => at(10) }));
+    expect(soon.sources).toEqual([
+      { id: HOSTILE.id, ok: false, message: 'Reading this copy of the feed stopped or ran out of time at 2026-11-10 12:00 (UTC). Mutual reads the same copy again after 2026-11-10 12:30 (UTC), or as soon as the feed changes.' },
+    ]);
+    expect(started).toHaveLength(1);
+
+    await syncDirectory([HOSTILE], environment(hanging, { now: () => at(31) }));
+    expect(started).toHaveLength(2);
+    const state = (await loadSourceStates()).find((candidate) => candidate.id === HOSTILE.id);
+    expect(state?.reading).toMatchObject({ attempts: 2, since: at(31).toISOString() });
+    // The second failure waits an hour.
+    await syncDirectory([HOSTILE], environment(hanging, { now: () => at(31 + 59) }));
+    expect(started).toHaveLength(2);
+  });
+
+  it('reads a changed copy at once, and a good read clears the mark', async () => {
+    const { parallel } = workers('hang');
+    await syncDirectory([HOSTILE], environment(parallel));
+    const fixed = workers('none');
+    const changed = environment(fixed.parallel, {
+      now: () => at(5),
+      fetch: (() => Promise.resolve(new Response(jsonFeed([feedPerson('fixed@example.com'), feedPerson('also@example.com')]), { status: 200, headers: { 'content-type': 'application/json' } }))) as unknown as typeof fetch,
+    });
+    const result = await syncDirectory([HOSTILE], changed);
+    expect(result.sources).toEqual([{ id: HOSTILE.id, ok: true, message: '2 entries' }]);
+    expect((await loadSourceStates())[0]?.reading).toBeUndefined();
+  });
+
+  it('a sync that died while reading leaves its mark, so the next one does not read that copy', async () => {
+    // What a crash leaves: the mark written before reading, and no outcome.
+    const body = jsonFeed([feedPerson('trap@example.com')]);
+    const fingerprint = `${new TextEncoder().encode(body).length}::`;
+    await saveSource({ id: HOSTILE.id, label: HOSTILE.label, ok: false, message: 'Not synced yet', count: 0, reading: { fingerprint, since: now.toISOString(), attempts: 1 } });
+    const { parallel, started } = workers('none');
+    const result = await syncDirectory([HOSTILE], environment(parallel, { now: () => at(1) }));
+    expect(result.sources[0]).toMatchObject({ ok: false, message: expect.stringMatching(/^Reading this copy of the feed stopped/) });
+    expect(started).toHaveLength(0);
+    expect((await loadSourceStates())[0]?.lastError?.stage).toBe('crash');
+  });
+});

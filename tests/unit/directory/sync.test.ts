@@ -116,7 +116,17 @@ describe('syncing a feed URL', () => {
 
   it('keeps the previous copy when storing the new one fails', async () => {
     await syncDirectory([feedSource], environment(() => okResponse()).env);
-    const repository = { ...indexedDbRepository, saveSource: vi.fn().mockRejectedValueOnce(new Error('QuotaExceededError')).mockResolvedValue(undefined) };
+    // The first write with a copy fails (the mark written before reading has none).
+    let full = false;
+    const repository = {
+      ...indexedDbRepository,
+      saveSource: vi.fn(async (_state: unknown, copy?: unknown) => {
+        if (copy && !full) {
+          full = true;
+          throw new Error('QuotaExceededError');
+        }
+      }),
+    };
     const result = await syncDirectory([feedSource], environment(() => okResponse(jsonFeed([feedPerson('cy@example.com')])), { repository }).env);
     expect(result.ok).toBe(false);
     expect(repository.saveSource).toHaveBeenLastCalledWith(expect.objectContaining({ ok: false, lastError: expect.objectContaining({ stage: 'storage' }) }));
