@@ -8,7 +8,7 @@ import {
 } from '../../lib/directory';
 import { connectPartWorker } from '../../lib/directory/part-worker';
 import { decodeUtf8, sha256 } from '../../lib/directory/bytes';
-import { fetchFeed, type SyncEnvironment } from '../../lib/directory/sync';
+import { fetchFeed, type SyncEnvironment } from '../../lib/directory';
 import { acceptEntries } from '../../lib/directory/validate';
 import { buildMatchIndex, joinMatchIndexes, rank } from '../../lib/match';
 import { emptyProfile } from '../../lib/profile/model';

@@ -13,11 +13,42 @@ export interface DirectorySectionProps {
   /** My profile, for the join panel (the options page loads it). */
   profile?: Profile;
   services?: DirectoryServices;
+  /** How long adding a feed waits for the browser's permission prompt to be answered. */
+  accessTimeoutMs?: number;
+}
+
+/** Long enough to read the prompt; a prompt the browser could not show never answers at all. */
+const ACCESS_TIMEOUT_MS = 60_000;
+
+type AccessAnswer = 'granted' | 'refused' | 'timeout' | 'cancelled';
+
+/** The permission prompt's answer, or 'timeout' after `ms`, or 'cancelled' when the person gives up. */
+function awaitAccess(granted: Promise<boolean>, ms: number): { answer: Promise<AccessAnswer>; cancel(): void } {
+  let cancel = () => undefined as void;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const answer = Promise.race([
+    granted.then((ok): AccessAnswer => (ok ? 'granted' : 'refused')),
+    new Promise<AccessAnswer>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), ms);
+      cancel = () => resolve('cancelled');
+    }),
+  ]).finally(() => clearTimeout(timer));
+  return { answer, cancel: () => cancel() };
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 interface Status {
   text: string;
   tone: 'info' | 'error';
+}
+
+function describeAdded(url: string, summary: SyncSummary): Status {
+  if (summary.ok) return describeSummary(summary);
+  const problems = summary.sources.filter((source) => !source.ok).map((source) => source.message).join(' ');
+  return { text: `Could not read ${url}: ${problems} It is listed below as failed: Retry it, or Remove it.`, tone: 'error' };
 }
 
 function describeSummary(summary: SyncSummary): Status {
@@ -31,8 +62,10 @@ function errorText(error: unknown): string {
 }
 
 /** Options-page section: where the directory comes from, how each source is doing, and joining it. */
-export function DirectorySection({ profile, services = directoryServices }: DirectorySectionProps) {
+export function DirectorySection({ profile, services = directoryServices, accessTimeoutMs = ACCESS_TIMEOUT_MS }: DirectorySectionProps) {
   const [view, setView] = useState<DirectoryView>();
+  /** While adding a feed waits for the permission prompt: gives up waiting. */
+  const [cancelAdd, setCancelAdd] = useState<() => void>();
   const [loadError, setLoadError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>();
@@ -53,11 +86,11 @@ export function DirectorySection({ profile, services = directoryServices }: Dire
   }, [services, reload]);
 
   /** Runs one action at a time and says how it went in the live region. */
-  async function act(working: string, action: () => Promise<SyncSummary>) {
+  async function act(working: string, action: () => Promise<SyncSummary>, describe: (summary: SyncSummary) => Status = describeSummary) {
     setBusy(true);
     setStatus({ text: working, tone: 'info' });
     try {
-      setStatus(describeSummary(await action()));
+      setStatus(describe(await action()));
     } catch (error) {
       setStatus({ text: errorText(error), tone: 'error' });
     } finally {
@@ -68,11 +101,21 @@ export function DirectorySection({ profile, services = directoryServices }: Dire
 
   function addFeed(url: string, origin: string) {
     // First thing in the handler: the permission prompt needs the user's click or Enter.
-    const granted = services.requestAccess(origin);
-    void act(`Adding ${url}…`, async () => {
-      if (!(await granted)) throw new Error(`Mutual needs access to ${origin} to read this feed. Nothing was added.`);
-      return services.addFeed(url);
-    });
+    const waiting = awaitAccess(services.requestAccess(origin), accessTimeoutMs);
+    setCancelAdd(() => waiting.cancel);
+    void act(
+      `Adding ${url}… Answer your browser's prompt to allow access to ${origin}.`,
+      async () => {
+        const answer = await waiting.answer.finally(() => setCancelAdd(undefined));
+        if (answer === 'cancelled') throw new Error(`Cancelled: ${url} was not added.`);
+        if (answer === 'timeout') {
+          throw new Error(`Your browser's permission prompt got no answer within ${seconds(accessTimeoutMs)} (it may not have been shown). Nothing was added: add the feed again to see the prompt.`);
+        }
+        if (answer === 'refused') throw new Error(`Mutual needs access to ${origin} to read this feed. Nothing was added.`);
+        return services.addFeed(url);
+      },
+      (summary) => describeAdded(url, summary),
+    );
   }
 
   function grantAccess(source: SourceView) {
@@ -102,6 +145,23 @@ export function DirectorySection({ profile, services = directoryServices }: Dire
       <div role="status" aria-live="polite" className={status?.tone === 'error' ? 'directory-status error-text' : 'directory-status'}>
         {status?.text}
       </div>
+      {cancelAdd && (
+        <div className="directory-actions">
+          <button type="button" onClick={cancelAdd}>
+            Cancel adding
+          </button>
+        </div>
+      )}
+      {view?.policy.warnings?.length ? (
+        <div className="notice error" role="group" aria-label="Problems with your organization's policy">
+          <p>Your organization&apos;s settings for Mutual have problems; tell your administrator:</p>
+          <ul>
+            {view.policy.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {loadError && (
         <p role="alert" className="error-text">
           {loadError}

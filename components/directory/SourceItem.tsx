@@ -11,10 +11,18 @@ export interface SourceActions {
   onGrantAccess(source: SourceView): void;
 }
 
+/** "OK" only when every row was read: a feed with rejected rows is read in part. */
 function status(source: SourceView): string {
+  const { state } = source;
   if (!source.enabled) return 'Off';
-  if (!source.state) return 'Not synced yet';
-  return `${source.state.ok ? 'OK' : 'Problem'}: ${source.state.message}`;
+  if (!state) return 'Not synced yet';
+  if (!state.ok) return `${state.lastGoodSync ? 'Problem' : 'Failed'}: ${state.message}`;
+  return `${state.report?.rejected ? 'Read in part' : 'OK'}: ${state.message}`;
+}
+
+/** A source whose last attempt failed is retried; one that worked is synced again. */
+function syncLabel(source: SourceView): string {
+  return source.state && !source.state.ok ? 'Retry' : 'Sync';
 }
 
 /** A policy feed is fetched without access (its server may allow Mutual by CORS); a network error there may mean it needs access. */
@@ -42,7 +50,7 @@ export function SourceItem({ source, actions }: { source: SourceView; actions: S
       )}
       <dl className="directory-facts">
         <dt>Status</dt>
-        <dd className={state && !state.ok ? 'error-text' : undefined}>{status(source)}</dd>
+        <dd className={state && (!state.ok || state.report?.rejected) ? 'error-text' : undefined}>{status(source)}</dd>
         <dt>Last good sync</dt>
         <dd>{state?.lastGoodSync ? formatTime(state.lastGoodSync) : 'Never'}</dd>
         {state?.lastError && (
@@ -57,8 +65,8 @@ export function SourceItem({ source, actions }: { source: SourceView; actions: S
       {source.enabled && state?.report && <ValidationReport report={state.report} label={source.label} />}
       <div className="directory-actions">
         {source.enabled && source.kind !== 'file' && (
-          <button type="button" disabled={actions.busy} onClick={() => actions.onSync(source.id)} aria-label={`Sync ${source.label}`}>
-            Sync
+          <button type="button" disabled={actions.busy} onClick={() => actions.onSync(source.id)} aria-label={`${syncLabel(source)} ${source.label}`}>
+            {syncLabel(source)}
           </button>
         )}
         {source.kind === 'url' && needsAccess(source) && (

@@ -7,7 +7,9 @@ export function formatTime(iso: string): string {
 
 /** What failed, in words people use. */
 export const STAGE_LABELS: Record<SyncStage, string> = {
+  address: 'Address not allowed',
   permission: 'No access to the site',
+  crash: 'Stopped while reading',
   network: 'Network',
   timeout: 'Timed out',
   http: 'Server error',

@@ -19,7 +19,7 @@ export function detectFeedKind(text: string, hints: FeedHints = {}): FeedKind {
   const type = hints.contentType?.toLowerCase() ?? '';
   if (/[/+]json\b/.test(type)) return 'json';
   if (/\b(csv|comma-separated-values)\b/.test(type)) return 'csv';
-  const path = (hints.name ?? '').toLowerCase().replace(/[?#].*$/, '');
+  const path = (hints.name ?? '').toLowerCase().split(/[?#]/, 1)[0]!;
   if (path.endsWith('.json')) return 'json';
   if (path.endsWith('.csv') || path.endsWith('.txt')) return 'csv';
   return /^\uFEFF?\s*[[{]/.test(text) ? 'json' : 'csv';

@@ -31,6 +31,8 @@ export {
   PART_SPAN,
   beginDirectoryWrite,
   commitDirectory,
+  SupersededWriteError,
+  type DirectoryWrite,
   putChunks,
   saveDirectory,
   loadDirectoryMeta,
@@ -50,6 +52,8 @@ export {
   maxAgeDays,
   parseFeedUrl,
   parsePolicy,
+  feedUrlProblem,
+  MAX_POLICY_FEEDS,
   labelForUrl,
   urlSourceId,
   type DirectoryPolicy,
@@ -66,18 +70,9 @@ export {
   type StoredReport,
   type SyncStage,
 } from './source-store';
-export {
-  syncDirectory,
-  importFile,
-  fetchFeed,
-  describeReport,
-  SyncFailure,
-  indexedDbRepository,
-  DEFAULT_MAX_BYTES,
-  DEFAULT_TIMEOUT_MS,
-  type DirectorySyncResult,
-  type ParallelSync,
-  type SyncEnvironment,
-  type SyncRepository,
-} from './sync';
+export { syncDirectory, importFile } from './sync';
+export { fetchFeed, SyncFailure, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './sync-fetch';
+export { describeReport } from './sync-validate';
+export { CANCELLED_MESSAGE, type DirectorySyncResult } from './sync-commit';
+export { indexedDbRepository, type ParallelSync, type SyncEnvironment, type SyncRepository } from './sync-environment';
 export { ALWAYS_SHARED, SHAREABLE_FIELDS, entryProblems, entryToCsv, myEntry, type ShareableField } from './join';

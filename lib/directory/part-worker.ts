@@ -1,6 +1,9 @@
 import { PartWorkerReplySchema, PartWorkerRequestSchema, type PartWorkerReply, type PartWorkerRequest } from '../messages';
 import { buildMatchIndex } from '../match';
-import { FeedTail, type PartWorker } from './split';
+import { FeedFormatError } from './errors';
+import { decodeUtf8 } from './bytes';
+import { parseFeed } from './feed';
+import { FeedTail, type FeedReadRequest, type PartWorker } from './split';
 
 /**
  * The two ends of a part worker (lib/directory/split) over postMessage: `serveFeedTail` runs in
@@ -21,15 +24,27 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A 'feed/read' request: the whole feed parsed here, its entries held by `tail`. */
+export function readWholeFeed(tail: FeedTail, request: FeedReadRequest) {
+  const { bytes, now, maxAgeDays, source, contentType, name } = request;
+  return tail.hold(parseFeed(decodeUtf8(bytes), { now: new Date(now), maxAgeDays, ...(source ? { source } : {}), ...(contentType ? { contentType } : {}), ...(name ? { name } : {}) }));
+}
+
 async function answer(tail: FeedTail, data: unknown): Promise<PartWorkerReply> {
   const request = PartWorkerRequestSchema.safeParse(data);
   if (!request.success) return { type: 'tail/failed', message: 'Not a part-worker request.' };
   try {
-    return request.data.type === 'tail/parse'
-      ? { type: 'tail/parsed', ...tail.parse(request.data) }
-      : { type: 'tail/stored', ...(await tail.store(request.data)) };
+    switch (request.data.type) {
+      case 'tail/parse':
+        return { type: 'tail/parsed', ...tail.parse(request.data) };
+      case 'feed/read':
+        return { type: 'tail/parsed', ...readWholeFeed(tail, request.data) };
+      case 'tail/store':
+        return { type: 'tail/stored', ...(await tail.store(request.data)) };
+    }
   } catch (error) {
-    return { type: 'tail/failed', message: describe(error) };
+    // A feed the parser refuses stays a feed-format problem on the other side.
+    return { type: 'tail/failed', message: describe(error), ...(error instanceof FeedFormatError ? { format: true } : {}) };
   }
 }
 
@@ -67,7 +82,7 @@ export function connectPartWorker(worker: WorkerHandle): PartWorker {
     pending = undefined;
     if (!waiting) return;
     if (!reply.success) waiting.reject(new Error('The worker sent an answer Mutual cannot read.'));
-    else if (reply.data.type === 'tail/failed') waiting.reject(new Error(reply.data.message));
+    else if (reply.data.type === 'tail/failed') waiting.reject(reply.data.format ? new FeedFormatError(reply.data.message) : new Error(reply.data.message));
     else if (reply.data.type !== waiting.expect) waiting.reject(new Error(`The worker answered ${reply.data.type}.`));
     else waiting.resolve(reply.data);
   });
@@ -77,12 +92,16 @@ export function connectPartWorker(worker: WorkerHandle): PartWorker {
       if (ended) return reject(ended);
       if (pending) return reject(new Error('The worker is busy.'));
       pending = { expect, resolve: resolve as (reply: PartWorkerReply) => void, reject };
-      worker.postMessage(request, request.type === 'tail/parse' ? [request.bytes.buffer] : []);
+      worker.postMessage(request, request.type === 'tail/store' ? [] : [request.bytes.buffer]);
     });
   return {
     ready: () => ready,
     parse: async (request) => {
       const { type: _type, ...parsed } = await call({ type: 'tail/parse', ...request }, 'tail/parsed');
+      return parsed;
+    },
+    read: async (request) => {
+      const { type: _type, ...parsed } = await call({ type: 'feed/read', ...request }, 'tail/parsed');
       return parsed;
     },
     store: async (request) => {

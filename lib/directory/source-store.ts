@@ -7,7 +7,7 @@ import { DEFAULT_DIRECTORY_SETTINGS, DirectorySettingsSchema, type DirectorySett
  * copy (the parsed entries, read only to merge), under separate keys so showing states never loads
  * a copy. Both are written in one transaction so the validators (ETag) always describe the copy.
  */
-const STAGES = ['permission', 'network', 'timeout', 'http', 'size', 'format', 'empty', 'storage'] as const;
+const STAGES = ['address', 'permission', 'crash', 'network', 'timeout', 'http', 'size', 'format', 'empty', 'storage'] as const;
 export type SyncStage = (typeof STAGES)[number];
 
 const IssueSchema = z.union([
@@ -42,6 +42,12 @@ export const SourceStateSchema = z.object({
       warnings: z.array(z.string()),
     })
     .optional(),
+  /**
+   * Set before a downloaded copy is read, and cleared by the outcome: found still set, the reading
+   * of that copy never finished (the sync crashed), and that copy is not read again until its
+   * back-off has passed (lib/directory/sync-validate).
+   */
+  reading: z.object({ fingerprint: z.string(), since: z.string(), attempts: z.number().int().positive() }).optional(),
   /** Hash of the copy in use; the conditional-request validators below belong to it. */
   contentHash: z.string().optional(),
   etag: z.string().optional(),

@@ -30,6 +30,8 @@ const TAIL_ISSUES = 500;
 
 /** What a worker is asked to parse: the entries after the split, as `{"entries":[` + text, at the first half's "now". */
 export type TailRequest = Omit<Extract<PartWorkerRequest, { type: 'tail/parse' }>, 'type'>;
+/** A whole feed for a worker to read: its bytes and what parseFeed needs to know of it. */
+export type FeedReadRequest = Omit<Extract<PartWorkerRequest, { type: 'feed/read' }>, 'type'>;
 /** Accepted entries (by their place in `ids`) that lost to a newer entry elsewhere are dropped. */
 export type TailStoreRequest = Omit<Extract<PartWorkerRequest, { type: 'tail/store' }>, 'type'>;
 /** Its report, a name given after the entries, and per accepted entry what deduplication needs. */
@@ -42,6 +44,8 @@ export interface PartWorker {
   ready(): Promise<void>;
   /** The request's bytes are transferred, not copied: they are gone from this thread. */
   parse(request: TailRequest): Promise<TailParsed>;
+  /** Reads a whole feed and holds its entries, as `parse` holds a half. */
+  read(request: FeedReadRequest): Promise<TailParsed>;
   store(request: TailStoreRequest): Promise<TailStored>;
   /** Ends the worker and frees its entries; safe to call more than once. */
   release(): void;
@@ -163,9 +167,14 @@ export class FeedTail {
       throw new FeedFormatError('The second half is not a list of entries.');
     }
     const options = { now: new Date(request.now), maxAgeDays: request.maxAgeDays, ...(request.source ? { source: request.source } : {}) };
-    const { entries, report } = acceptFeedEntries((feed as { entries: unknown[] }).entries, options);
-    this.entries = entries;
     const name = feedName(feed as Record<string, unknown>);
+    return this.hold({ ...acceptFeedEntries((feed as { entries: unknown[] }).entries, options), ...(name ? { name } : {}) });
+  }
+
+  /** Keeps a parsed feed's entries here, to store later; answers what the syncing thread needs of them. */
+  hold(parsed: ParsedFeed): TailParsed {
+    const { entries, report, name } = parsed;
+    this.entries = entries;
     return {
       report: { ...report, invalid: report.invalid.slice(0, TAIL_ISSUES) },
       ...(name ? { name } : {}),
@@ -211,7 +220,7 @@ function dedupeHalves(head: readonly DirectoryEntry[], tail: TailParsed): { head
 }
 
 /** The worker's start, given up on after READY_TIMEOUT_MS. */
-async function started(worker: PartWorker): Promise<void> {
+export async function started(worker: PartWorker): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('The worker did not start.')), READY_TIMEOUT_MS)));
   try {

@@ -25,6 +25,8 @@ export const PART_SPAN = 100_000;
 const CURRENT_KEY = 'current';
 /** The metadata alone, so pages that only need counts and skills do not load the index. */
 const META_KEY = 'meta';
+/** The save in progress (DirectoryWrite): a commit checks it is still the one. */
+const WRITING_KEY = 'writing';
 
 const SegmentSchema = z.object({
   /** Position of the segment's first entry in the directory. */
@@ -114,22 +116,34 @@ function generationRange(base: number): IDBKeyRange {
   return IDBKeyRange.bound(base, base + GENERATION_SPAN, false, true);
 }
 
+/** A save in progress: where its chunks go, and the token its commit must still find. */
+export interface DirectoryWrite {
+  base: number;
+  token: string;
+}
+
 /**
  * Starts a save: picks the generation not in use and empties it (an earlier save may have failed
- * half-way). Returns its first chunk key; part i of the save starts at base + i * PART_SPAN.
+ * half-way), and marks it as this save's. Part i of the save starts at base + i * PART_SPAN. A save
+ * that starts later (or "delete all my data") replaces the mark, and this save's commit is refused.
  */
-export async function beginDirectoryWrite(): Promise<number> {
+export async function beginDirectoryWrite(): Promise<DirectoryWrite> {
   try {
     const db = await openMutualDb();
     const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readwrite', { durability: 'relaxed' });
     const meta = parseMeta(await tx.objectStore('directoryIndex').get(META_KEY));
     const inUse = meta ? generationOf(segmentsOf(meta)[0]?.key ?? 0) : GENERATION_SPAN;
-    const base = inUse === 0 ? GENERATION_SPAN : 0;
-    await Promise.all([tx.objectStore('directoryChunks').delete(generationRange(base)), tx.done]);
-    return base;
+    const write = { base: inUse === 0 ? GENERATION_SPAN : 0, token: crypto.randomUUID() };
+    await Promise.all([tx.objectStore('directoryChunks').delete(generationRange(write.base)), tx.objectStore('directoryIndex').put(write, WRITING_KEY), tx.done]);
+    return write;
   } catch (error) {
     throw storageError(error);
   }
+}
+
+function isSameWrite(value: unknown, write: DirectoryWrite): boolean {
+  const stored = value as Partial<DirectoryWrite> | undefined;
+  return stored?.base === write.base && stored.token === write.token;
 }
 
 type WriteTransaction = IDBPTransaction<MutualDB, ('directoryChunks' | 'directoryIndex')[], 'readwrite'>;
@@ -188,17 +202,29 @@ export interface DirectoryCommit {
   sources: DirectoryMeta['sources'];
   duplicates?: number;
   now?: Date;
-  /** The parts written from `base`, in position order. */
+  /** The parts written from `write.base`, in position order. */
   parts: readonly { count: number; skills: readonly string[] }[];
-  base: number;
+  write: DirectoryWrite;
   index: unknown;
 }
 
-/** The switch-over: metadata and index of the new generation, and the old generation deleted, together. */
+/** A save overtaken by another one, or by "delete all my data": its generation is not switched to. */
+export class SupersededWriteError extends StorageError {
+  constructor() {
+    super('Another save of the directory (or deleting all data) happened meanwhile: this one was not used.');
+    this.name = 'SupersededWriteError';
+  }
+}
+
+/**
+ * The switch-over: metadata and index of the new generation, and the old generation deleted,
+ * together, once the transaction has checked that this save is still the one begun last.
+ */
 export async function commitDirectory(commit: DirectoryCommit): Promise<DirectoryMeta> {
+  const { base } = commit.write;
   let start = 0;
   const segments = commit.parts.map((part, i) => {
-    const segment = { start, key: commit.base + i * PART_SPAN, count: part.count };
+    const segment = { start, key: base + i * PART_SPAN, count: part.count };
     start += part.count;
     return segment;
   });
@@ -212,15 +238,26 @@ export async function commitDirectory(commit: DirectoryCommit): Promise<Director
     skills: mergeSkillNames(commit.parts.map((part) => part.skills)),
     segments,
   };
-  return inWriteTransaction(['directoryChunks', 'directoryIndex'], (tx, writes) => {
+  try {
+    const db = await openMutualDb();
+    const tx = db.transaction(['directoryChunks', 'directoryIndex'], 'readwrite', { durability: 'relaxed' });
     const index = tx.objectStore('directoryIndex');
-    writes.push(
+    if (!isSameWrite(await index.get(WRITING_KEY), commit.write)) {
+      tx.done.catch(() => undefined);
+      abortQuietly(tx);
+      throw new SupersededWriteError();
+    }
+    await Promise.all([
       index.put({ meta, index: commit.index }, CURRENT_KEY),
       index.put(meta, META_KEY),
-      tx.objectStore('directoryChunks').delete(generationRange(commit.base === 0 ? GENERATION_SPAN : 0)),
-    );
+      index.delete(WRITING_KEY),
+      tx.objectStore('directoryChunks').delete(generationRange(base === 0 ? GENERATION_SPAN : 0)),
+      tx.done,
+    ]);
     return meta;
-  });
+  } catch (error) {
+    throw storageError(error);
+  }
 }
 
 /**
@@ -228,7 +265,8 @@ export async function commitDirectory(commit: DirectoryCommit): Promise<Director
  * the remote parts written by their workers meanwhile; then the switch-over.
  */
 export async function saveDirectory(entries: readonly DirectoryEntry[], options: SaveDirectoryOptions): Promise<DirectoryMeta> {
-  const base = await beginDirectoryWrite();
+  const write = await beginDirectoryWrite();
+  const { base } = write;
   const remote = (options.remoteParts ?? []).map((store, i) => {
     const part = store(base + (i + 1) * PART_SPAN);
     // Awaited below; a part failing while this thread still writes is not an unhandled rejection.
@@ -242,10 +280,38 @@ export async function saveDirectory(entries: readonly DirectoryEntry[], options:
     if (stored.length && !joinIndexes) throw new StorageError('Remote parts need joinIndexes.');
     return await commitDirectory({
       ...options,
-      base,
+      write,
       parts: [{ count: entries.length, skills: skillNames(entries) }, ...stored],
       index: joinIndexes && stored.length ? joinIndexes([index, ...stored.map((part) => part.index)]) : index,
     });
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+/** Under this key, a mark that "delete all my data" (which empties every store) takes away. */
+const EPOCH_KEY = 'epoch';
+
+/** The current data epoch, made when there is none: a sync notes it when it starts. */
+export async function currentDataEpoch(): Promise<string> {
+  try {
+    const db = await openMutualDb();
+    const tx = db.transaction('directoryIndex', 'readwrite');
+    const stored = await tx.store.get(EPOCH_KEY);
+    const epoch = typeof stored === 'string' ? stored : crypto.randomUUID();
+    if (epoch !== stored) await tx.store.put(epoch, EPOCH_KEY);
+    await tx.done;
+    return epoch;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+/** Whether the data a sync started from is still there: false once everything was deleted since. */
+export async function isDataEpoch(epoch: string): Promise<boolean> {
+  try {
+    const db = await openMutualDb();
+    return (await db.get('directoryIndex', EPOCH_KEY)) === epoch;
   } catch (error) {
     throw storageError(error);
   }

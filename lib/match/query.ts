@@ -9,35 +9,43 @@ export type ParsedQuery =
   | { kind: 'they-learn'; skillText: string }
   | { kind: 'text'; text: string };
 
-const PERSON = String.raw`(?:who|someone|somebody|anyone|anybody|people|colleagues?)\s+(?:(?:who|that)\s+)?`;
-const TOPIC = String.raw`(?:(?:with|in|on|about|how\s+to\s+use|how\s+to|to\s+use|to)\s+)?(.+)`;
+const PERSON = String.raw`(?:who|someone|somebody|anyone|anybody|people|colleagues?) (?:(?:who|that) )?`;
+const TOPIC = String.raw`(?:(?:with|in|on|about|how to use|how to|to use|to) )?(.+)`;
 
 const THEY_LEARN: readonly RegExp[] = [
-  new RegExp(String.raw`^${PERSON}(?:wants?|needs?|would\s+like|hopes?|is\s+trying|are\s+trying)\s+to\s+learn\s+(?:about\s+)?(.+)$`, 'd'),
-  /^wants\s+to\s+learn\s+(?:about\s+)?(.+)$/d,
-  new RegExp(String.raw`^(?:${PERSON})?(?:needs?|wants?)\s+help\s+with\s+(.+)$`, 'd'),
-  /^(?:i\s+(?:can|could)\s+)?teach\s+(?!me\b)(?:(?:someone|others|people|them)\s+)?(.+)$/d,
-  /^(?:learners?|students?|mentees?)\s+(?:of|for|in)\s+(.+)$/d,
+  new RegExp(String.raw`^${PERSON}(?:wants?|needs?|would like|hopes?|is trying|are trying) to learn (?:about )?(.+)$`, 'd'),
+  /^wants to learn (?:about )?(.+)$/d,
+  new RegExp(String.raw`^(?:${PERSON})?(?:needs?|wants?) help with (.+)$`, 'd'),
+  /^(?:i (?:can|could) )?teach (?!me\b)(?:(?:someone|others|people|them) )?(.+)$/d,
+  /^(?:learners?|students?|mentees?) (?:of|for|in) (.+)$/d,
 ];
 
 const THEY_TEACH: readonly RegExp[] = [
-  new RegExp(String.raw`^(?:${PERSON})?(?:(?:can|could|will|would|to)\s+)?(?:teach(?:es)?|mentor|coach|show|help|train)\s+me\s+${TOPIC}$`, 'd'),
-  /^(?:i\s+)?(?:want|need|would\s+like|'d\s+like|wish|hope)\s+to\s+learn\s+(?:about\s+)?(.+)$/d,
-  /^learn(?:ing)?\s+(?:about\s+)?(.+)$/d,
-  new RegExp(String.raw`^(?:${PERSON})?(?:knows?|is\s+good\s+at|is\s+an?\s+expert\s+(?:in|on|at)|teach(?:es)?)\s+(.+)$`, 'd'),
-  /^(?:an?\s+)?(?:experts?|teachers?|mentors?|coach(?:es)?|gurus?)\s+(?:in|of|for|on|at)\s+(.+)$/d,
-  /^(.+?)\s+(?:experts?|teachers?|mentors?|gurus?|coach(?:es)?)$/d,
+  new RegExp(String.raw`^(?:${PERSON})?(?:(?:can|could|will|would|to) )?(?:teach(?:es)?|mentor|coach|show|help|train) me ${TOPIC}$`, 'd'),
+  /^(?:i )?(?:want|need|would like|'d like|wish|hope) to learn (?:about )?(.+)$/d,
+  /^learn(?:ing)? (?:about )?(.+)$/d,
+  new RegExp(String.raw`^(?:${PERSON})?(?:knows?|is good at|is an? expert (?:in|on|at)|teach(?:es)?) (.+)$`, 'd'),
+  /^(?:an? )?(?:experts?|teachers?|mentors?|coach(?:es)?|gurus?) (?:in|of|for|on|at) (.+)$/d,
+  /^(.+?) (?:experts?|teachers?|mentors?|gurus?|coach(?:es)?)$/d,
 ];
+
+/** `text` without a run of `chars` at its end (a pattern for it would be quadratic on long runs). */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
 
 function cleanTopic(topic: string): string {
   return topic
-    .replace(/\s+please$/i, '')
-    .replace(/^(?:a|an|the|some|more)\s+/i, '')
+    .replace(/ please$/i, '')
+    .replace(/^(?:a|an|the|some|more) /i, '')
     .trim();
 }
 
 export function parseQuery(query: string | undefined): ParsedQuery {
-  const text = (query ?? '').replace(/\s+/g, ' ').replace(/[?!.]+$/, '').trim();
+  // One space between words: the patterns above match single spaces, which keeps them linear.
+  const text = trimEnd((query ?? '').replace(/\s+/g, ' ').trim(), '?!.').trim();
   if (!text) return { kind: 'none' };
   const lower = text.toLowerCase();
   const topicOf = (patterns: readonly RegExp[]) => {

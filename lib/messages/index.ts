@@ -60,6 +60,16 @@ export function parseMessage(value: unknown): Message | undefined {
 export const PartWorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tail/parse'), bytes: z.instanceof(Uint8Array), now: z.string(), maxAgeDays: z.number().int().positive(), source: z.string().optional() }),
   z.object({ type: z.literal('tail/store'), drop: z.array(z.number().int().nonnegative()), firstKey: z.number().int().nonnegative() }),
+  /** A whole feed read in the worker (within the sync's time budget); answered as 'tail/parsed'. */
+  z.object({
+    type: z.literal('feed/read'),
+    bytes: z.instanceof(Uint8Array),
+    now: z.string(),
+    maxAgeDays: z.number().int().positive(),
+    source: z.string().optional(),
+    contentType: z.string().optional(),
+    name: z.string().optional(),
+  }),
 ]);
 export type PartWorkerRequest = z.infer<typeof PartWorkerRequestSchema>;
 
@@ -86,7 +96,8 @@ export const TailStoredSchema = z.object({ count, skills: z.array(z.string()), i
 export const PartWorkerReplySchema = z.discriminatedUnion('type', [
   TailParsedSchema.extend({ type: z.literal('tail/parsed') }),
   TailStoredSchema.extend({ type: z.literal('tail/stored') }),
-  z.object({ type: z.literal('tail/failed'), message: z.string() }),
+  /** `format`: the feed itself cannot be read (FeedFormatError), as opposed to the worker failing. */
+  z.object({ type: z.literal('tail/failed'), message: z.string(), format: z.boolean().optional() }),
   /** Sent once, when the worker runs. */
   z.object({ type: z.literal('tail/ready') }),
 ]);

@@ -1,5 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { DB_NAME, describeStorageError, openMutualDb, StorageError, type MutualDB } from '../storage/db';
+import { withDataWriteLock } from '../storage/lock';
 
 export type StoreName = StoreNames<MutualDB>;
 
@@ -82,8 +83,16 @@ export function allDataFileName(now: Date = new Date()): string {
   return `${DATA_FILE_FORMAT}-${now.toISOString().slice(0, 10)}.json`;
 }
 
-/** Clears every store in one transaction: all of it goes, or (on failure) none of it. Returns the stores cleared. */
-export async function deleteAllData(): Promise<StoreName[]> {
+/**
+ * Clears every store in one transaction: all of it goes, or (on failure) none of it. Returns the
+ * stores cleared. It holds the data-write lock, so it waits for a sync that is saving; a sync still
+ * fetching then finds its data gone and saves nothing (lib/directory/sync-commit).
+ */
+export function deleteAllData(): Promise<StoreName[]> {
+  return withDataWriteLock(clearAllStores);
+}
+
+async function clearAllStores(): Promise<StoreName[]> {
   try {
     const db = await openMutualDb();
     const names = [...db.objectStoreNames];

@@ -46,7 +46,8 @@ function csvRows(text: string): { header: string[]; rows: Row[] } | undefined {
 
 /** "Senior Data Analyst at Northwind | Mentor" → "Senior Data Analyst": the job title, without the employer. */
 export function titleFromHeadline(headline: string): string {
-  return headline.split(/\s+(?:\||•|·|at|@)\s+/i)[0]!.trim();
+  // White space made single first: a run of it then cannot make the split's search quadratic.
+  return headline.replace(/\s+/g, ' ').split(/ (?:\||•|·|at|@) /i)[0]!.trim();
 }
 
 function fileKind(header: string[] | undefined): 'profile' | 'skills' | undefined {

@@ -31,14 +31,14 @@ export interface RenderedMessage {
   missing: MissingValue[];
 }
 
-const TAG = /\{\{\s*([#^/]?)\s*([A-Za-z][\w.]*)\s*\}\}/g;
+const TAG = /\{\{\s*(?:([#^/])\s*)?([A-Za-z][\w.]*)\s*\}\}/g;
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
   for (const match of source.matchAll(TAG)) {
     if (match.index > last) tokens.push({ type: 'text', text: source.slice(last, match.index) });
-    tokens.push({ type: 'tag', sigil: match[1] as '' | '#' | '^' | '/', name: match[2]!, raw: match[0] });
+    tokens.push({ type: 'tag', sigil: (match[1] ?? '') as '' | '#' | '^' | '/', name: match[2]!, raw: match[0] });
     last = match.index + match[0].length;
   }
   if (last < source.length) tokens.push({ type: 'text', text: source.slice(last) });

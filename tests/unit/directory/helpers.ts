@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { closeMutualDb } from '../../../lib/storage/db';
 import type { DirectoryEntry } from '../../../lib/directory';
 import { FeedTail, type PartWorker } from '../../../lib/directory/split';
+import { readWholeFeed } from '../../../lib/directory/part-worker';
 import { buildMatchIndex } from '../../../lib/match';
 
 /** A fresh, empty IndexedDB for each test. */
@@ -57,15 +58,20 @@ export function directoryEntry(i: number, overrides: Partial<DirectoryEntry> = {
  * A worker run in this thread: the same FeedTail a real worker runs, with every request and answer
  * structured-cloned as postMessage would. `fail` makes one step reject, as a crashed worker does.
  */
-export function inProcessWorker(options: { fail?: 'parse' | 'store' } = {}) {
+export function inProcessWorker(options: { fail?: 'parse' | 'read' | 'store' } = {}) {
   const tail = new FeedTail(buildMatchIndex);
-  const calls = { parse: 0, store: 0, released: 0 };
+  const calls = { parse: 0, read: 0, store: 0, released: 0 };
   const worker: PartWorker = {
     ready: () => Promise.resolve(),
     async parse(request) {
       calls.parse++;
       if (options.fail === 'parse') throw new Error('worker crashed');
       return structuredClone(await tail.parse(structuredClone(request)));
+    },
+    async read(request) {
+      calls.read++;
+      if (options.fail === 'read') throw new Error('worker crashed');
+      return structuredClone(readWholeFeed(tail, structuredClone(request)));
     },
     async store(request) {
       calls.store++;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectPartWorker, serveFeedTail } from '../../../lib/directory/part-worker';
-import { loadAllEntries, parseJsonFeed, saveDirectory } from '../../../lib/directory';
+import { FeedFormatError, loadAllEntries, parseJsonFeed, saveDirectory } from '../../../lib/directory';
 import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
 import { feedPerson, jsonFeed, resetDatabase } from './helpers';
 
@@ -72,5 +72,21 @@ describe('the part worker over postMessage', () => {
     await expect(ready).rejects.toThrow(/released/);
     expect(waiting.terminated()).toBe(true);
     await expect(waiting.worker.store({ drop: [], firstKey: 0 })).rejects.toThrow(/released/);
+  });
+
+  it('reads a whole CSV feed, holds its entries and stores them; a feed it cannot read stays a format problem', async () => {
+    const { worker } = startWorker();
+    await worker.ready();
+    const csv = 'Email,Name,Teach,Learn,Career stage,Languages,I agree to be listed,Timestamp\na@example.com,Ada,Python,TikTok,Mid-career,English,Yes,2026-10-01\nnot-an-email,Bob,Python,TikTok,Mid-career,English,Yes,2026-10-01\n';
+    const bytes = new TextEncoder().encode(csv);
+    const parsed = await worker.read({ bytes, now: options.now.toISOString(), maxAgeDays: 365, source: 'Sheet', contentType: 'text/csv', name: 'https://x.example.com/people.csv' });
+    expect(bytes.byteLength).toBe(0);
+    expect(parsed).toMatchObject({ ids: ['a@example.com'], report: { total: 2, valid: 1, rejected: 1 } });
+    await saveDirectory([], { buildIndex: () => buildMatchIndex([]), version: 'v', sources: [], remoteParts: [(firstKey) => worker.store({ drop: [], firstKey })], joinIndexes: joinMatchIndexes });
+    expect((await loadAllEntries()).map((entry) => [entry.id, entry.source])).toEqual([['a@example.com', 'Sheet']]);
+
+    const broken = worker.read({ bytes: new TextEncoder().encode('{"format": "mutual-directory", "entr'), now: options.now.toISOString(), maxAgeDays: 365, contentType: 'application/json' });
+    await expect(broken).rejects.toBeInstanceOf(FeedFormatError);
+    await expect(broken).rejects.toThrow(/Not valid JSON/);
   });
 });

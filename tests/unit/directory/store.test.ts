@@ -60,13 +60,13 @@ describe('directory store', () => {
     await saveDirectory(entries.slice(0, 7), { buildIndex: () => ({ marker: 'old' }), version: 'old', sources });
     const head = entries.slice(0, CHUNK_SIZE + 30);
     const tail = entries.slice(CHUNK_SIZE + 30);
-    const base = await beginDirectoryWrite();
-    await Promise.all([putChunks(head, base, () => undefined), putChunks(tail, base + PART_SPAN, () => undefined)]);
+    const write = await beginDirectoryWrite();
+    await Promise.all([putChunks(head, write.base, () => undefined), putChunks(tail, write.base + PART_SPAN, () => undefined)]);
     // Written but not committed: the old directory is still the one in use, whole.
     expect((await loadDirectoryMeta())?.version).toBe('old');
     expect(await loadAllEntries()).toEqual(entries.slice(0, 7));
 
-    const meta = await commitDirectory({ version: 'new', sources, base, index: { marker: 'new' }, parts: [{ count: head.length, skills: ['python'] }, { count: tail.length, skills: ['Python', 'TikTok'] }] });
+    const meta = await commitDirectory({ version: 'new', sources, write, index: { marker: 'new' }, parts: [{ count: head.length, skills: ['python'] }, { count: tail.length, skills: ['Python', 'TikTok'] }] });
     expect(meta).toMatchObject({ count: entries.length, skills: ['python', 'TikTok'] });
     expect(await loadAllEntries()).toEqual(entries);
     const picked = await loadEntriesAt([head.length, head.length - 1, entries.length - 1]);

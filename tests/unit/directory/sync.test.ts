@@ -116,7 +116,17 @@ describe('syncing a feed URL', () => {
 
   it('keeps the previous copy when storing the new one fails', async () => {
     await syncDirectory([feedSource], environment(() => okResponse()).env);
-    const repository = { ...indexedDbRepository, saveSource: vi.fn().mockRejectedValueOnce(new Error('QuotaExceededError')).mockResolvedValue(undefined) };
+    // The first write with a copy fails (the mark written before reading has none).
+    let full = false;
+    const repository = {
+      ...indexedDbRepository,
+      saveSource: vi.fn(async (_state: unknown, copy?: unknown) => {
+        if (copy && !full) {
+          full = true;
+          throw new Error('QuotaExceededError');
+        }
+      }),
+    };
     const result = await syncDirectory([feedSource], environment(() => okResponse(jsonFeed([feedPerson('cy@example.com')])), { repository }).env);
     expect(result.ok).toBe(false);
     expect(repository.saveSource).toHaveBeenLastCalledWith(expect.objectContaining({ ok: false, lastError: expect.objectContaining({ stage: 'storage' }) }));
@@ -165,7 +175,7 @@ describe('syncing with a second thread', () => {
     expect(new Set(stored.map((entry) => entry.id)).size).toBe(stored.length);
     const loaded = await loadDirectoryIndex();
     expect(loaded?.index).toEqual(buildMatchIndex(stored));
-    expect(started.map(({ calls }) => calls)).toEqual([{ parse: 1, store: 1, released: 1 }]);
+    expect(started.map(({ calls }) => calls)).toEqual([{ parse: 1, read: 0, store: 1, released: 1 }]);
   });
 
   it('parses a large stored copy in halves too when another source changes', async () => {
@@ -175,7 +185,7 @@ describe('syncing with a second thread', () => {
     const result = await syncDirectory([feedSource, demoSource], environment(() => okResponse(bigFeed), { ...realIndex, parallel: later.value, now: () => new Date('2026-11-11T12:00:00Z') }).env, 'demo');
     // A new day: the directory is merged again, the feed from its stored copy, by two threads.
     expect(result.saved?.count).toBe(30 + DEMO_DIRECTORY_SIZE);
-    expect(later.started.map(({ calls }) => calls)).toEqual([{ parse: 1, store: 1, released: 1 }]);
+    expect(later.started.map(({ calls }) => calls)).toEqual([{ parse: 1, read: 0, store: 1, released: 1 }]);
     expect(await loadDirectoryIndex()).toMatchObject({ index: buildMatchIndex(await loadAllEntries()) });
   });
 
@@ -214,7 +224,7 @@ describe('fetching', () => {
   it('gives up after the timeout', async () => {
     const hanging = (_: unknown, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    await expect(fetchFeed(FEED_URL, { fetch: hanging as typeof fetch, timeoutMs: 20 })).rejects.toMatchObject({ stage: 'timeout', message: 'No complete answer within 20 ms.' });
+    await expect(fetchFeed(FEED_URL, { fetch: hanging as typeof fetch, timeoutMs: 20 })).rejects.toMatchObject({ stage: 'timeout', message: 'The feed took too long to download: no complete answer within 20 ms.' });
   });
 
   it('refuses a declared size over the cap without reading it', async () => {
