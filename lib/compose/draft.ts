@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DirectoryEntrySchema } from '../directory/entry';
 import { ProfileSchema } from '../profile/model';
-import { openMutualDb } from '../storage/db';
+import { openMutualDb } from '../storage';
 import type { OutreachContext } from '../templates/variables';
 
 const DRAFT_KEY = 'currentDraft';

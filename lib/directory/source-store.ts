@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StorageError, describeStorageError, openMutualDb } from '../storage/db';
+import { StorageError, describeStorageError, openMutualDb } from '../storage';
 import { DEFAULT_DIRECTORY_SETTINGS, DirectorySettingsSchema, type DirectorySettings } from './sources';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IDBPTransaction } from 'idb';
-import { StorageError, describeStorageError, openMutualDb, type MutualDB } from '../storage/db';
+import { StorageError, describeStorageError, openMutualDb, type MutualDB } from '../storage';
 import { DirectoryEntrySchema, type DirectoryEntry } from './entry';
 
 /**

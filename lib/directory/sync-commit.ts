@@ -1,4 +1,4 @@
-import { withDataWriteLock } from '../storage/lock';
+import { withDataWriteLock } from '../storage';
 import { sha256 } from './bytes';
 import type { DirectoryEntry } from './entry';
 import { mergeSources } from './merge';

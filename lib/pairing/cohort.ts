@@ -1,5 +1,5 @@
 import type { DirectoryEntry } from '../directory';
-import type { CareerStage, MatchMode } from '../profile/model';
+import type { CareerStage, MatchMode } from '../profile';
 import type { Exclusion } from './exclusions';
 import { PairScorer, SCALE, type PartnerList } from './scores';
 import { solvePairing, type CandidateSource } from './solve';
@@ -76,8 +76,10 @@ export interface PairingReport {
 /** A score in SCALE units as its exact decimal (at most 9 decimals), the way every output writes it. */
 export function formatWeight(units: number): string {
   const whole = Math.floor(units / SCALE);
-  const fraction = String(units - whole * SCALE).padStart(9, '0').replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : String(whole);
+  const digits = String(units - whole * SCALE).padStart(9, '0');
+  let end = digits.length;
+  while (end > 0 && digits[end - 1] === '0') end--;
+  return end > 0 ? `${whole}.${digits.slice(0, end)}` : String(whole);
 }
 
 function personOf(entry: DirectoryEntry): PairedPerson {

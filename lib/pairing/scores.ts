@@ -1,6 +1,6 @@
 import type { DirectoryEntry } from '../directory';
 import { assess, buildMatchIndex, createRankContext, emptyDetail, explain, isEligible, rank, type MatchIndex, type RankContext } from '../match';
-import { PROFILE_SCHEMA_VERSION, type MatchMode, type Profile } from '../profile/model';
+import { PROFILE_SCHEMA_VERSION, type MatchMode, type Profile } from '../profile';
 
 /**
  * Pair scores are kept as whole multiples of 10⁻⁹ (SCALE units), so the matching solver does exact

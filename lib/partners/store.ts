@@ -1,4 +1,4 @@
-import { openMutualDb } from '../storage/db';
+import { openMutualDb } from '../storage';
 import {
   newPartnerRecord,
   OutreachLogEntrySchema,

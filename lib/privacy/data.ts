@@ -1,6 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { DB_NAME, describeStorageError, openMutualDb, StorageError, type MutualDB } from '../storage/db';
-import { withDataWriteLock } from '../storage/lock';
+import { DB_NAME, describeStorageError, openMutualDb, StorageError, withDataWriteLock, type MutualDB } from '../storage';
 
 export type StoreName = StoreNames<MutualDB>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeStorageError, openMutualDb, StorageError } from '../storage/db';
+import { describeStorageError, openMutualDb, StorageError } from '../storage';
 import { ProfileDraftSchema, type ProfileDraft } from './draft';
 import { ProfileFormatError, StoredProfileError } from './errors';
 import { migrateProfile } from './migrate';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openMutualDb } from '../storage/db';
+import { openMutualDb } from '../storage';
 import { RankedPartnerSchema, type RankedPartner } from './model';
 
 /**

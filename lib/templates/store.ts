@@ -1,4 +1,4 @@
-import { openMutualDb } from '../storage/db';
+import { openMutualDb } from '../storage';
 import { BUILT_IN_TEMPLATES, isBuiltInId } from './builtins';
 import { ManagedTemplateSchema, TemplateSchema, type LibraryTemplate, type Template } from './model';
 
