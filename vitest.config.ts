@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['tests/unit/setup.ts'],
+    // A guard against hangs, not a speed target (those live in bench/): component tests that type
+    // through user-event take seconds on a busy 2-core machine.
+    testTimeout: 20_000,
   },
 });
