@@ -36,7 +36,7 @@ function route(message: Message): Promise<unknown> | undefined {
     case 'directory/sync':
       return syncAll(message.sourceId);
     case 'insert/text':
-      return insertIntoTab(message.tabId, message.text);
+      return insertIntoTab(message.tabId, message.text, message.subject === undefined ? {} : { subject: message.subject });
     case 'templates/changed':
       return registerContextMenus();
     case 'directory/changed':

@@ -158,6 +158,7 @@ export function PopupApp({ services, targetTab }: Props) {
           partner={outreachTarget.entry}
           context={services.outreachContext(profile, outreachTarget)}
           tabId={targetTab}
+          services={services.outreach}
           onClose={() => setOutreachId(undefined)}
           onLogged={(record: PartnerRecord) => setData((current) => current && withPartner(current, record))}
         />

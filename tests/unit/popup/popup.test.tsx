@@ -6,6 +6,7 @@ import type { PopupData, PopupServices, RankedPartner } from '@/components/popup
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import { newPartnerRecord, type PartnerRecord } from '@/lib/partners/model';
 import { emptyProfile, type Profile } from '@/lib/profile/model';
+import { BUILT_IN_TEMPLATES } from '@/lib/templates';
 import { person } from '../match/helpers';
 
 function entry(id: string, name: string, extra: Partial<DirectoryEntry> = {}): DirectoryEntry {
@@ -80,6 +81,14 @@ function fakeServices(overrides: Partial<PopupData> = {}, directory: DirectoryEn
       sharedErgs: [],
       sharedInterests: [],
     }),
+    outreach: {
+      loadTemplates: vi.fn(async () => BUILT_IN_TEMPLATES.map((template) => ({ ...template, origin: 'built-in' as const, modified: false }))),
+      insert: vi.fn(async () => ({ ok: true as const, method: 'paste-event', where: 'the text field' })),
+      copy: vi.fn(async () => undefined),
+      log: vi.fn(async (logged) => ({ record: { ...newPartnerRecord(logged.partnerId), status: 'contacted' as const }, previousStatus: 'none' as const })),
+      setStatus: vi.fn(async (id, status) => ({ ...newPartnerRecord(id), status })),
+      saveDraft: vi.fn(async () => undefined),
+    },
     openOptions: vi.fn(),
     onDirectoryChanged: () => () => undefined,
   };
