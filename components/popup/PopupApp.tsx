@@ -10,6 +10,7 @@ import { ViewTabs } from './ViewTabs';
 import { PartnerCard, type PartnerView } from './PartnerCard';
 import { toPartnerView } from './view-model';
 import type { PopupData, PopupServices, RankedPartner } from './services';
+import '@/components/ui/ui.css';
 import './popup.css';
 
 const NO_CHOICES: FilterChoices = { ergs: [], departments: [], languages: [] };
@@ -42,6 +43,17 @@ export function PopupApp({ services, targetTab }: Props) {
   const [outreachId, setOutreachId] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   const painted = useRef(false);
+  /** A card the user hid, shortlisted or unshortlisted, and the cards to focus once it leaves the view. */
+  const leaving = useRef<{ id: string; next: string[] }>(undefined);
+  useEffect(() => {
+    const pending = leaving.current;
+    if (!pending || cardElement(pending.id)) return;
+    leaving.current = undefined;
+    // Only focus that fell with the card is moved: never taken from where the user went since.
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const next = pending.next.map(cardElement).find((card) => card !== undefined);
+    (next ?? document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'))?.focus();
+  });
 
   const [rankedKey, setRankedKey] = useState('');
   const firstLoad = useRef(true);
@@ -124,11 +136,21 @@ export function PopupApp({ services, targetTab }: Props) {
     setAnnouncement(message);
   };
   const nameOf = (id: string) => ranked.find((r) => r.entry.id === id)?.entry.name ?? saved.find((e) => e.id === id)?.name ?? 'Partner';
+  const willLeave = (id: string) => {
+    const ids = [...document.querySelectorAll('[data-partner-id]')].map((card) => card.getAttribute('data-partner-id')!);
+    const at = ids.indexOf(id);
+    leaving.current = { id, next: [...ids.slice(at + 1), ...ids.slice(0, Math.max(at, 0)).reverse()] };
+  };
   const cardHandlers = {
     onReachOut: (id: string) => setOutreachId(id),
-    onShortlist: (id: string, shortlisted: boolean) =>
-      void updateRecord(id, { shortlisted }, `${nameOf(id)} ${shortlisted ? 'added to' : 'removed from'} your shortlist`),
-    onHide: (id: string, hidden: boolean) => void updateRecord(id, { hidden }, `${nameOf(id)} ${hidden ? 'hidden' : 'shown again'}`),
+    onShortlist: (id: string, shortlisted: boolean) => {
+      willLeave(id);
+      void updateRecord(id, { shortlisted }, `${nameOf(id)} ${shortlisted ? 'added to' : 'removed from'} your shortlist`);
+    },
+    onHide: (id: string, hidden: boolean) => {
+      willLeave(id);
+      void updateRecord(id, { hidden }, `${nameOf(id)} ${hidden ? 'hidden' : 'shown again'}`);
+    },
     onStatus: (id: string, status: PartnerStatus) => void updateRecord(id, { status }, `Status of ${nameOf(id)}: ${status}`),
   };
 
@@ -212,6 +234,11 @@ export function PopupApp({ services, targetTab }: Props) {
       </ViewTabs>
     </main>
   );
+}
+
+/** The card of one partner in the current view, if it is shown. */
+function cardElement(id: string): HTMLElement | undefined {
+  return [...document.querySelectorAll<HTMLElement>('[data-partner-id]')].find((card) => card.getAttribute('data-partner-id') === id);
 }
 
 function rankKeyOf(version: string | undefined, mode: MatchMode | undefined, filters: Filters, query: string): string {
