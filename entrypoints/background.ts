@@ -3,7 +3,7 @@ import { parseMessage, type Message } from '@/lib/messages';
 import { onManagedStorageChange } from '@/platform/managed-storage';
 import { handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '@/platform/directory-sync';
 import { handleCommand, handleContextMenuClick, insertIntoTab, registerContextMenus } from '@/platform/insert';
-import { openWelcome } from '@/platform/welcome';
+import { welcomeOnInstalled } from '@/platform/welcome';
 
 /**
  * The service worker only routes events to platform/ modules. It keeps no state of its own in
@@ -13,8 +13,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     void registerContextMenus();
     void handleInstalled(details);
-    // A new user gets the welcome once; an update (or a browser update) never shows it again.
-    if (details.reason === 'install') void openWelcome();
+    void welcomeOnInstalled(details);
   });
   browser.runtime.onStartup.addListener(() => {
     void registerContextMenus();
