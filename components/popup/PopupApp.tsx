@@ -130,8 +130,11 @@ export function PopupApp({ services, targetTab }: Props) {
     );
   }
 
+  const matchOf = (id: string) => ranked.find((r) => r.entry.id === id)?.match;
+  // The shortlist and "my asks" keep the score and reasons the results list showed for the person.
   const updateRecord = async (id: string, change: Partial<Pick<PartnerRecord, 'shortlisted' | 'hidden' | 'status'>>, message: string) => {
-    const record = await services.updatePartner(id, change);
+    const match = matchOf(id);
+    const record = await services.updatePartner(id, { ...change, ...(match ? { match } : {}) });
     setData((current) => current && withPartner(current, record));
     setAnnouncement(message);
   };
@@ -182,7 +185,11 @@ export function PopupApp({ services, targetTab }: Props) {
           tabId={targetTab}
           services={services.outreach}
           onClose={() => setOutreachId(undefined)}
-          onLogged={(record: PartnerRecord) => setData((current) => current && withPartner(current, record))}
+          onLogged={(record: PartnerRecord) => {
+            setData((current) => current && withPartner(current, record));
+            const match = outreachTarget.match;
+            if (match && !record.match) void services.updatePartner(record.id, { match }).then((kept) => setData((current) => current && withPartner(current, kept)));
+          }}
         />
       </main>
     );
@@ -229,7 +236,7 @@ export function PopupApp({ services, targetTab }: Props) {
             handlers={cardHandlers}
           />
         ) : (
-          <SavedView view={view} entries={saved} partners={data.partners} now={now} handlers={cardHandlers} />
+          <SavedView key={view} view={view} entries={saved} partners={data.partners} ranked={ranked} now={now} handlers={cardHandlers} />
         )}
       </ViewTabs>
     </main>
@@ -372,10 +379,13 @@ function SavedView(props: {
   view: SavedViewName;
   entries: DirectoryEntry[];
   partners: ReadonlyMap<string, PartnerRecord>;
+  ranked: readonly RankedPartner[];
   now: Date;
   handlers: CardHandlers;
 }) {
   const { keeps, label, empty } = SAVED_VIEWS[props.view];
+  // The current ranking's match when the person is in it, else the one kept with the record.
+  const matchOf = (entry: DirectoryEntry) => props.ranked.find((r) => r.entry.id === entry.id)?.match ?? props.partners.get(entry.id)?.match;
   const wanted = props.entries.filter((entry) => {
     const record = props.partners.get(entry.id);
     return record !== undefined && keeps(record);
@@ -390,7 +400,7 @@ function SavedView(props: {
   return (
     <ul className="results" aria-label={label}>
       {wanted.map((entry) => (
-        <PartnerCard key={entry.id} partner={toPartnerView(entry, undefined, props.partners.get(entry.id), props.now)} {...props.handlers} />
+        <PartnerCard key={entry.id} partner={toPartnerView(entry, matchOf(entry), props.partners.get(entry.id), props.now)} {...props.handlers} />
       ))}
     </ul>
   );

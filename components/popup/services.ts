@@ -40,7 +40,7 @@ export interface PopupServices {
   /** The ERGs, departments and languages of the directory, for the filters. */
   filterChoices(): Promise<FilterChoices>;
   entriesById(ids: readonly string[]): Promise<DirectoryEntry[]>;
-  updatePartner(id: string, change: Partial<Pick<PartnerRecord, 'shortlisted' | 'hidden' | 'status'>>): Promise<PartnerRecord>;
+  updatePartner(id: string, change: Partial<Pick<PartnerRecord, 'shortlisted' | 'hidden' | 'status' | 'match'>>): Promise<PartnerRecord>;
   saveProfile(profile: Profile): Promise<void>;
   newProfile(): Profile;
   outreachContext(profile: Profile, partner: RankedPartner): OutreachContext;

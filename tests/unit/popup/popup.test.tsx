@@ -152,7 +152,7 @@ describe('PopupApp', () => {
     expect(await screen.findByText(/No match for “nobody”/)).toBeTruthy();
     await user.clear(screen.getByRole('searchbox'));
     await user.click(await screen.findByRole('button', { name: 'Hide Ada Park' }));
-    expect(services.updatePartner).toHaveBeenCalledWith('ada@example.com', { hidden: true });
+    expect(services.updatePartner).toHaveBeenCalledWith('ada@example.com', expect.objectContaining({ hidden: true }));
     await screen.findByText('Ada Park hidden');
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
   });
@@ -164,6 +164,27 @@ describe('PopupApp', () => {
     await user.click(screen.getByRole('tab', { name: 'Shortlist' }));
     const list = await screen.findByRole('list', { name: 'Shortlist' });
     expect(within(list).getAllByRole('heading').map((h) => h.textContent)).toEqual(['Ada Park']);
+  });
+
+  it('shortlist and "my asks" cards keep the score and the reasons the results list showed', async () => {
+    const services = fakeServices();
+    render(<PopupApp services={services} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Shortlist Ada Park' }));
+    await user.selectOptions(screen.getByLabelText('Status of Ada Park'), 'contacted');
+    expect(services.updatePartner).toHaveBeenLastCalledWith('ada@example.com', { status: 'contacted', match: expect.objectContaining({ score: 80, reasons: ['They can teach you Budgeting'] }) });
+    // Out of the current results (a search that finds nobody), the kept match is what the card shows.
+    await user.type(screen.getByRole('searchbox'), 'nobody');
+    await screen.findByText(/No match for “nobody”/);
+    for (const [tab, list] of [['Shortlist', 'Shortlist'], ['My asks', 'Open asks']] as const) {
+      await user.click(screen.getByRole('tab', { name: tab }));
+      const cards = (await screen.findByRole('list', { name: list })).querySelectorAll<HTMLElement>(':scope > li');
+      expect(cards).toHaveLength(1);
+      const card = cards[0]!;
+      expect(within(card).getByLabelText('Strong match, score 80 of 100')).toBeTruthy();
+      await user.click(within(card).getByRole('button', { name: 'Why this match' }));
+      expect(card.textContent, tab).toContain('They can teach you Budgeting');
+    }
   });
 
   it('moves between views with the arrow keys, one tab stop for all tabs', async () => {
