@@ -34,6 +34,10 @@ try {
     await list.locator(':scope > li').first().getByRole('button', { name: /^Reach out/ }).click();
     await popup.getByRole('combobox', { name: 'Template' }).waitFor();
     await shot(popup, 'outreach');
+    // A template that needs something neither profile says: the blanks come first.
+    await popup.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'First meeting: setting expectations' });
+    await popup.getByRole('group', { name: 'Fill in before it can leave Mutual' }).waitFor();
+    await shot(popup, 'outreach-blanks');
     await popup.close();
   }
 } finally {
