@@ -52,6 +52,26 @@ describe('welcome on install', () => {
     await page.close();
   });
 
+  it('then the popup’s quick start asks for what the first templates need, and passes axe-core', async () => {
+    const popup = await mutual.openPopup();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.getByRole('heading', { name: 'Welcome to Mutual' }).waitFor();
+    await popup.getByLabel('Your name').fill('Jordan Lee');
+    await popup.getByLabel(/Skills you can teach/).fill('Budgeting');
+    await popup.getByLabel(/Skills you want to learn/).fill('TikTok');
+    await popup.getByLabel('What you want from a mentoring partnership').fill('Each of us learns one new skill');
+    await popup.getByLabel('How you will know it worked').fill('I post a video on my own');
+    expect(await seriousAxeViolations(popup)).toEqual([]);
+    await popup.getByRole('button', { name: 'Show my matches' }).click();
+    const first = popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first();
+    await first.getByRole('button', { name: /^Reach out/ }).click();
+    // The goal filled the first-meeting proposal: no blanks to fill in.
+    await popup.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'First meeting: setting expectations' });
+    expect(await popup.getByLabel('Message').inputValue()).toContain('What we want from it: Each of us learns one new skill');
+    expect(await popup.getByRole('group', { name: 'Fill in before it can leave Mutual' }).count()).toBe(0);
+    await popup.close();
+  });
+
   it('does not open it again when the browser restarts', async () => {
     await mutual.restart();
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
