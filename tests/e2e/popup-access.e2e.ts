@@ -19,9 +19,9 @@ interface Overflow {
   filters: number;
 }
 
-/** Evaluated inside the popup at 200% text. */
-async function atDoubleText(): Promise<Overflow> {
-  document.documentElement.style.fontSize = '200%';
+/** Evaluated inside the popup, at `fontSize` for the root (200% text: "200%"). */
+async function overflowAt(fontSize: string): Promise<Overflow> {
+  document.documentElement.style.fontSize = fontSize;
   await new Promise((resolve) => setTimeout(resolve, 300));
   const width = document.documentElement.clientWidth;
   const main = document.querySelector('main')!;
@@ -95,7 +95,7 @@ describe('popup accessibility', () => {
     await mutual.clickToolbar(page);
     await mutual.waitForRealPopup();
     await expect.poll(() => mutual.evaluateInRealPopup<number>('document.querySelectorAll("[data-partner-id]").length'), { timeout: 10_000 }).toBeGreaterThan(0);
-    const matches = await mutual.evaluateInRealPopup<Overflow>(`(${atDoubleText.toString()})()`);
+    const matches = await mutual.evaluateInRealPopup<Overflow>(`(${overflowAt.toString()})('200%')`);
     expect(matches.scrollWidth).toBeLessThanOrEqual(matches.width);
     expect(matches.clipped).toEqual([]);
     expect(matches.hiddenTab).toBeLessThanOrEqual(matches.width);
@@ -113,5 +113,19 @@ describe('popup accessibility', () => {
     expect(panel.insertBottom).toBeLessThanOrEqual(panel.height);
     expect(panel.hit).toBe(true);
     await page.close();
+  });
+
+  it('reflows at 200% zoom: Chrome caps a popup at 800 × 600 device pixels, so 400 × 300 CSS pixels', async () => {
+    const zoomed = await mutual.openPopup();
+    const cdp = await mutual.context.newCDPSession(zoomed);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 400, height: 300, deviceScaleFactor: 2, mobile: false });
+    await zoomed.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first().waitFor();
+    const overflow = await zoomed.evaluate(overflowAt, '100%');
+    expect(overflow.width).toBeLessThanOrEqual(400);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
+    expect(overflow.clipped).toEqual([]);
+    expect(overflow.hiddenTab).toBeLessThanOrEqual(overflow.width);
+    expect(overflow.filters).toBeLessThanOrEqual(overflow.width);
+    await zoomed.close();
   });
 });
