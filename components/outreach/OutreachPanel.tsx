@@ -354,7 +354,7 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
             </select>
             {hiddenCount > 0 && (
               <p id={ids.offered} className="field-hint">
-                Only templates that fit you and {partner.name} in {me.matchMode === 'two-way' ? 'two-way' : me.matchMode} mode are listed.
+                Only templates that fit you and {partner.name} in {me.matchMode} mode are listed.
               </p>
             )}
           </div>
