@@ -123,9 +123,15 @@ describe('PopupApp', () => {
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText(/Skills you can teach/), 'TikTok, Canva');
     await user.type(screen.getByLabelText(/Skills you want to learn/), 'Budgeting');
+    // What the first-meeting template needs: asked here, so a new user's templates are complete.
+    await user.type(screen.getByLabelText('What you want from a mentoring partnership'), ' Each of us learns one skill ');
+    await user.type(screen.getByLabelText('How you will know it worked'), 'I present a budget');
     await user.click(screen.getByRole('button', { name: 'Show my matches' }));
     expect(services.saveProfile).toHaveBeenCalledWith(
-      expect.objectContaining({ teach: [expect.objectContaining({ name: 'TikTok' }), expect.objectContaining({ name: 'Canva' })] }),
+      expect.objectContaining({
+        teach: [expect.objectContaining({ name: 'TikTok' }), expect.objectContaining({ name: 'Canva' })],
+        goals: expect.objectContaining({ objective: 'Each of us learns one skill', successMeasure: 'I present a budget', sessionMinutes: 45 }),
+      }),
     );
     expect(await screen.findByRole('list', { name: 'Ranked partners' })).toBeTruthy();
   });
