@@ -229,8 +229,9 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
     }
   }
 
+  // While an insertion runs the buttons stay focusable (aria-disabled): a disabled button would drop focus to the page.
   async function insertIntoPage() {
-    if (!ready()) return;
+    if (busy || !ready()) return;
     setBusy(true);
     try {
       if (tabId === undefined) return await copyInstead('There is no page to insert into: open Mutual from the page where you write to them.');
@@ -245,13 +246,13 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
   }
 
   async function copy() {
-    if (!ready()) return;
+    if (busy || !ready()) return;
     if (await copied(message.body)) say(`Message copied: ${PASTE_HINT} where you write to ${partner.name}.${await record({ action: 'copied', channel: 'clipboard' })}`);
     else say('Copying failed: select the message and copy it yourself.', 'error');
   }
 
   async function copySubject() {
-    if (!ready()) return;
+    if (busy || !ready()) return;
     if (await copied(message.subject)) say(`Subject copied: ${PASTE_HINT} into the subject field.`);
     else say('Copying failed: select the subject and copy it yourself.', 'error');
   }
@@ -373,6 +374,7 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
                     <label htmlFor={id}>{blank.description}</label>
                     <input
                       id={id}
+                      maxLength={200}
                       ref={(element) => void (element ? blankRefs.current.set(blank.name, element) : blankRefs.current.delete(blank.name))}
                       required
                       aria-invalid={tried && open}
@@ -392,7 +394,7 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
             <label htmlFor={ids.subject}>Subject</label>
             <div className="outreach-subject">
               <input id={ids.subject} value={message.subject} onChange={(event) => editMessage({ subject: event.target.value })} />
-              <button type="button" disabled={busy} onClick={() => void copySubject()}>
+              <button type="button" aria-disabled={busy} onClick={() => void copySubject()}>
                 Copy<span className="visually-hidden"> subject</span>
               </button>
             </div>
@@ -411,10 +413,10 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
 
           <div className="outreach-footer">
             <div className="button-row">
-              <button type="button" className="primary" disabled={busy} onClick={() => void insertIntoPage()}>
+              <button type="button" className="primary" aria-disabled={busy} onClick={() => void insertIntoPage()}>
                 Insert into page
               </button>
-              <button type="button" disabled={busy} onClick={() => void copy()}>
+              <button type="button" aria-disabled={busy} onClick={() => void copy()}>
                 Copy message
               </button>
               {undo && (

@@ -173,6 +173,22 @@ describe('OutreachPanel', () => {
     expect(body().selectionEnd - body().selectionStart).toBe(body().value.length);
   });
 
+  it('keeps focus on Insert while it works, and a second press does not insert twice', async () => {
+    let finish: (outcome: InsertOutcome) => void = () => undefined;
+    const services = fakeServices({ insert: vi.fn(() => new Promise<InsertOutcome>((resolve) => (finish = resolve))) });
+    const { user } = renderPanel({ tabId: 4, services });
+    await screen.findByRole('combobox', { name: 'Template' });
+    const insert = screen.getByRole('button', { name: 'Insert into page' });
+    await user.click(insert);
+    expect(insert.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(insert);
+    await user.keyboard('{Enter}');
+    expect(services.insert).toHaveBeenCalledOnce();
+    await act(async () => finish({ ok: true, method: 'paste-event', where: 'the Quill editor' }));
+    await waitFor(() => expect(insert.getAttribute('aria-disabled')).toBe('false'));
+    expect(document.activeElement).toBe(insert);
+  });
+
   it('copies the message and logs the copy', async () => {
     const { user, services } = renderPanel();
     await screen.findByRole('combobox', { name: 'Template' });
