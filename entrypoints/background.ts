@@ -4,6 +4,7 @@ import { parseMessage, type Message } from '@/lib/messages';
 import { onManagedStorageChange } from '@/platform/managed-storage';
 import { handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '@/platform/directory-sync';
 import { handleCommand, handleContextMenuClick, insertIntoTab, registerContextMenus } from '@/platform/insert';
+import { welcomeOnInstalled } from '@/platform/welcome';
 
 /**
  * The service worker only routes events to platform/ modules. It keeps no state of its own in
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     void registerContextMenus();
     void handleInstalled(details);
+    void welcomeOnInstalled(details);
   });
   browser.runtime.onStartup.addListener(() => {
     void registerContextMenus();
@@ -37,7 +39,7 @@ function route(message: Message): Promise<unknown> | undefined {
     case 'directory/sync':
       return syncAll(message.sourceId);
     case 'insert/text':
-      return insertIntoTab(message.tabId, message.text);
+      return insertIntoTab(message.tabId, message.text, message.subject === undefined ? {} : { subject: message.subject });
     case 'templates/changed':
       return registerContextMenus();
     case 'directory/changed':

@@ -1,5 +1,5 @@
 // Deep imports: the index also carries the zod schemas, which pages need not download and run.
-import { insertText } from '@/lib/insert/insert';
+import { insertMessage } from '@/lib/insert/subject';
 import { INSERTER_KEY, probeFrame } from '@/lib/insert/probe';
 
 /**
@@ -13,7 +13,7 @@ export default defineContentScript({
   matches: [],
   world: 'MAIN',
   main() {
-    Object.defineProperty(globalThis, Symbol.for(INSERTER_KEY), { value: insertText, configurable: true });
+    Object.defineProperty(globalThis, Symbol.for(INSERTER_KEY), { value: insertMessage, configurable: true });
     return probeFrame();
   },
 });

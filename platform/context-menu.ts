@@ -1,9 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import { loadCurrentDraft, type CurrentDraft } from '@/lib/compose';
+import { draftBlanks, loadCurrentDraft, type CurrentDraft } from '@/lib/compose';
 import type { InsertOutcome } from '@/lib/messages';
 import { logOutreach } from '@/lib/partners';
-import { emptyProfile, loadProfile } from '@/lib/profile';
-import { loadTemplates, outreachValues, profileValues, renderTemplate, type Template } from '@/lib/templates';
+import { kindFits, loadTemplates, outreachValues, renderTemplate, type Template } from '@/lib/templates';
 import { insertIntoTab } from './insert';
 import { readManagedTemplates } from './templates-policy';
 
@@ -40,12 +39,23 @@ export function registerContextMenus(): Promise<void> {
   return registering;
 }
 
-/** A template filled for the current draft's partner, or with my side only when there is no draft yet. */
-async function renderForMenu(templateId: string, draft: CurrentDraft | undefined): Promise<{ text: string; template: Template } | undefined> {
+type Refusal = { ok: false; message: string };
+type Outgoing = { subject: string; body: string; template: Template };
+
+/**
+ * A template filled for the current draft's partner, or why it cannot be inserted: it does not fit
+ * that partner, or it needs a value neither profile gives (the popup asks for those; a menu cannot).
+ */
+async function renderForMenu(templateId: string, draft: CurrentDraft): Promise<Outgoing | Refusal | undefined> {
   const template = (await library()).find((candidate) => candidate.id === templateId);
   if (!template) return undefined;
-  const values = draft ? outreachValues(draft.context) : profileValues((await loadProfile().catch(() => undefined)) ?? emptyProfile());
-  return { text: renderTemplate(template, values).body, template };
+  const name = draft.partnerName;
+  if (!kindFits(template.kind, draft.context)) return { ok: false, message: `“${template.name}” does not fit ${name} in your current mode. Open Mutual to choose another template.` };
+  const { subject, body, missing } = renderTemplate(template, outreachValues(draft.context));
+  if (missing.length > 0) {
+    return { ok: false, message: `“${template.name}” needs ${missing.map((value) => value.placeholder).join(', ')} for ${name}. Open Mutual to fill it in.` };
+  }
+  return { subject, body, template };
 }
 
 /** Failures show on the toolbar button of that tab (the background has no clipboard and no page of its own). */
@@ -55,10 +65,10 @@ async function showOutcome(tabId: number, outcome: InsertOutcome | { ok: false; 
   await browser.action.setTitle({ tabId, title: outcome.ok ? 'Mutual' : `Mutual could not insert: ${outcome.message} Open Mutual to copy the text instead.` });
 }
 
-async function insertAndLog(tabId: number, text: string, frameId: number | undefined, log: { draft?: CurrentDraft; templateId: string; channel: string }): Promise<InsertOutcome> {
-  const outcome = await insertIntoTab(tabId, text, frameId === undefined ? {} : { frameId });
+async function insertAndLog(tabId: number, message: { subject: string; body: string }, frameId: number | undefined, log: { draft: CurrentDraft; templateId: string; channel: string }): Promise<InsertOutcome> {
+  const outcome = await insertIntoTab(tabId, message.body, { subject: message.subject, ...(frameId === undefined ? {} : { frameId }) });
   await showOutcome(tabId, outcome);
-  if (outcome.ok && log.draft) {
+  if (outcome.ok) {
     await logOutreach({
       partnerId: log.draft.partnerId,
       partnerName: log.draft.partnerName,
@@ -71,28 +81,40 @@ async function insertAndLog(tabId: number, text: string, frameId: number | undef
   return outcome;
 }
 
-const NO_DRAFT = { ok: false as const, message: 'There is no draft yet: prepare a message in the Mutual popup first.' };
+const NO_DRAFT: Refusal = { ok: false, message: 'There is no draft yet: prepare a message in the Mutual popup first.' };
+
+/** The current draft when it may be inserted; a draft with blanks left is refused with what is missing. */
+async function insertableDraft(): Promise<CurrentDraft | Refusal> {
+  const draft = await loadCurrentDraft();
+  if (!draft) return NO_DRAFT;
+  const blanks = draftBlanks(draft);
+  return blanks.length === 0 ? draft : { ok: false, message: `The current draft still has blanks to fill in (${blanks.join(', ')}). Open Mutual to fill them in.` };
+}
 
 export async function handleContextMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
   const itemId = String(info.menuItemId);
   if (tab?.id === undefined || !(itemId === MENU_DRAFT || itemId.startsWith(TEMPLATE_PREFIX))) return;
-  const draft = await loadCurrentDraft();
   if (itemId === MENU_DRAFT) {
-    if (!draft) return showOutcome(tab.id, NO_DRAFT);
-    await insertAndLog(tab.id, draft.body, info.frameId, { draft, templateId: draft.templateId, channel: 'page (context menu)' });
+    const draft = await insertableDraft();
+    if ('ok' in draft) return showOutcome(tab.id, draft);
+    await insertAndLog(tab.id, draft, info.frameId, { draft, templateId: draft.templateId, channel: 'page (context menu)' });
     return;
   }
+  // A template is filled for the current draft's partner: without one there is nobody to write to.
+  const draft = await loadCurrentDraft();
+  if (!draft) return showOutcome(tab.id, NO_DRAFT);
   const rendered = await renderForMenu(itemId.slice(TEMPLATE_PREFIX.length), draft);
   if (!rendered) return registerContextMenus();
-  await insertAndLog(tab.id, rendered.text, info.frameId, { ...(draft ? { draft } : {}), templateId: rendered.template.id, channel: 'page (context menu)' });
+  if ('ok' in rendered) return showOutcome(tab.id, rendered);
+  await insertAndLog(tab.id, rendered, info.frameId, { draft, templateId: rendered.template.id, channel: 'page (context menu)' });
 }
 
-/** The 'insert-draft' command (Alt+Shift+I): the current draft's body into the focused field. */
+/** The 'insert-draft' command (Alt+Shift+I): the current draft into the focused field, once it has no blanks left. */
 export async function handleCommand(command: string, tab?: Browser.tabs.Tab): Promise<void> {
   if (command !== INSERT_DRAFT_COMMAND) return;
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
   if (tabId === undefined) return;
-  const draft = await loadCurrentDraft();
-  if (!draft) return showOutcome(tabId, NO_DRAFT);
-  await insertAndLog(tabId, draft.body, undefined, { draft, templateId: draft.templateId, channel: 'page (keyboard shortcut)' });
+  const draft = await insertableDraft();
+  if ('ok' in draft) return showOutcome(tabId, draft);
+  await insertAndLog(tabId, draft, undefined, { draft, templateId: draft.templateId, channel: 'page (keyboard shortcut)' });
 }

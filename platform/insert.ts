@@ -36,22 +36,24 @@ export function describeInjectionError(error: unknown): Failure {
 }
 
 export function toOutcome(result: InsertResult): InsertOutcome {
-  return result.ok ? { ok: true, method: result.method, where: `the ${EDITOR_LABELS[result.editor]}` } : FAILURES[result.reason];
+  if (!result.ok) return FAILURES[result.reason];
+  return { ok: true, method: result.method, where: `the ${EDITOR_LABELS[result.editor]}`, ...(result.subjectFilled ? { subjectFilled: true } : {}) };
 }
 
 /** Runs in the chosen frame's MAIN world: serialized by executeScript, so it may use nothing from outside. */
-function callInserter(key: string, text: string): unknown {
+function callInserter(key: string, text: string, subject: string): unknown {
   const insert = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key)];
-  return typeof insert === 'function' ? insert(text) : undefined;
+  return typeof insert === 'function' ? insert(text, subject) : undefined;
 }
 
 /**
  * Inserts `text` at the caret of the focused field in a tab the user has granted (activeTab:
  * toolbar click, context menu or shortcut). Injects the insert script into every frame (or the
  * one given, e.g. the frame of a context-menu click), picks the frame that holds the focused field
- * and inserts there from the page's MAIN world.
+ * and inserts there from the page's MAIN world; `subject` goes into the compose window's empty
+ * subject field where it has one (Gmail, Outlook on the web).
  */
-export async function insertIntoTab(tabId: number, text: string, options: { frameId?: number } = {}): Promise<InsertOutcome> {
+export async function insertIntoTab(tabId: number, text: string, options: { frameId?: number; subject?: string } = {}): Promise<InsertOutcome> {
   try {
     const target = options.frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [options.frameId] };
     const injections = await browser.scripting.executeScript({ target, files: [INSERT_SCRIPT], world: 'MAIN' });
@@ -65,7 +67,7 @@ export async function insertIntoTab(tabId: number, text: string, options: { fram
       target: { tabId, frameIds: [choice.frameId] },
       world: 'MAIN',
       func: callInserter,
-      args: [INSERTER_KEY, text],
+      args: [INSERTER_KEY, text, options.subject ?? ''],
     });
     const result = InsertResultSchema.safeParse(inserted?.result);
     return result.success ? toOutcome(result.data) : FAILURES['not-verified'];

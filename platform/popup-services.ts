@@ -3,7 +3,11 @@ import type { PopupData, PopupServices } from '@/components/popup/services';
 import { loadDirectoryIndex, loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
 import { filterChoices, positionsOf, rank, type MatchResult } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
-import { hiddenIds, loadPartners, updatePartner } from '@/lib/partners';
+import { saveCurrentDraft } from '@/lib/compose';
+import { hiddenIds, loadPartners, logOutreach, updatePartner } from '@/lib/partners';
+import { loadTemplates } from '@/lib/templates';
+import { insertIntoTab } from './insert';
+import { readManagedTemplates } from './templates-policy';
 import { emptyProfile, loadProfile, saveProfile, type MatchMode, type Profile } from '@/lib/profile';
 import { loadLastRanking, loadLastResults, rankingKey, saveLastResults, type MatchSummary, type RankedPartner } from '@/lib/results';
 
@@ -112,6 +116,14 @@ export const popupServices: PopupServices = {
     sharedErgs: [...(partner.match?.sharedErgs ?? [])],
     sharedInterests: [...(partner.match?.sharedInterests ?? [])],
   }),
+  outreach: {
+    loadTemplates: async () => loadTemplates((await readManagedTemplates()).templates),
+    insert: (tabId, message) => insertIntoTab(tabId, message.body, { subject: message.subject }),
+    copy: (text) => navigator.clipboard.writeText(text),
+    log: logOutreach,
+    setStatus: (id, status) => updatePartner(id, { status }),
+    saveDraft: saveCurrentDraft,
+  },
   openOptions: () => void browser.runtime.openOptionsPage(),
   onDirectoryChanged(listener) {
     const onMessage = (message: unknown) => {

@@ -2,9 +2,11 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { gmailLink, mailtoLink, outlookLink, teamsChatLink, type ComposeLink } from '@/lib/compose';
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import type { InsertOutcome } from '@/lib/messages';
-import type { OutreachLogEntry, PartnerRecord } from '@/lib/partners';
+import type { OutreachLogEntry, PartnerRecord, PartnerStatus } from '@/lib/partners';
 import type { Profile } from '@/lib/profile/model';
 import {
+  fillBlanks,
+  offeredTemplates,
   outreachValues,
   renderTemplate,
   suggestTemplate,
@@ -12,9 +14,11 @@ import {
   type LibraryTemplate,
   type MissingValue,
   type OutreachContext,
+  type RenderedMessage,
   type TemplateOrigin,
 } from '@/lib/templates';
-import { browserOutreachServices, type OutreachServices } from './services';
+import type { OutreachServices } from './services';
+import '@/components/ui/ui.css';
 import './OutreachPanel.css';
 
 export interface OutreachPanelProps {
@@ -25,7 +29,7 @@ export interface OutreachPanelProps {
   tabId?: number;
   onClose(): void;
   onLogged?(record: PartnerRecord): void;
-  services?: OutreachServices;
+  services: OutreachServices;
 }
 
 interface Status {
@@ -34,6 +38,7 @@ interface Status {
 }
 
 type Use = Pick<OutreachLogEntry, 'action' | 'channel'>;
+type Message = { subject: string; body: string };
 
 const DRAFT_SAVE_DELAY_MS = 400;
 const ORIGIN_GROUPS: readonly (readonly [TemplateOrigin, string])[] = [
@@ -62,34 +67,56 @@ function focusReturner(opener: Element | null): () => void {
   };
 }
 
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** `text` with one blank's previous wording (its value or its placeholder) replaced by the next. */
+function replaceBlank(text: string, from: string, to: string): string {
+  return from === to ? text : text.replaceAll(from, () => to);
+}
+
 /**
- * The popup's "reach out" flow: choose a template, review and edit the message filled from both
- * profiles, then insert it into the page, copy it or open it in a mail or chat client. Mutual
- * never sends anything; every use is logged and marks the partner contacted.
+ * The popup's "reach out" flow: choose a template that fits this pair, fill in what neither
+ * profile says, review the message, then insert it into the page, copy it or open it in a mail or
+ * chat client. Nothing leaves Mutual while a blank is unfilled, and Mutual never sends anything;
+ * every use is logged and marks the partner contacted (with an undo).
  */
-export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, services = browserOutreachServices }: OutreachPanelProps) {
+export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, services }: OutreachPanelProps) {
   const [templates, setTemplates] = useState<LibraryTemplate[]>();
   const [loadError, setLoadError] = useState<string>();
   const [templateId, setTemplateId] = useState('');
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [missing, setMissing] = useState<MissingValue[]>([]);
+  const [rendered, setRendered] = useState<RenderedMessage>({ subject: '', body: '', missing: [] });
+  /** What the user typed for each blank, by variable name; kept when they switch templates. */
+  const [fills, setFills] = useState<Record<string, string>>({});
+  /** The message once edited by hand, and the fills it was written with. */
+  const [edited, setEdited] = useState<{ message: Message; fills: Record<string, string> }>();
   const [status, setStatus] = useState<Status>({ text: '', tone: 'info' });
+  const [undo, setUndo] = useState<PartnerStatus>();
   const [busy, setBusy] = useState(false);
+  const [tried, setTried] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const ids = { heading: useId(), template: useId(), subject: useId(), body: useId(), fill: useId() };
+  const blankRefs = useRef(new Map<string, HTMLInputElement>());
+  const focusBlank = useRef<string>(undefined);
+  const baseId = useId();
+  const ids = { heading: `${baseId}h`, template: `${baseId}t`, subject: `${baseId}s`, body: `${baseId}b`, blanks: `${baseId}f`, offered: `${baseId}o` };
 
-  const values = useMemo(() => outreachValues({ ...context, me, partner }), [context, me, partner]);
+  const full = useMemo(() => ({ ...context, me, partner }), [context, me, partner]);
+  const values = useMemo(() => outreachValues(full), [full]);
+  const offered = useMemo(() => (templates ? offeredTemplates(templates, full) : []), [templates, full]);
 
   function applyTemplate(template: LibraryTemplate) {
-    const rendered = renderTemplate(template, values);
     setTemplateId(template.id);
-    setSubject(rendered.subject);
-    setBody(rendered.body);
-    setMissing(rendered.missing);
+    setRendered(renderTemplate(template, values));
+    setEdited(undefined);
+    setTried(false);
   }
+
+  const filled = (text: string) => fillBlanks(text, rendered.missing, fills);
+  const message: Message = edited?.message ?? { subject: filled(rendered.subject), body: filled(rendered.body) };
+  const pending = unfilled(`${message.subject}\n${message.body}`, rendered.missing);
 
   // Read while rendering: by the time effects run, the parent may already have removed the opener.
   const [returnFocus] = useState(() => focusReturner(document.activeElement));
@@ -104,9 +131,13 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
       (library) => {
         if (!current) return;
         setTemplates(library);
-        const suggested = suggestTemplate({ ...context, me, partner });
-        const initial = library.find((template) => template.id === suggested) ?? library[0];
-        if (initial) applyTemplate(initial);
+        const fitting = offeredTemplates(library, full);
+        const suggested = suggestTemplate(full);
+        const initial = fitting.find((template) => template.id === suggested) ?? fitting[0];
+        if (!initial) return;
+        applyTemplate(initial);
+        // A template that needs something neither profile says opens on the first thing to fill in.
+        focusBlank.current = renderTemplate(initial, values).missing[0]?.name;
       },
       (error: unknown) => current && setLoadError(errorText(error)),
     );
@@ -116,38 +147,73 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
     // The template list loads once per panel; later prop changes keep the user's edits.
   }, [services]);
 
+  useEffect(() => {
+    if (!focusBlank.current) return;
+    blankRefs.current.get(focusBlank.current)?.focus();
+    focusBlank.current = undefined;
+  });
+
   // The last prepared message is the "current draft" the keyboard shortcut and context menu insert.
   useEffect(() => {
     if (!templateId) return;
     const timer = setTimeout(() => {
       services
-        .saveDraft({ partnerId: partner.id, partnerName: partner.name, templateId, subject, body, context: { ...context, me, partner }, savedAt: new Date().toISOString() })
+        .saveDraft({
+          partnerId: partner.id,
+          partnerName: partner.name,
+          templateId,
+          ...message,
+          blanks: rendered.missing.map((value) => value.placeholder),
+          context: full,
+          savedAt: new Date().toISOString(),
+        })
         .catch(() => undefined); // A lost draft only affects the shortcut; the panel keeps working.
     }, DRAFT_SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [services, templateId, subject, body, context, me, partner]);
+  }, [services, templateId, message.subject, message.body, rendered, full, partner]);
 
   const links = useMemo(() => {
-    const message = { to: partner.email, subject, body };
-    return { mailto: mailtoLink(message), gmail: gmailLink(message), outlook: outlookLink(message), teams: teamsChatLink(message) };
-  }, [partner.email, subject, body]);
+    const outgoing = { to: partner.email, ...message };
+    return { mailto: mailtoLink(outgoing), gmail: gmailLink(outgoing), outlook: outlookLink(outgoing), teams: teamsChatLink(outgoing) };
+  }, [partner.email, message.subject, message.body]);
 
-  const pending = unfilled(`${subject}\n${body}`, missing);
   const say = (text: string, tone: Status['tone'] = 'info') => setStatus({ text, tone });
+
+  /** True when the message may leave Mutual; otherwise says what is missing and focuses it. */
+  function ready(): boolean {
+    if (pending.length === 0) return true;
+    setTried(true);
+    say(`Fill in ${listed(pending.map((value) => value.description.replace(/,? e\.g\..*$/, '').toLowerCase()))} first: the message still has ${pending.length === 1 ? 'a blank' : 'blanks'}.`, 'error');
+    blankRefs.current.get(pending[0]!.name)?.focus();
+    return false;
+  }
 
   /** Logs one use; returns a note for the status when logging failed (the action itself worked). */
   async function record(use: Use): Promise<string> {
     try {
-      onLogged?.(await services.log({ partnerId: partner.id, partnerName: partner.name, templateId, ...use, at: new Date().toISOString() }));
+      const logged = await services.log({ partnerId: partner.id, partnerName: partner.name, templateId, ...use, at: new Date().toISOString() });
+      onLogged?.(logged.record);
+      setUndo(logged.record.status === logged.previousStatus ? undefined : logged.previousStatus);
       return '';
     } catch (error) {
       return ` (Mutual could not record this in your log: ${errorText(error)})`;
     }
   }
 
-  async function copied(): Promise<boolean> {
+  async function undoContacted(previous: PartnerStatus) {
+    setUndo(undefined);
     try {
-      await services.copy(body);
+      onLogged?.(await services.setStatus(partner.id, previous));
+      say(`${partner.name} is no longer marked contacted.`);
+    } catch (error) {
+      say(`Mutual could not undo: ${errorText(error)}`, 'error');
+    }
+    bodyRef.current?.focus();
+  }
+
+  async function copied(text: string): Promise<boolean> {
+    try {
+      await services.copy(text);
       return true;
     } catch {
       return false;
@@ -155,7 +221,7 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
   }
 
   async function copyInstead(reason: string) {
-    if (await copied()) {
+    if (await copied(message.body)) {
       say(`${reason} The message is on your clipboard instead: ${PASTE_HINT}.${await record({ action: 'copied', channel: 'clipboard (insert failed)' })}`, 'error');
     } else {
       say(`${reason} Copying failed too: the message is selected below, copy it yourself.`, 'error');
@@ -163,40 +229,60 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
     }
   }
 
+  // While an insertion runs the buttons stay focusable (aria-disabled): a disabled button would drop focus to the page.
   async function insertIntoPage() {
+    if (busy || !ready()) return;
     setBusy(true);
     try {
       if (tabId === undefined) return await copyInstead('There is no page to insert into: open Mutual from the page where you write to them.');
       say('Inserting…');
-      const outcome: InsertOutcome = await services.insert(tabId, body).catch((error: unknown) => ({ ok: false, reason: 'error', message: errorText(error) }));
-      if (outcome.ok) say(`Inserted into ${outcome.where}. Check it there and send it yourself.${await record({ action: 'inserted', channel: `page (${outcome.where})` })}`);
-      else await copyInstead(outcome.message);
+      const outcome: InsertOutcome = await services.insert(tabId, message).catch((error: unknown) => ({ ok: false, reason: 'error', message: errorText(error) }));
+      if (!outcome.ok) return await copyInstead(outcome.message);
+      const subject = outcome.subjectFilled ? ' and the subject into its subject field' : '';
+      say(`Inserted into ${outcome.where}${subject}. Check it there and send it yourself.${await record({ action: 'inserted', channel: `page (${outcome.where})` })}`);
     } finally {
       setBusy(false);
     }
   }
 
   async function copy() {
-    if (await copied()) say(`Message copied: ${PASTE_HINT} where you write to ${partner.name}.${await record({ action: 'copied', channel: 'clipboard' })}`);
+    if (busy || !ready()) return;
+    if (await copied(message.body)) say(`Message copied: ${PASTE_HINT} where you write to ${partner.name}.${await record({ action: 'copied', channel: 'clipboard' })}`);
     else say('Copying failed: select the message and copy it yourself.', 'error');
+  }
+
+  async function copySubject() {
+    if (busy || !ready()) return;
+    if (await copied(message.subject)) say(`Subject copied: ${PASTE_HINT} into the subject field.`);
+    else say('Copying failed: select the subject and copy it yourself.', 'error');
   }
 
   /** The link opens by itself (it is a real link); this logs it and covers a shortened message. */
   async function opened(link: ComposeLink, channel: string) {
     const note = !link.truncated
       ? ''
-      : (await copied())
+      : (await copied(message.body))
         ? ' The link holds a shortened message; the full text is on your clipboard.'
         : ' The link holds a shortened message: copy the full text from the box.';
     say(`Opened ${channel}. Nothing is sent until you send it there.${note}${await record({ action: 'opened', channel })}`);
   }
 
-  function selectPlaceholder(value: MissingValue) {
-    const field = body.includes(value.placeholder) ? bodyRef.current : subjectRef.current;
-    const at = field?.value.indexOf(value.placeholder) ?? -1;
-    if (!field || at < 0) return;
-    field.focus();
-    field.setSelectionRange(at, at + value.placeholder.length);
+  function editMessage(change: Partial<Message>) {
+    setEdited({ message: { ...message, ...change }, fills: edited?.fills ?? fills });
+  }
+
+  /** A blank the user filled in: applied at once, or (once the message was edited by hand) when they leave the field. */
+  function setFill(name: string, text: string) {
+    setFills((current) => ({ ...current, [name]: text }));
+  }
+  function commitFill(blank: MissingValue) {
+    if (!edited) return;
+    const wording = (text: string | undefined) => fillBlanks(blank.placeholder, [blank], { [blank.name]: text ?? '' });
+    const [from, to] = [wording(edited.fills[blank.name]), wording(fills[blank.name])];
+    setEdited({
+      message: { subject: replaceBlank(edited.message.subject, from, to), body: replaceBlank(edited.message.body, from, to) },
+      fills: { ...edited.fills, [blank.name]: fills[blank.name] ?? '' },
+    });
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -207,11 +293,13 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
   }
 
   const chosen = templates?.find((template) => template.id === templateId);
-  const linkProps = (link: ComposeLink, channel: string, newTab: boolean) => ({
-    href: link.url,
-    onClick: () => void opened(link, channel),
-    ...(newTab ? { target: '_blank', rel: 'noreferrer noopener' } : {}),
-  });
+  const hiddenCount = (templates?.length ?? 0) - offered.length;
+  const composeLinks: readonly (readonly [ComposeLink, string, string, boolean])[] = [
+    [links.mailto, 'Open in email', 'your email app', false],
+    [links.gmail, 'Gmail', 'Gmail', true],
+    [links.outlook, 'Outlook', 'Outlook on the web', true],
+    [links.teams, 'Teams', 'a Teams chat', true],
+  ];
 
   return (
     <section className="outreach" aria-labelledby={ids.heading} onKeyDown={onKeyDown}>
@@ -223,7 +311,9 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
           Back<span className="visually-hidden"> to your matches</span>
         </button>
       </header>
-      <p className="muted outreach-note">Mutual never sends anything: review the message, then send it yourself.</p>
+      <p className="outreach-to">
+        To: {partner.name} <span className="muted">&lt;{partner.email}&gt;</span>
+      </p>
 
       {loadError && (
         <p role="alert" className="notice error">
@@ -231,21 +321,27 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
         </p>
       )}
       {!templates && !loadError && <p className="muted">Loading templates…</p>}
+      {templates && offered.length === 0 && (
+        <p role="alert" className="notice error">
+          None of your templates fits {partner.name} in this mode. Try another mode, or write a template of your own on the options page.
+        </p>
+      )}
 
-      {templates && (
+      {chosen && (
         <>
           <div className="field">
             <label htmlFor={ids.template}>Template</label>
             <select
               id={ids.template}
               value={templateId}
+              {...(hiddenCount > 0 ? { 'aria-describedby': ids.offered } : {})}
               onChange={(event) => {
-                const next = templates.find((template) => template.id === event.target.value);
+                const next = offered.find((template) => template.id === event.target.value);
                 if (next) applyTemplate(next);
               }}
             >
               {ORIGIN_GROUPS.map(([origin, label]) => {
-                const group = templates.filter((template) => template.origin === origin);
+                const group = offered.filter((template) => template.origin === origin);
                 return group.length === 0 ? null : (
                   <optgroup key={origin} label={label}>
                     {group.map((template) => (
@@ -257,14 +353,51 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
                 );
               })}
             </select>
+            {hiddenCount > 0 && (
+              <p id={ids.offered} className="field-hint">
+                Only templates that fit you and {partner.name} in {me.matchMode} mode are listed.
+              </p>
+            )}
           </div>
 
-          <p className="outreach-to">
-            To: {partner.name} <span className="muted">&lt;{partner.email}&gt;</span>
-          </p>
+          {rendered.missing.length > 0 && (
+            <fieldset className="outreach-blanks" aria-describedby={ids.blanks}>
+              <legend>Fill in before it can leave Mutual</legend>
+              <p id={ids.blanks} className="field-hint">
+                Neither profile says this. Insert, Copy and the links wait until {rendered.missing.length === 1 ? 'it is' : 'each is'} filled in.
+              </p>
+              {rendered.missing.map((blank) => {
+                const id = `${baseId}-${blank.name}`;
+                const open = pending.includes(blank);
+                return (
+                  <div className="field" key={blank.name}>
+                    <label htmlFor={id}>{blank.description}</label>
+                    <input
+                      id={id}
+                      maxLength={200}
+                      ref={(element) => void (element ? blankRefs.current.set(blank.name, element) : blankRefs.current.delete(blank.name))}
+                      required
+                      aria-invalid={tried && open}
+                      value={fills[blank.name] ?? ''}
+                      placeholder={blank.placeholder}
+                      onChange={(event) => setFill(blank.name, event.target.value)}
+                      onBlur={() => commitFill(blank)}
+                      onKeyDown={(event) => event.key === 'Enter' && commitFill(blank)}
+                    />
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
+
           <div className="field">
             <label htmlFor={ids.subject}>Subject</label>
-            <input id={ids.subject} ref={subjectRef} value={subject} onChange={(event) => setSubject(event.target.value)} />
+            <div className="outreach-subject">
+              <input id={ids.subject} value={message.subject} onChange={(event) => editMessage({ subject: event.target.value })} />
+              <button type="button" aria-disabled={busy} onClick={() => void copySubject()}>
+                Copy<span className="visually-hidden"> subject</span>
+              </button>
+            </div>
           </div>
           <div className="field">
             <label htmlFor={ids.body}>Message</label>
@@ -272,44 +405,48 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
               id={ids.body}
               ref={bodyRef}
               className="outreach-body"
-              rows={12}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-              {...(pending.length ? { 'aria-describedby': ids.fill } : {})}
+              rows={7}
+              value={message.body}
+              onChange={(event) => editMessage({ body: event.target.value })}
             />
           </div>
-          {pending.length > 0 && (
-            <div id={ids.fill} className="outreach-fill">
-              <span>Fill in:</span>
-              {pending.map((value) => (
-                <button key={value.name} type="button" className="outreach-placeholder" onClick={() => selectPlaceholder(value)}>
-                  <span className="visually-hidden">Select </span>
-                  {value.placeholder}
-                </button>
-              ))}
-            </div>
-          )}
 
-          <div className="button-row outreach-actions">
-            <button type="button" className="primary" disabled={busy || !chosen} onClick={() => void insertIntoPage()}>
-              Insert into page
-            </button>
-            <button type="button" disabled={busy || !chosen} onClick={() => void copy()}>
-              Copy
-            </button>
+          <div className="outreach-footer">
+            <div className="button-row">
+              <button type="button" className="primary" aria-disabled={busy} onClick={() => void insertIntoPage()}>
+                Insert into page
+              </button>
+              <button type="button" aria-disabled={busy} onClick={() => void copy()}>
+                Copy message
+              </button>
+              {undo && (
+                <button type="button" className="outreach-undo" onClick={() => void undoContacted(undo)}>
+                  Undo “contacted”
+                </button>
+              )}
+            </div>
+            <p role="status" aria-live="polite" className={status.tone === 'error' ? 'outreach-status error-text' : 'outreach-status'}>
+              {status.text}
+              {undo && ` Marked ${partner.name} as contacted.`}
+            </p>
           </div>
+
           <nav className="outreach-links" aria-label="Open in a mail or chat app">
-            <a {...linkProps(links.mailto, 'your email app', false)}>Open in email</a>
-            <a {...linkProps(links.gmail, 'Gmail', true)}>Gmail</a>
-            <a {...linkProps(links.outlook, 'Outlook on the web', true)}>Outlook</a>
-            <a {...linkProps(links.teams, 'a Teams chat', true)}>Teams</a>
+            {composeLinks.map(([link, label, channel, newTab]) =>
+              pending.length > 0 ? (
+                <button key={label} type="button" className="link-button" onClick={() => ready()}>
+                  {label}
+                </button>
+              ) : (
+                <a key={label} href={link.url} onClick={() => void opened(link, channel)} {...(newTab ? { target: '_blank', rel: 'noreferrer noopener' } : {})}>
+                  {label}
+                </a>
+              ),
+            )}
           </nav>
+          <p className="muted outreach-note">Mutual never sends anything: review the message, then send it yourself.</p>
         </>
       )}
-
-      <p role="status" aria-live="polite" className={status.tone === 'error' ? 'outreach-status error-text' : 'outreach-status'}>
-        {status.text}
-      </p>
     </section>
   );
 }

@@ -1,24 +1,22 @@
-import { saveCurrentDraft, type CurrentDraft } from '@/lib/compose';
+import type { CurrentDraft } from '@/lib/compose';
 import type { InsertOutcome } from '@/lib/messages';
-import { logOutreach, type OutreachLogEntry, type PartnerRecord } from '@/lib/partners';
-import { loadTemplates, type LibraryTemplate } from '@/lib/templates';
-import { insertIntoTab } from '@/platform/insert';
-import { readManagedTemplates } from '@/platform/templates-policy';
+import type { LoggedOutreach, OutreachLogEntry, PartnerRecord, PartnerStatus } from '@/lib/partners';
+import type { LibraryTemplate } from '@/lib/templates';
 
-/** What the outreach panel needs from storage and the browser; injected so tests can drive it. */
-export interface OutreachServices {
-  loadTemplates(): Promise<LibraryTemplate[]>;
-  insert(tabId: number, text: string): Promise<InsertOutcome>;
-  copy(text: string): Promise<void>;
-  /** Logs one use and marks the partner contacted (lib/partners logOutreach). */
-  log(entry: OutreachLogEntry): Promise<PartnerRecord>;
-  saveDraft(draft: CurrentDraft): Promise<void>;
+/** A message as it leaves Mutual: the subject goes where the page has a subject field. */
+export interface OutgoingMessage {
+  subject: string;
+  body: string;
 }
 
-export const browserOutreachServices: OutreachServices = {
-  loadTemplates: async () => loadTemplates((await readManagedTemplates()).templates),
-  insert: (tabId, text) => insertIntoTab(tabId, text),
-  copy: (text) => navigator.clipboard.writeText(text),
-  log: logOutreach,
-  saveDraft: saveCurrentDraft,
-};
+/** What the outreach panel needs from storage and the browser; the popup's entrypoint supplies it, tests fake it. */
+export interface OutreachServices {
+  loadTemplates(): Promise<LibraryTemplate[]>;
+  insert(tabId: number, message: OutgoingMessage): Promise<InsertOutcome>;
+  copy(text: string): Promise<void>;
+  /** Logs one use and marks the partner contacted (lib/partners logOutreach). */
+  log(entry: OutreachLogEntry): Promise<LoggedOutreach>;
+  /** Sets the partner's status back (undo of "contacted"). */
+  setStatus(partnerId: string, status: PartnerStatus): Promise<PartnerRecord>;
+  saveDraft(draft: CurrentDraft): Promise<void>;
+}

@@ -17,9 +17,18 @@ function splitSkills(text: string): string[] {
 }
 
 /** Applies the quick start to a profile: the same profile the options page edits. */
-export function applyQuickStart(profile: Profile, input: { name: string; careerStage: CareerStage; teach: string; learn: string }, now: Date): Profile {
+export function applyQuickStart(
+  profile: Profile,
+  input: { name: string; careerStage: CareerStage; teach: string; learn: string; objective?: string; successMeasure?: string },
+  now: Date,
+): Profile {
   return {
     ...profile,
+    goals: {
+      ...profile.goals,
+      objective: input.objective?.trim() || profile.goals.objective,
+      successMeasure: input.successMeasure?.trim() || profile.goals.successMeasure,
+    },
     name: input.name.trim() || profile.name,
     careerStage: input.careerStage,
     teach: splitSkills(input.teach).slice(0, 10).map((name) => ({ name, level: 'advanced' as const })),
@@ -39,6 +48,9 @@ export function FirstRun({ profile, onSave, onOpenOptions }: Props) {
   const [careerStage, setCareerStage] = useState<CareerStage>(profile.careerStage);
   const [teach, setTeach] = useState('');
   const [learn, setLearn] = useState('');
+  const [objective, setObjective] = useState(profile.goals.objective);
+  const [successMeasure, setSuccessMeasure] = useState(profile.goals.successMeasure);
+  const goalHintId = useId();
   const [error, setError] = useState('');
   const errorId = useId();
 
@@ -50,7 +62,7 @@ export function FirstRun({ profile, onSave, onOpenOptions }: Props) {
     }
     setError('');
     try {
-      await onSave(applyQuickStart(profile, { name, careerStage, teach, learn }, new Date()));
+      await onSave(applyQuickStart(profile, { name, careerStage, teach, learn, objective, successMeasure }, new Date()));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -87,6 +99,17 @@ export function FirstRun({ profile, onSave, onOpenOptions }: Props) {
           <label>
             Skills you want to learn (separate with commas)
             <input value={learn} onChange={(e) => setLearn(e.target.value)} placeholder="Budgeting, board governance" aria-describedby={error ? errorId : undefined} />
+          </label>
+          <p id={goalHintId} className="field-hint">
+            Your first-meeting message proposes these; you can change them later.
+          </p>
+          <label>
+            What you want from a mentoring partnership
+            <input value={objective} onChange={(e) => setObjective(e.target.value)} maxLength={300} placeholder="Each of us gets confident in one new skill" aria-describedby={goalHintId} />
+          </label>
+          <label>
+            How you will know it worked
+            <input value={successMeasure} onChange={(e) => setSuccessMeasure(e.target.value)} maxLength={300} placeholder="I present a budget on my own" aria-describedby={goalHintId} />
           </label>
           {error && (
             <p id={errorId} className="error-text" role="alert">

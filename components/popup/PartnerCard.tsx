@@ -49,7 +49,7 @@ export function PartnerCard({ partner, onReachOut, onShortlist, onHide, onStatus
   const headingId = useId();
   const { record } = partner;
   return (
-    <li className="card" aria-labelledby={headingId} data-partner-id={partner.id}>
+    <li className="card" aria-labelledby={headingId} data-partner-id={partner.id} tabIndex={-1}>
       <div className="card-head">
         <div>
           <h3 id={headingId}>{partner.name}</h3>

@@ -10,6 +10,7 @@ import { ViewTabs } from './ViewTabs';
 import { PartnerCard, type PartnerView } from './PartnerCard';
 import { toPartnerView } from './view-model';
 import type { PopupData, PopupServices, RankedPartner } from './services';
+import '@/components/ui/ui.css';
 import './popup.css';
 
 const NO_CHOICES: FilterChoices = { ergs: [], departments: [], languages: [] };
@@ -42,6 +43,17 @@ export function PopupApp({ services, targetTab }: Props) {
   const [outreachId, setOutreachId] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   const painted = useRef(false);
+  /** A card the user hid, shortlisted or unshortlisted, and the cards to focus once it leaves the view. */
+  const leaving = useRef<{ id: string; next: string[] }>(undefined);
+  useEffect(() => {
+    const pending = leaving.current;
+    if (!pending || cardElement(pending.id)) return;
+    leaving.current = undefined;
+    // Only focus that fell with the card is moved: never taken from where the user went since.
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const next = pending.next.map(cardElement).find((card) => card !== undefined);
+    (next ?? document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'))?.focus();
+  });
 
   const [rankedKey, setRankedKey] = useState('');
   const firstLoad = useRef(true);
@@ -118,17 +130,30 @@ export function PopupApp({ services, targetTab }: Props) {
     );
   }
 
+  const matchOf = (id: string) => ranked.find((r) => r.entry.id === id)?.match;
+  // The shortlist and "my asks" keep the score and reasons the results list showed for the person.
   const updateRecord = async (id: string, change: Partial<Pick<PartnerRecord, 'shortlisted' | 'hidden' | 'status'>>, message: string) => {
-    const record = await services.updatePartner(id, change);
+    const match = matchOf(id);
+    const record = await services.updatePartner(id, { ...change, ...(match ? { match } : {}) });
     setData((current) => current && withPartner(current, record));
     setAnnouncement(message);
   };
   const nameOf = (id: string) => ranked.find((r) => r.entry.id === id)?.entry.name ?? saved.find((e) => e.id === id)?.name ?? 'Partner';
+  const willLeave = (id: string) => {
+    const ids = [...document.querySelectorAll('[data-partner-id]')].map((card) => card.getAttribute('data-partner-id')!);
+    const at = ids.indexOf(id);
+    leaving.current = { id, next: [...ids.slice(at + 1), ...ids.slice(0, Math.max(at, 0)).reverse()] };
+  };
   const cardHandlers = {
     onReachOut: (id: string) => setOutreachId(id),
-    onShortlist: (id: string, shortlisted: boolean) =>
-      void updateRecord(id, { shortlisted }, `${nameOf(id)} ${shortlisted ? 'added to' : 'removed from'} your shortlist`),
-    onHide: (id: string, hidden: boolean) => void updateRecord(id, { hidden }, `${nameOf(id)} ${hidden ? 'hidden' : 'shown again'}`),
+    onShortlist: (id: string, shortlisted: boolean) => {
+      willLeave(id);
+      void updateRecord(id, { shortlisted }, `${nameOf(id)} ${shortlisted ? 'added to' : 'removed from'} your shortlist`);
+    },
+    onHide: (id: string, hidden: boolean) => {
+      willLeave(id);
+      void updateRecord(id, { hidden }, `${nameOf(id)} ${hidden ? 'hidden' : 'shown again'}`);
+    },
     onStatus: (id: string, status: PartnerStatus) => void updateRecord(id, { status }, `Status of ${nameOf(id)}: ${status}`),
   };
 
@@ -158,8 +183,13 @@ export function PopupApp({ services, targetTab }: Props) {
           partner={outreachTarget.entry}
           context={services.outreachContext(profile, outreachTarget)}
           tabId={targetTab}
+          services={services.outreach}
           onClose={() => setOutreachId(undefined)}
-          onLogged={(record: PartnerRecord) => setData((current) => current && withPartner(current, record))}
+          onLogged={(record: PartnerRecord) => {
+            setData((current) => current && withPartner(current, record));
+            const match = outreachTarget.match;
+            if (match && !record.match) void services.updatePartner(record.id, { match }).then((kept) => setData((current) => current && withPartner(current, kept)));
+          }}
         />
       </main>
     );
@@ -206,11 +236,16 @@ export function PopupApp({ services, targetTab }: Props) {
             handlers={cardHandlers}
           />
         ) : (
-          <SavedView view={view} entries={saved} partners={data.partners} now={now} handlers={cardHandlers} />
+          <SavedView key={view} view={view} entries={saved} partners={data.partners} ranked={ranked} now={now} handlers={cardHandlers} />
         )}
       </ViewTabs>
     </main>
   );
+}
+
+/** The card of one partner in the current view, if it is shown. */
+function cardElement(id: string): HTMLElement | undefined {
+  return [...document.querySelectorAll<HTMLElement>('[data-partner-id]')].find((card) => card.getAttribute('data-partner-id') === id);
 }
 
 function rankKeyOf(version: string | undefined, mode: MatchMode | undefined, filters: Filters, query: string): string {
@@ -344,10 +379,13 @@ function SavedView(props: {
   view: SavedViewName;
   entries: DirectoryEntry[];
   partners: ReadonlyMap<string, PartnerRecord>;
+  ranked: readonly RankedPartner[];
   now: Date;
   handlers: CardHandlers;
 }) {
   const { keeps, label, empty } = SAVED_VIEWS[props.view];
+  // The current ranking's match when the person is in it, else the one kept with the record.
+  const matchOf = (entry: DirectoryEntry) => props.ranked.find((r) => r.entry.id === entry.id)?.match ?? props.partners.get(entry.id)?.match;
   const wanted = props.entries.filter((entry) => {
     const record = props.partners.get(entry.id);
     return record !== undefined && keeps(record);
@@ -362,7 +400,7 @@ function SavedView(props: {
   return (
     <ul className="results" aria-label={label}>
       {wanted.map((entry) => (
-        <PartnerCard key={entry.id} partner={toPartnerView(entry, undefined, props.partners.get(entry.id), props.now)} {...props.handlers} />
+        <PartnerCard key={entry.id} partner={toPartnerView(entry, matchOf(entry), props.partners.get(entry.id), props.now)} {...props.handlers} />
       ))}
     </ul>
   );

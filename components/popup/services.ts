@@ -2,6 +2,7 @@ import type { DirectoryEntry } from '@/lib/directory/entry';
 import type { PartnerRecord } from '@/lib/partners/model';
 import type { MatchMode, Profile } from '@/lib/profile/model';
 import type { OutreachContext } from '@/lib/templates';
+import type { OutreachServices } from '@/components/outreach/services';
 import type { Filters, FilterChoices } from './FilterBar';
 import type { MatchSummary } from '@/lib/results';
 
@@ -39,10 +40,12 @@ export interface PopupServices {
   /** The ERGs, departments and languages of the directory, for the filters. */
   filterChoices(): Promise<FilterChoices>;
   entriesById(ids: readonly string[]): Promise<DirectoryEntry[]>;
-  updatePartner(id: string, change: Partial<Pick<PartnerRecord, 'shortlisted' | 'hidden' | 'status'>>): Promise<PartnerRecord>;
+  updatePartner(id: string, change: Partial<Pick<PartnerRecord, 'shortlisted' | 'hidden' | 'status' | 'match'>>): Promise<PartnerRecord>;
   saveProfile(profile: Profile): Promise<void>;
   newProfile(): Profile;
   outreachContext(profile: Profile, partner: RankedPartner): OutreachContext;
+  /** What the reach-out panel uses: templates, insertion, the clipboard and the outreach log. */
+  outreach: OutreachServices;
   openOptions(): void;
   /** Calls `listener` when the stored directory changes; returns the unsubscribe function. */
   onDirectoryChanged(listener: () => void): () => void;

@@ -5,11 +5,13 @@ import { TemplatesSection } from '@/components/templates/TemplatesSection';
 import { Section } from '@/components/ui/Section';
 import { loadDirectoryMeta } from '@/lib/directory';
 import { ProfileForm } from './ProfileForm';
+import { Welcome } from './Welcome';
 import { useProfileEditor, type ProfileStorage } from './useProfileEditor';
 import { useSkillSearch } from './useSkillSearch';
 import '@/components/ui/ui.css';
 import './options.css';
 
+const WELCOME = 'welcome';
 const SECTIONS = [
   { id: 'profile', label: 'Profile' },
   { id: 'directory', label: 'Directory' },
@@ -25,7 +27,7 @@ function useCurrentSection(): string {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  return hash || SECTIONS[0].id;
+  return hash || 'profile';
 }
 
 /** Skill names seen in the directory, for suggestions; none when there is no directory yet. */
@@ -95,8 +97,20 @@ export function OptionsPage({ storage, directorySkills, autosaveDelayMs }: Optio
             ))}
           </ul>
         </nav>
+        <a className="options-welcome-link" href={`#${WELCOME}`}>
+          Welcome and setup tips
+        </a>
       </header>
       <main className="options-main">
+        {/* Opened once by the background on install; afterwards only when the user asks for it. */}
+        {current === WELCOME && (
+          <Welcome
+            onStart={() => {
+              location.hash = 'profile';
+              document.getElementById('profile')?.focus();
+            }}
+          />
+        )}
         <Section id="profile" title="Your profile">
           {editor.phase === 'loading' && (
             <p role="status">

@@ -16,6 +16,8 @@ export const CurrentDraftSchema = z.object({
   templateId: z.string(),
   subject: z.string().max(1000),
   body: z.string().max(20_000),
+  /** The placeholders the template left for the user to fill in: while the text holds one, it is not inserted. */
+  blanks: z.array(z.string().max(300)).max(100).default([]),
   context: z.object({
     me: ProfileSchema,
     partner: DirectoryEntrySchema,
@@ -27,6 +29,11 @@ export const CurrentDraftSchema = z.object({
   savedAt: z.iso.datetime(),
 });
 export type CurrentDraft = z.infer<typeof CurrentDraftSchema> & { context: OutreachContext };
+
+/** The blanks the draft still holds: a draft with any left must not leave Mutual. */
+export function draftBlanks(draft: Pick<CurrentDraft, 'subject' | 'body' | 'blanks'>): string[] {
+  return draft.blanks.filter((blank) => draft.subject.includes(blank) || draft.body.includes(blank));
+}
 
 export async function saveCurrentDraft(draft: CurrentDraft): Promise<void> {
   const db = await openMutualDb();

@@ -6,7 +6,7 @@ import { arrivesSoon, contentOf } from './verify';
 export type InsertFailure = 'no-focus' | 'read-only' | 'cross-origin' | 'not-verified' | 'empty-text';
 
 export type InsertResult =
-  | { ok: true; method: InsertMethod; editor: EditorKind; element: string }
+  | { ok: true; method: InsertMethod; editor: EditorKind; element: string; subjectFilled?: boolean }
   | { ok: false; reason: InsertFailure; editor?: EditorKind; element?: string; tried: InsertMethod[] };
 
 /** A short technical description of an element for logs and messages: tag, id, editor, where it sits. */

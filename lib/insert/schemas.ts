@@ -7,7 +7,7 @@ import { PROBE_FIELD_STATES, type FrameProbe } from './probe';
 export const FrameProbeSchema: z.ZodType<FrameProbe> = z.object({ focused: z.boolean(), field: z.enum(PROBE_FIELD_STATES) });
 
 export const InsertResultSchema: z.ZodType<InsertResult> = z.union([
-  z.object({ ok: z.literal(true), method: z.enum(INSERT_METHODS), editor: z.enum(EDITOR_KINDS), element: z.string().max(200) }),
+  z.object({ ok: z.literal(true), method: z.enum(INSERT_METHODS), editor: z.enum(EDITOR_KINDS), element: z.string().max(200), subjectFilled: z.boolean().optional() }),
   z.object({
     ok: z.literal(false),
     reason: z.enum(['no-focus', 'read-only', 'cross-origin', 'not-verified', 'empty-text']),

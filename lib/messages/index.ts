@@ -11,7 +11,7 @@ export const MessageSchema = z.discriminatedUnion('type', [
   /** Background → any page: the stored directory changed (new version) or a sync ended. */
   z.object({ type: z.literal('directory/changed'), version: z.string().max(100) }),
   /** Popup → background: insert text into the focused field of a tab the user granted (activeTab). */
-  z.object({ type: z.literal('insert/text'), tabId: z.number().int().nonnegative(), text: z.string().max(20_000) }),
+  z.object({ type: z.literal('insert/text'), tabId: z.number().int().nonnegative(), text: z.string().max(20_000), subject: z.string().max(1000).optional() }),
   /** Options → background: the user's templates changed (rebuild the context menu). */
   z.object({ type: z.literal('templates/changed') }),
   /**
@@ -36,7 +36,7 @@ export interface SyncSummary {
 }
 
 export type InsertOutcome =
-  | { ok: true; method: string; where: string }
+  | { ok: true; method: string; where: string; /** The subject went into the page's subject field (Gmail, Outlook on the web). */ subjectFilled?: boolean }
   | { ok: false; reason: 'no-focus' | 'read-only' | 'cross-origin' | 'not-verified' | 'no-access' | 'error'; message: string };
 
 export interface Responses {

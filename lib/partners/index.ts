@@ -1,2 +1,2 @@
 export * from './model';
-export { loadPartners, updatePartner, logOutreach, loadOutreachLog } from './store';
+export { loadPartners, updatePartner, logOutreach, loadOutreachLog, type LoggedOutreach } from './store';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MatchSummarySchema } from '../results/model';
 
 export const PARTNER_STATUSES = ['none', 'contacted', 'talking', 'partnered', 'declined'] as const;
 export const PartnerStatusSchema = z.enum(PARTNER_STATUSES);
@@ -10,6 +11,8 @@ export const PartnerRecordSchema = z.object({
   shortlisted: z.boolean(),
   hidden: z.boolean(),
   status: PartnerStatusSchema,
+  /** The match as the results list showed it when the user kept this person (score, reasons). */
+  match: MatchSummarySchema.optional().catch(undefined),
   updatedAt: z.iso.datetime(),
 });
 export type PartnerRecord = z.infer<typeof PartnerRecordSchema>;

@@ -5,7 +5,14 @@ import {
   PartnerRecordSchema,
   type OutreachLogEntry,
   type PartnerRecord,
+  type PartnerStatus,
 } from './model';
+
+/** A logged use and the status it replaced, so the user can undo "contacted". */
+export interface LoggedOutreach {
+  record: PartnerRecord;
+  previousStatus: PartnerStatus;
+}
 
 export async function loadPartners(): Promise<Map<string, PartnerRecord>> {
   const db = await openMutualDb();
@@ -33,7 +40,7 @@ export async function updatePartner(
 }
 
 /** Logs one outreach and marks the partner contacted (unless already further along), atomically. */
-export async function logOutreach(entry: OutreachLogEntry): Promise<PartnerRecord> {
+export async function logOutreach(entry: OutreachLogEntry): Promise<LoggedOutreach> {
   const valid = OutreachLogEntrySchema.parse(entry);
   const db = await openMutualDb();
   const tx = db.transaction(['outreachLog', 'partners'], 'readwrite');
@@ -48,7 +55,7 @@ export async function logOutreach(entry: OutreachLogEntry): Promise<PartnerRecor
   };
   await partners.put(next, valid.partnerId);
   await tx.done;
-  return next;
+  return { record: next, previousStatus: record.status };
 }
 
 export async function loadOutreachLog(partnerId?: string): Promise<OutreachLogEntry[]> {

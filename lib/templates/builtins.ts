@@ -7,6 +7,7 @@ import type { Template } from './model';
 export const BUILT_IN_TEMPLATE_IDS = [
   'reverse-request',
   'reverse-invite',
+  'mentor-request',
   'two-way',
   'erg-intro',
   'follow-up',
@@ -61,6 +62,25 @@ My concrete goal: {{myAsk}}.
 
 {{/myAsk}}
 Would you be up for reverse-mentoring me? I'm thinking of a {{format}} of {{session}} {{cadence}}, for {{duration}}. {{#iTeachThem}}I'd like it to go both ways, too: I'm happy to share what I know about {{iTeachThem}}.{{/iTeachThem}}{{^iTeachThem}}And if there's anything I can help you with in return, I'd be glad to.{{/iTeachThem}}
+
+If it isn't a good fit or a good moment, just say so – a one-line “no thanks” is perfectly fine.
+
+Best,
+${SIGN_OFF}`,
+  }),
+  builtIn({
+    id: 'mentor-request',
+    name: 'Ask for mentoring',
+    subject: 'Could you show me {{theyTeachMe}}, {{them.firstName}}?',
+    body: `Hi {{them.firstName}},
+
+I'm {{me.firstName}}{{#me.title}}, {{me.title}}{{/me.title}}{{#me.department}} in {{me.department}}{{/me.department}}. I want to get better at {{theyTeachMe}}, and our mentoring directory says you know it well.
+
+{{#myAsk}}
+My concrete goal: {{myAsk}}.
+
+{{/myAsk}}
+Would you be willing to mentor me? I'm thinking of a {{format}} of {{session}} {{cadence}}, for {{duration}}.{{#iTeachThem}} I'd be glad to share what I know about {{iTeachThem}} in return.{{/iTeachThem}}
 
 If it isn't a good fit or a good moment, just say so – a one-line “no thanks” is perfectly fine.
 

@@ -22,11 +22,12 @@ export {
   renderText,
   templateProblems,
   unfilled,
+  fillBlanks,
   type MissingValue,
   type RenderedMessage,
   type RenderedText,
 } from './render';
 export { BUILT_IN_TEMPLATES, builtInTemplate, type BuiltInTemplateId } from './builtins';
-export { suggestTemplate } from './suggest';
+export { kindFits, offeredTemplates, suggestTemplate } from './suggest';
 export { loadTemplates, saveTemplate, deleteTemplate, duplicateTemplate, newTemplateId, parseManagedTemplates } from './store';
 export { SAMPLE_CONTEXT } from './sample';

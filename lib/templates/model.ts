@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const TEMPLATE_KINDS = [
   'reverse-request',
   'reverse-invite',
+  'mentor-request',
   'two-way',
   'erg-intro',
   'follow-up',

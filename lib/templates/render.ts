@@ -1,4 +1,4 @@
-import { isVariableName, VARIABLES, type TemplateValues } from './variables';
+import { cleanValue, isVariableName, VARIABLES, type TemplateValues } from './variables';
 import type { Template } from './model';
 
 /**
@@ -18,6 +18,8 @@ export interface MissingValue {
   name: string;
   /** What the text shows instead, e.g. "[their team]". */
   placeholder: string;
+  /** What the value is, in words for the person asked to fill it in. */
+  description: string;
 }
 
 export interface RenderedText {
@@ -93,8 +95,9 @@ function parse(source: string): { nodes: Node[]; problems: string[] } {
   return { nodes: root, problems };
 }
 
-function placeholderOf(name: string): string {
-  return isVariableName(name) ? VARIABLES[name].placeholder : `[${name}]`;
+function blankOf(name: string): MissingValue {
+  if (isVariableName(name)) return { name, ...VARIABLES[name] };
+  return { name, placeholder: `[${name}]`, description: `What “${name}” should say` };
 }
 
 function valueOf(values: TemplateValues, name: string): string {
@@ -110,9 +113,9 @@ function renderNodes(nodes: Node[], values: TemplateValues, out: string[], missi
       const value = valueOf(values, node.name);
       if (value) out.push(value);
       else {
-        const placeholder = placeholderOf(node.name);
-        missing.set(node.name, { name: node.name, placeholder });
-        out.push(placeholder);
+        const blank = blankOf(node.name);
+        missing.set(node.name, blank);
+        out.push(blank.placeholder);
       }
     }
   }
@@ -151,4 +154,17 @@ export function templateProblems(source: string): string[] {
 /** Placeholders from `missing` that the text still contains (the user may have filled some in). */
 export function unfilled(text: string, missing: readonly MissingValue[]): MissingValue[] {
   return missing.filter((value) => text.includes(value.placeholder));
+}
+
+/**
+ * The text with each blank the user filled in replaced by their value (cleaned like every other
+ * value). Only blanks change: optional sections stay as the profiles decided, so filling in a
+ * value never adds a paragraph the person did not see.
+ */
+export function fillBlanks(text: string, missing: readonly MissingValue[], fills: Readonly<Record<string, string>>): string {
+  return missing.reduce((filled, value) => {
+    const fill = cleanValue(fills[value.name] ?? '');
+    // A function replacer: "$&" in what the user typed stays literal.
+    return fill ? filled.replaceAll(value.placeholder, () => fill) : filled;
+  }, text);
 }

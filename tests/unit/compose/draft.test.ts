@@ -15,6 +15,7 @@ const draft: CurrentDraft = {
   templateId: 'two-way',
   subject: 'Two-way mentoring, Dana?',
   body: 'Hi Dana,\n\nShall we?',
+  blanks: [],
   context: SAMPLE_CONTEXT,
   savedAt: '2026-11-02T10:00:00.000Z',
 };

@@ -31,7 +31,7 @@ describe('insertIntoTab', () => {
     const executeScript = scripting([{ frameId: 0, result: field('cross-origin') }, { frameId: 9, result: field('ok') }], OK);
     expect(await insertIntoTab(5, 'Hello')).toEqual({ ok: true, method: 'paste-event', where: 'the Quill editor' });
     expect(executeScript).toHaveBeenNthCalledWith(1, { target: { tabId: 5, allFrames: true }, files: ['/content-scripts/insert.js'], world: 'MAIN' });
-    expect(executeScript).toHaveBeenNthCalledWith(2, expect.objectContaining({ target: { tabId: 5, frameIds: [9] }, world: 'MAIN', args: [INSERTER_KEY, 'Hello'] }));
+    expect(executeScript).toHaveBeenNthCalledWith(2, expect.objectContaining({ target: { tabId: 5, frameIds: [9] }, world: 'MAIN', args: [INSERTER_KEY, 'Hello', ''] }));
   });
 
   it('targets only the frame it is given', async () => {
@@ -72,6 +72,7 @@ describe('context menu and keyboard command', () => {
     templateId: 'two-way',
     subject: 'Two-way mentoring, Dana?',
     body: 'Hi Dana, the draft.',
+    blanks: ['[the ERG you share]'],
     context: SAMPLE_CONTEXT,
     savedAt: '2026-11-02T10:00:00.000Z',
   };
@@ -85,7 +86,7 @@ describe('context menu and keyboard command', () => {
       ['mutual-insert', undefined, 'Insert a Mutual template', ['editable']],
       ['mutual-insert-draft', 'mutual-insert', 'Current draft', ['editable']],
       ['mutual-insert-separator', 'mutual-insert', undefined, ['editable']],
-      ...['Offer to reverse-mentor a senior colleague', 'Ask to be reverse-mentored', 'Two-way mentoring proposal', 'Introduction through a shared ERG', 'Follow-up after no reply', 'First meeting: setting expectations', 'Thank you', 'Polite decline'].map(
+      ...['Offer to reverse-mentor a senior colleague', 'Ask to be reverse-mentored', 'Ask for mentoring', 'Two-way mentoring proposal', 'Introduction through a shared ERG', 'Follow-up after no reply', 'First meeting: setting expectations', 'Thank you', 'Polite decline'].map(
         (title) => [expect.stringMatching(/^mutual-template:/), 'mutual-insert', title, ['editable']],
       ),
     ]);
@@ -95,7 +96,7 @@ describe('context menu and keyboard command', () => {
     await saveCurrentDraft(draft);
     const executeScript = scripting([{ frameId: 0, result: field('ok') }], OK);
     await handleCommand('insert-draft', { id: 12 } as never);
-    expect(executeScript).toHaveBeenNthCalledWith(2, expect.objectContaining({ args: [INSERTER_KEY, 'Hi Dana, the draft.'] }));
+    expect(executeScript).toHaveBeenNthCalledWith(2, expect.objectContaining({ args: [INSERTER_KEY, 'Hi Dana, the draft.', 'Two-way mentoring, Dana?'] }));
     expect(await loadOutreachLog(draft.partnerId)).toEqual([expect.objectContaining({ action: 'inserted', channel: 'page (keyboard shortcut)', templateId: 'two-way' })]);
     expect((await loadPartners()).get(draft.partnerId)?.status).toBe('contacted');
     expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('');
@@ -126,11 +127,35 @@ describe('context menu and keyboard command', () => {
     expect(await loadOutreachLog()).toEqual([expect.objectContaining({ templateId: 'decline', channel: 'page (context menu)' })]);
   });
 
-  it('without a draft, fills a menu template from my profile only and logs nothing', async () => {
+  it('without a draft, a menu template is not inserted: there is nobody to fill it for', async () => {
     const executeScript = scripting([{ frameId: 0, result: field('ok') }], OK);
     await handleContextMenuClick({ menuItemId: 'mutual-template:two-way', frameId: 0, editable: true } as never, { id: 12 } as never);
-    const [, second] = executeScript.mock.calls;
-    expect((second![0] as unknown as { args: string[] }).args[1]).toMatch(/^Hi \[their first name\],/);
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(await fakeBrowser.action.getTitle({ tabId: 12 })).toMatch(/There is no draft yet/);
     expect(await loadOutreachLog()).toEqual([]);
   });
+
+  it('a draft that still holds a blank is refused by the shortcut and the menu, naming the blank', async () => {
+    await saveCurrentDraft({ ...draft, body: 'Hi Dana, we are both in [the ERG you share].' });
+    const executeScript = scripting([{ frameId: 0, result: field('ok') }], OK);
+    await handleCommand('insert-draft', { id: 12 } as never);
+    await handleContextMenuClick({ menuItemId: 'mutual-insert-draft', frameId: 0, editable: true } as never, { id: 12 } as never);
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('!');
+    expect(await fakeBrowser.action.getTitle({ tabId: 12 })).toMatch(/still has blanks to fill in \(\[the ERG you share\]\)/);
+    expect(await loadOutreachLog()).toEqual([]);
+  });
+
+  it('a menu template that needs a value this pair lacks, or that does not fit the pair, is refused', async () => {
+    // No shared ERG: the ERG introduction does not fit; no goals: the first-meeting proposal has blanks.
+    const context = { ...SAMPLE_CONTEXT, sharedErgs: [], me: { ...SAMPLE_CONTEXT.me, goals: { ...SAMPLE_CONTEXT.me.goals, objective: '' } } };
+    await saveCurrentDraft({ ...draft, context });
+    const executeScript = scripting([{ frameId: 0, result: field('ok') }], OK);
+    await handleContextMenuClick({ menuItemId: 'mutual-template:first-meeting', frameId: 0, editable: true } as never, { id: 12 } as never);
+    expect(await fakeBrowser.action.getTitle({ tabId: 12 })).toMatch(/“First meeting: setting expectations” needs \[what you both want from it\] for Dana Okafor/);
+    await handleContextMenuClick({ menuItemId: 'mutual-template:erg-intro', frameId: 0, editable: true } as never, { id: 12 } as never);
+    expect(await fakeBrowser.action.getTitle({ tabId: 12 })).toMatch(/“Introduction through a shared ERG” does not fit Dana Okafor/);
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
 });

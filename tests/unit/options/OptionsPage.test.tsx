@@ -34,6 +34,23 @@ function jsonFile(name: string, text: string): File {
 }
 
 describe('options page', () => {
+  it('shows the welcome at #welcome: what Mutual does, three steps, how to pin it; it leads into the profile', async () => {
+    location.hash = '#welcome';
+    await renderPage();
+    const welcome = screen.getByRole('region', { name: 'Welcome to Mutual' });
+    expect(document.activeElement).toBe(within(welcome).getByRole('heading', { level: 2 }));
+    expect(within(welcome).getAllByRole('listitem').slice(0, 3).map((item) => item.querySelector('strong')!.textContent)).toEqual(['Your skills.', 'Your directory.', 'Find partners.']);
+    expect(welcome.textContent).toMatch(/puzzle-piece/);
+    expect(welcome.textContent).toMatch(/Then open Mutual from the toolbar/);
+    await userEvent.setup().click(within(welcome).getByRole('button', { name: 'Start with your profile' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Welcome to Mutual' })).toBeNull());
+    expect(location.hash).toBe('#profile');
+    expect(document.activeElement).toBe(document.getElementById('profile'));
+    // Without asking (#welcome), the page never shows it.
+    expect(screen.getByRole('link', { name: 'Welcome and setup tips' }).getAttribute('href')).toBe('#welcome');
+    location.hash = '';
+  });
+
   it('has a heading and a navigation to every section', async () => {
     await renderPage();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Mutual');

@@ -15,7 +15,8 @@ function fakeServices(overrides: Partial<OutreachServices> = {}): OutreachServic
     loadTemplates: vi.fn(async () => LIBRARY),
     insert: vi.fn(async (): Promise<InsertOutcome> => ({ ok: true, method: 'paste-event', where: 'the Quill editor' })),
     copy: vi.fn(async () => undefined),
-    log: vi.fn(async (entry) => ({ ...newPartnerRecord(entry.partnerId), status: 'contacted' as const })),
+    log: vi.fn(async (entry) => ({ record: { ...newPartnerRecord(entry.partnerId), status: 'contacted' as const }, previousStatus: 'none' as const })),
+    setStatus: vi.fn(async (id, status) => ({ ...newPartnerRecord(id), status })),
     saveDraft: vi.fn(async () => undefined),
     ...overrides,
   };
@@ -59,21 +60,82 @@ describe('OutreachPanel', () => {
     expect(body().value).not.toContain(SAMPLE_CONTEXT.me.email);
   });
 
-  it('lists what is left to fill in; a click selects the placeholder, and filling it removes it from the list', async () => {
-    const context = { ...SAMPLE_CONTEXT, theyTeachMe: [], iTeachThem: [], sharedErgs: [] };
-    const { user } = renderPanel({ context });
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'Template' }), 'Two-way mentoring proposal');
-    const fill = screen.getByText('Fill in:').parentElement!;
-    expect(body().getAttribute('aria-describedby')).toBe(fill.id);
-    const placeholder = within(fill).getByRole('button', { name: 'Select [what you could teach them]' });
-    await user.click(placeholder);
-    const textarea = body();
-    expect(document.activeElement).toBe(textarea);
-    expect(textarea.value.slice(textarea.selectionStart, textarea.selectionEnd)).toBe('[what you could teach them]');
-    await user.keyboard('Excel');
-    expect(textarea.value).toContain('I can help you with Excel.');
-    expect(within(fill).queryByRole('button', { name: /what you could teach them/ })).toBeNull();
-    expect(within(fill).getByRole('button', { name: 'Select [what they could teach you]' })).toBeTruthy();
+  it('asks for what neither profile gives: a focused, labelled, required field; nothing leaves until it is filled', async () => {
+    // No shared ERG, no goal: the first-meeting proposal has a blank, and the ERG introduction is not offered.
+    const context = { ...SAMPLE_CONTEXT, sharedErgs: [], me: { ...SAMPLE_CONTEXT.me, goals: { ...SAMPLE_CONTEXT.me.goals, objective: '' } } };
+    const { user, services } = renderPanel({ context, tabId: 3 });
+    const select = await screen.findByRole('combobox', { name: 'Template' });
+    expect(within(select).queryByRole('option', { name: 'Introduction through a shared ERG' })).toBeNull();
+    await user.selectOptions(select, 'First meeting: setting expectations');
+    const blanks = screen.getByRole('group', { name: 'Fill in before it can leave Mutual' });
+    const objective = within(blanks).getByRole('textbox', { name: 'Your objective for the partnership' }) as HTMLInputElement;
+    expect(objective.required).toBe(true);
+    expect(blanks.getAttribute('aria-describedby')).toBeTruthy();
+    expect(body().value).toContain('[what you both want from it]');
+
+    await user.click(screen.getByRole('button', { name: 'Insert into page' }));
+    await user.click(screen.getByRole('button', { name: 'Copy message' }));
+    await user.click(screen.getByRole('button', { name: 'Gmail' }));
+    expect(services.insert).not.toHaveBeenCalled();
+    expect(services.copy).not.toHaveBeenCalled();
+    expect(screen.queryByRole('link', { name: 'Gmail' })).toBeNull();
+    expect(document.activeElement).toBe(objective);
+    expect(objective.getAttribute('aria-invalid')).toBe('true');
+    expect(status().textContent).toBe('Fill in your objective for the partnership first: the message still has a blank.');
+
+    await user.type(objective, 'We each learn one new skill');
+    expect(body().value).toContain('What we want from it: We each learn one new skill');
+    await user.click(screen.getByRole('button', { name: 'Insert into page' }));
+    expect(services.insert).toHaveBeenCalledWith(3, { subject: 'Our mentoring sessions – a proposal', body: expect.stringContaining('What we want from it: We each learn one new skill') });
+    expect(screen.getByRole('link', { name: 'Gmail' }).getAttribute('href')).toContain('We%20each%20learn');
+  });
+
+  it('opens on the first blank when the suggested template has one', async () => {
+    const context = { ...SAMPLE_CONTEXT, me: { ...SAMPLE_CONTEXT.me, formats: [] }, partner: { ...SAMPLE_CONTEXT.partner, formats: [] } };
+    renderPanel({ context });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /How to meet/ })));
+  });
+
+  it('keeps hand edits when a blank is filled afterwards, and a message with the blank removed by hand may leave', async () => {
+    const context = { ...SAMPLE_CONTEXT, me: { ...SAMPLE_CONTEXT.me, formats: [] }, partner: { ...SAMPLE_CONTEXT.partner, formats: [] } };
+    const { user, services } = renderPanel({ context });
+    const format = await screen.findByRole('textbox', { name: /How to meet/ });
+    await user.type(body(), ' PS: hello.');
+    await user.type(format, 'coffee chat');
+    await user.tab();
+    expect(body().value).toContain('How about a coffee chat of 45 minutes');
+    expect(body().value).toMatch(/PS: hello\.$/);
+    await user.clear(format);
+    await user.tab();
+    expect(body().value).toContain('How about a [how to meet] of 45 minutes');
+    await user.clear(body());
+    await user.type(body(), 'Hi Dana, a short note instead.');
+    await user.click(screen.getByRole('button', { name: 'Copy message' }));
+    expect(services.copy).toHaveBeenCalledWith('Hi Dana, a short note instead.');
+  });
+
+  it('shows an undo after marking the partner contacted, and Undo restores the status', async () => {
+    const { user, services, onLogged } = renderPanel();
+    await screen.findByRole('combobox', { name: 'Template' });
+    await user.click(screen.getByRole('button', { name: 'Copy message' }));
+    await waitFor(() => expect(status().textContent).toMatch(/Marked Dana Okafor as contacted\.$/));
+    const undo = screen.getByRole('button', { name: 'Undo “contacted”' });
+    undo.focus();
+    await user.keyboard('{Enter}');
+    expect(services.setStatus).toHaveBeenCalledWith('dana.okafor@example.com', 'none');
+    expect(onLogged).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'none' }));
+    expect(status().textContent).toBe('Dana Okafor is no longer marked contacted.');
+    expect(screen.queryByRole('button', { name: /Undo/ })).toBeNull();
+  });
+
+  it('copies the subject on its own, and Insert sends the subject along for the page’s subject field', async () => {
+    const services = fakeServices({ insert: vi.fn(async () => ({ ok: true as const, method: 'paste-event', where: 'the Gmail editor', subjectFilled: true })) });
+    const { user } = renderPanel({ tabId: 9, services });
+    await screen.findByRole('combobox', { name: 'Template' });
+    await user.click(screen.getByRole('button', { name: 'Copy subject' }));
+    expect(services.copy).toHaveBeenCalledWith('Two-way mentoring, Dana?');
+    await user.click(screen.getByRole('button', { name: 'Insert into page' }));
+    await waitFor(() => expect(status().textContent).toMatch(/^Inserted into the Gmail editor and the subject into its subject field\./));
   });
 
   it('inserts the edited message into the page, logs it and reports where it went', async () => {
@@ -81,8 +143,8 @@ describe('OutreachPanel', () => {
     await screen.findByRole('combobox', { name: 'Template' });
     await user.type(body(), ' PS: see you soon.');
     await user.click(screen.getByRole('button', { name: 'Insert into page' }));
-    await waitFor(() => expect(status().textContent).toBe('Inserted into the Quill editor. Check it there and send it yourself.'));
-    expect(services.insert).toHaveBeenCalledWith(42, expect.stringMatching(/PS: see you soon\.$/));
+    await waitFor(() => expect(status().textContent).toBe('Inserted into the Quill editor. Check it there and send it yourself. Marked Dana Okafor as contacted.'));
+    expect(services.insert).toHaveBeenCalledWith(42, { subject: 'Two-way mentoring, Dana?', body: expect.stringMatching(/PS: see you soon\.$/) });
     expect(services.log).toHaveBeenCalledWith(
       expect.objectContaining({ partnerId: 'dana.okafor@example.com', partnerName: 'Dana Okafor', templateId: 'two-way', action: 'inserted', channel: 'page (the Quill editor)' }),
     );
@@ -111,10 +173,26 @@ describe('OutreachPanel', () => {
     expect(body().selectionEnd - body().selectionStart).toBe(body().value.length);
   });
 
+  it('keeps focus on Insert while it works, and a second press does not insert twice', async () => {
+    let finish: (outcome: InsertOutcome) => void = () => undefined;
+    const services = fakeServices({ insert: vi.fn(() => new Promise<InsertOutcome>((resolve) => (finish = resolve))) });
+    const { user } = renderPanel({ tabId: 4, services });
+    await screen.findByRole('combobox', { name: 'Template' });
+    const insert = screen.getByRole('button', { name: 'Insert into page' });
+    await user.click(insert);
+    expect(insert.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(insert);
+    await user.keyboard('{Enter}');
+    expect(services.insert).toHaveBeenCalledOnce();
+    await act(async () => finish({ ok: true, method: 'paste-event', where: 'the Quill editor' }));
+    await waitFor(() => expect(insert.getAttribute('aria-disabled')).toBe('false'));
+    expect(document.activeElement).toBe(insert);
+  });
+
   it('copies the message and logs the copy', async () => {
     const { user, services } = renderPanel();
     await screen.findByRole('combobox', { name: 'Template' });
-    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    await user.click(screen.getByRole('button', { name: 'Copy message' }));
     await waitFor(() => expect(status().textContent).toMatch(/^Message copied/));
     expect(services.log).toHaveBeenCalledWith(expect.objectContaining({ action: 'copied', channel: 'clipboard' }));
   });

@@ -6,6 +6,7 @@ import type { PopupData, PopupServices, RankedPartner } from '@/components/popup
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import { newPartnerRecord, type PartnerRecord } from '@/lib/partners/model';
 import { emptyProfile, type Profile } from '@/lib/profile/model';
+import { BUILT_IN_TEMPLATES } from '@/lib/templates';
 import { person } from '../match/helpers';
 
 function entry(id: string, name: string, extra: Partial<DirectoryEntry> = {}): DirectoryEntry {
@@ -80,6 +81,14 @@ function fakeServices(overrides: Partial<PopupData> = {}, directory: DirectoryEn
       sharedErgs: [],
       sharedInterests: [],
     }),
+    outreach: {
+      loadTemplates: vi.fn(async () => BUILT_IN_TEMPLATES.map((template) => ({ ...template, origin: 'built-in' as const, modified: false }))),
+      insert: vi.fn(async () => ({ ok: true as const, method: 'paste-event', where: 'the text field' })),
+      copy: vi.fn(async () => undefined),
+      log: vi.fn(async (logged) => ({ record: { ...newPartnerRecord(logged.partnerId), status: 'contacted' as const }, previousStatus: 'none' as const })),
+      setStatus: vi.fn(async (id, status) => ({ ...newPartnerRecord(id), status })),
+      saveDraft: vi.fn(async () => undefined),
+    },
     openOptions: vi.fn(),
     onDirectoryChanged: () => () => undefined,
   };
@@ -114,9 +123,15 @@ describe('PopupApp', () => {
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText(/Skills you can teach/), 'TikTok, Canva');
     await user.type(screen.getByLabelText(/Skills you want to learn/), 'Budgeting');
+    // What the first-meeting template needs: asked here, so a new user's templates are complete.
+    await user.type(screen.getByLabelText('What you want from a mentoring partnership'), ' Each of us learns one skill ');
+    await user.type(screen.getByLabelText('How you will know it worked'), 'I present a budget');
     await user.click(screen.getByRole('button', { name: 'Show my matches' }));
     expect(services.saveProfile).toHaveBeenCalledWith(
-      expect.objectContaining({ teach: [expect.objectContaining({ name: 'TikTok' }), expect.objectContaining({ name: 'Canva' })] }),
+      expect.objectContaining({
+        teach: [expect.objectContaining({ name: 'TikTok' }), expect.objectContaining({ name: 'Canva' })],
+        goals: expect.objectContaining({ objective: 'Each of us learns one skill', successMeasure: 'I present a budget', sessionMinutes: 45 }),
+      }),
     );
     expect(await screen.findByRole('list', { name: 'Ranked partners' })).toBeTruthy();
   });
@@ -143,7 +158,7 @@ describe('PopupApp', () => {
     expect(await screen.findByText(/No match for “nobody”/)).toBeTruthy();
     await user.clear(screen.getByRole('searchbox'));
     await user.click(await screen.findByRole('button', { name: 'Hide Ada Park' }));
-    expect(services.updatePartner).toHaveBeenCalledWith('ada@example.com', { hidden: true });
+    expect(services.updatePartner).toHaveBeenCalledWith('ada@example.com', expect.objectContaining({ hidden: true }));
     await screen.findByText('Ada Park hidden');
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
   });
@@ -155,6 +170,27 @@ describe('PopupApp', () => {
     await user.click(screen.getByRole('tab', { name: 'Shortlist' }));
     const list = await screen.findByRole('list', { name: 'Shortlist' });
     expect(within(list).getAllByRole('heading').map((h) => h.textContent)).toEqual(['Ada Park']);
+  });
+
+  it('shortlist and "my asks" cards keep the score and the reasons the results list showed', async () => {
+    const services = fakeServices();
+    render(<PopupApp services={services} />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Shortlist Ada Park' }));
+    await user.selectOptions(screen.getByLabelText('Status of Ada Park'), 'contacted');
+    expect(services.updatePartner).toHaveBeenLastCalledWith('ada@example.com', { status: 'contacted', match: expect.objectContaining({ score: 80, reasons: ['They can teach you Budgeting'] }) });
+    // Out of the current results (a search that finds nobody), the kept match is what the card shows.
+    await user.type(screen.getByRole('searchbox'), 'nobody');
+    await screen.findByText(/No match for “nobody”/);
+    for (const [tab, list] of [['Shortlist', 'Shortlist'], ['My asks', 'Open asks']] as const) {
+      await user.click(screen.getByRole('tab', { name: tab }));
+      const cards = (await screen.findByRole('list', { name: list })).querySelectorAll<HTMLElement>(':scope > li');
+      expect(cards).toHaveLength(1);
+      const card = cards[0]!;
+      expect(within(card).getByLabelText('Strong match, score 80 of 100')).toBeTruthy();
+      await user.click(within(card).getByRole('button', { name: 'Why this match' }));
+      expect(card.textContent, tab).toContain('They can teach you Budgeting');
+    }
   });
 
   it('moves between views with the arrow keys, one tab stop for all tabs', async () => {

@@ -38,7 +38,7 @@ describe('TemplatesSection', () => {
     const items = await within(await screen.findByRole('list', { name: 'Templates' })).findAllByRole('button');
     expect(items.map((item) => item.textContent)).toEqual([
       'Programme welcomeOrganization · locked',
-      ...['Offer to reverse-mentor a senior colleague', 'Ask to be reverse-mentored', 'Two-way mentoring proposal', 'Introduction through a shared ERG', 'Follow-up after no reply', 'First meeting: setting expectations', 'Thank you', 'Polite decline'].map((name) => `${name}Mutual`),
+      ...['Offer to reverse-mentor a senior colleague', 'Ask to be reverse-mentored', 'Ask for mentoring', 'Two-way mentoring proposal', 'Introduction through a shared ERG', 'Follow-up after no reply', 'First meeting: setting expectations', 'Thank you', 'Polite decline'].map((name) => `${name}Mutual`),
     ]);
     expect(screen.getByText(/Template 2 from your organization was skipped/)).toBeTruthy();
     await pick(user, 'Programme welcome');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, outreachValues, renderTemplate, SAMPLE_CONTEXT, suggestTemplate, templateProblems, TemplateSchema, type OutreachContext } from '../../../lib/templates';
+import { BUILT_IN_TEMPLATES, kindFits, offeredTemplates, outreachValues, renderTemplate, SAMPLE_CONTEXT, suggestTemplate, templateProblems, TemplateSchema, type OutreachContext } from '../../../lib/templates';
 import { contextFor, demoEntries, withPartner } from './helpers';
 
 const HOSTILE = '<img src=x onerror=alert(1)> {{me.email}}';
@@ -7,7 +7,7 @@ const HOSTILE = '<img src=x onerror=alert(1)> {{me.email}}';
 describe('built-in templates', () => {
   it('are valid templates with a subject, known variables and balanced sections', () => {
     expect(BUILT_IN_TEMPLATES.map((t) => t.kind).sort()).toEqual(
-      ['decline', 'erg-intro', 'first-meeting', 'follow-up', 'reverse-invite', 'reverse-request', 'thank-you', 'two-way'],
+      ['decline', 'erg-intro', 'first-meeting', 'follow-up', 'mentor-request', 'reverse-invite', 'reverse-request', 'thank-you', 'two-way'],
     );
     for (const template of BUILT_IN_TEMPLATES) {
       expect(TemplateSchema.parse(template)).toEqual(template);
@@ -85,6 +85,42 @@ describe('suggestTemplate', () => {
   it('uses my profile mode when none is given', () => {
     const context = base('early', 'senior');
     expect(suggestTemplate({ ...context, me: { ...context.me, matchMode: 'reverse' } })).toBe('reverse-request');
-    expect(suggestTemplate({ ...context, me: { ...context.me, matchMode: 'traditional' }, sharedErgs: [] })).toBe('two-way');
+    expect(suggestTemplate({ ...context, me: { ...context.me, matchMode: 'traditional' }, sharedErgs: [] })).toBe('mentor-request');
+  });
+});
+
+describe('templates offered for a pair', () => {
+  const pair = (me: OutreachContext['me']['careerStage'], them: OutreachContext['me']['careerStage'], overrides: Partial<OutreachContext> = {}): OutreachContext => ({
+    ...withPartner({ careerStage: them }),
+    me: { ...SAMPLE_CONTEXT.me, careerStage: me },
+    ...overrides,
+  });
+  const offered = (context: OutreachContext, mode: OutreachContext['me']['matchMode']) => offeredTemplates(BUILT_IN_TEMPLATES, context, mode).map((t) => t.kind);
+
+  it('never offers a "please mentor me" ask to someone I would reverse-mentor', () => {
+    // Reverse mode, I am early career, they are an executive: I teach them.
+    const kinds = offered(pair('early', 'executive'), 'reverse');
+    expect(kinds).toContain('reverse-request');
+    expect(kinds).not.toContain('reverse-invite');
+    expect(kinds).not.toContain('mentor-request');
+  });
+
+  it('asks a more junior colleague to reverse-mentor me, and never offers to reverse-mentor them', () => {
+    const kinds = offered(pair('executive', 'early'), 'reverse');
+    expect(kinds).toContain('reverse-invite');
+    expect(kinds).not.toContain('reverse-request');
+  });
+
+  it('traditional mode asks seniors for mentoring and offers no reverse templates', () => {
+    expect(offered(pair('early', 'senior'), 'traditional')).toEqual(expect.arrayContaining(['mentor-request', 'two-way']));
+    expect(offered(pair('early', 'senior'), 'traditional')).not.toEqual(expect.arrayContaining(['reverse-request']));
+    expect(kindFits('mentor-request', pair('senior', 'early'), 'traditional')).toBe(false);
+  });
+
+  it('offers a two-way proposal only when each side gives something, an ERG introduction only with a shared ERG', () => {
+    expect(kindFits('two-way', pair('mid', 'mid', { iTeachThem: [] }), 'two-way')).toBe(false);
+    expect(kindFits('two-way', pair('mid', 'mid'), 'two-way')).toBe(true);
+    expect(kindFits('erg-intro', pair('mid', 'mid', { sharedErgs: [] }), 'two-way')).toBe(false);
+    expect(offered(pair('mid', 'mid', { sharedErgs: [], theyTeachMe: [], iTeachThem: [] }), 'reverse')).toEqual(['follow-up', 'first-meeting', 'thank-you', 'decline']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outreachValues, renderTemplate, renderText, SAMPLE_CONTEXT, templateProblems, unfilled, VARIABLES } from '../../../lib/templates';
+import { fillBlanks, outreachValues, renderTemplate, renderText, SAMPLE_CONTEXT, templateProblems, unfilled, VARIABLES } from '../../../lib/templates';
 import { withPartner } from './helpers';
 
 describe('renderText', () => {
@@ -12,7 +12,7 @@ describe('renderText', () => {
   it('shows a missing value as a marked placeholder and reports it, never "undefined" or a gap', () => {
     const result = renderText('Your team: {{them.department}}. Bye.', {});
     expect(result.text).toBe('Your team: [their team]. Bye.');
-    expect(result.missing).toEqual([{ name: 'them.department', placeholder: '[their team]' }]);
+    expect(result.missing).toEqual([{ name: 'them.department', placeholder: '[their team]', description: 'Their department' }]);
     expect(result.text).not.toMatch(/undefined|null/);
   });
 
@@ -65,11 +65,19 @@ describe('renderText', () => {
 describe('renderTemplate', () => {
   it('renders subject and body and merges what is missing in both', () => {
     const result = renderTemplate({ subject: 'For {{them.department}}', body: '{{them.department}} and {{me.title}}' }, { 'me.title': 'Analyst' });
-    expect(result).toEqual({ subject: 'For [their team]', body: '[their team] and Analyst', missing: [{ name: 'them.department', placeholder: '[their team]' }] });
+    expect(result).toEqual({ subject: 'For [their team]', body: '[their team] and Analyst', missing: [{ name: 'them.department', placeholder: '[their team]', description: 'Their department' }] });
+  });
+
+  it('fillBlanks puts what the user typed in place of each blank, cleaned and literally ("$&" stays)', () => {
+    const { subject, body, missing } = renderTemplate({ subject: 'Hi from {{sharedErg}}', body: 'We are both in {{sharedErg}}; {{#sharedErg}}optional{{/sharedErg}} {{objective}}' }, {});
+    const fills = { sharedErg: '  Pride\u202E  $& Network ', objective: '' };
+    expect(fillBlanks(subject, missing, fills)).toBe('Hi from Pride $& Network');
+    expect(fillBlanks(body, missing, fills)).toBe('We are both in Pride $& Network; [what you both want from it]');
+    expect(unfilled(fillBlanks(body, missing, fills), missing).map((m) => m.name)).toEqual(['objective']);
   });
 
   it('unfilled lists only placeholders the user has not replaced yet', () => {
-    const missing = [VARIABLES['them.department'], VARIABLES.myAsk].map((v, i) => ({ name: String(i), placeholder: v.placeholder }));
+    const missing = [VARIABLES['them.department'], VARIABLES.myAsk].map((v, i) => ({ name: String(i), placeholder: v.placeholder, description: v.description }));
     expect(unfilled('In [their team] we…', missing).map((m) => m.placeholder)).toEqual(['[their team]']);
   });
 });

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, quickStart, seriousAxeViolations, settled, type Mutual } from './harness';
+
+/**
+ * The popup for people who use the keyboard, large text or assistive technology: focus moves to
+ * the next card when one leaves the list, the real toolbar popup reflows at 200% text without
+ * sideways scrolling or clipping, and every view passes axe-core.
+ */
+
+interface Overflow {
+  width: number;
+  /** Of the popup's content (the page's own 420 px sizing line is invisible and may be cut off). */
+  scrollWidth: number;
+  /** Visible elements reaching past the right edge: clipped or reachable only sideways. */
+  clipped: string[];
+  /** The controls that were out of reach at 200% before (right edges). */
+  hiddenTab: number;
+  filters: number;
+}
+
+/** Evaluated inside the popup, at `fontSize` for the root (200% text: "200%"). */
+async function overflowAt(fontSize: string): Promise<Overflow> {
+  document.documentElement.style.fontSize = fontSize;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const width = document.documentElement.clientWidth;
+  const main = document.querySelector('main')!;
+  const clipped = [...document.querySelectorAll<HTMLElement>('main *')]
+    .filter((element) => element.getClientRects().length > 0 && !element.closest('.visually-hidden'))
+    .filter((element) => element.getBoundingClientRect().right > width + 0.5 || element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX === 'hidden')
+    .map((element) => `${element.tagName.toLowerCase()}.${element.className} “${(element.textContent ?? '').slice(0, 30)}”`);
+  const right = (selector: string, text: string) => [...document.querySelectorAll(selector)].find((element) => element.textContent?.startsWith(text))!.getBoundingClientRect().right;
+  return { width, scrollWidth: main.scrollWidth, clipped, hiddenTab: right('[role="tab"]', 'Hidden'), filters: right('button', 'Filters') };
+}
+
+const focusedCard = (popup: Page) => popup.evaluate(() => document.activeElement?.getAttribute('data-partner-id'));
+const cardIds = (popup: Page, list: string) => popup.getByRole('list', { name: list }).locator(':scope > li').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-partner-id')));
+
+describe('popup accessibility', () => {
+  let mutual: Mutual;
+  let popup: Page;
+
+  beforeAll(async () => {
+    mutual = await launch();
+    popup = await mutual.openPopup();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await quickStart(popup);
+    await popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first().waitFor();
+  });
+  afterAll(async () => {
+    await mutual?.close();
+  });
+
+  it('hiding a card from the keyboard moves focus to the next card, not to the page', async () => {
+    await settled(popup);
+    const [first, second] = await cardIds(popup, 'Ranked partners');
+    await popup.locator(`[data-partner-id="${first}"]`).getByRole('button', { name: /^Hide/ }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => focusedCard(popup)).toBe(second);
+    expect(await cardIds(popup, 'Ranked partners')).not.toContain(first);
+    expect(await popup.locator('[role="status"]').first().textContent()).toMatch(/hidden$/);
+  });
+
+  it('taking a card off the shortlist moves focus to the next one; the last one hands focus to the tab', async () => {
+    const [a, b] = await cardIds(popup, 'Ranked partners');
+    for (const id of [a, b]) await popup.locator(`[data-partner-id="${id}"]`).getByRole('button', { name: /^Shortlist/ }).click();
+    await popup.getByRole('tab', { name: 'Shortlist' }).click();
+    await expect.poll(() => cardIds(popup, 'Shortlist').then((ids) => ids.sort())).toEqual([a, b].sort());
+    const [top, next] = await cardIds(popup, 'Shortlist');
+    await popup.locator(`[data-partner-id="${top}"]`).getByRole('button', { name: /^Shortlisted/ }).press('Enter');
+    await expect.poll(() => focusedCard(popup)).toBe(next);
+    await popup.locator(`[data-partner-id="${next}"]`).getByRole('button', { name: /^Shortlisted/ }).press('Enter');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('role') + ' ' + document.activeElement?.textContent)).toBe('tab Shortlist');
+  });
+
+  it('passes axe-core in every view: matches, shortlist, my asks, hidden, the outreach panel and its blanks', async () => {
+    for (const view of ['Matches', 'Shortlist', 'My asks', 'Hidden']) {
+      await popup.getByRole('tab', { name: view }).click();
+      await popup.getByRole('tabpanel', { name: view }).waitFor();
+      expect(await seriousAxeViolations(popup), view).toEqual([]);
+    }
+    await popup.getByRole('tab', { name: 'Matches' }).click();
+    await popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first().getByRole('button', { name: /^Reach out/ }).click();
+    await popup.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'First meeting: setting expectations' });
+    await popup.getByRole('group', { name: 'Fill in before it can leave Mutual' }).waitFor();
+    await popup.getByRole('button', { name: 'Copy message' }).click();
+    expect(await popup.getByLabel('Your objective for the partnership').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousAxeViolations(popup)).toEqual([]);
+    await popup.getByRole('button', { name: /^Back/ }).click();
+  });
+
+  it('reflows the real toolbar popup at 200% text: no sideways scrolling, nothing clipped, Hidden and Filters in reach', async () => {
+    const page = await mutual.context.newPage();
+    await page.goto(mutual.server.url('/blank.html'));
+    await mutual.clickToolbar(page);
+    await mutual.waitForRealPopup();
+    await expect.poll(() => mutual.evaluateInRealPopup<number>('document.querySelectorAll("[data-partner-id]").length'), { timeout: 10_000 }).toBeGreaterThan(0);
+    const matches = await mutual.evaluateInRealPopup<Overflow>(`(${overflowAt.toString()})('200%')`);
+    expect(matches.scrollWidth).toBeLessThanOrEqual(matches.width);
+    expect(matches.clipped).toEqual([]);
+    expect(matches.hiddenTab).toBeLessThanOrEqual(matches.width);
+    expect(matches.filters).toBeLessThanOrEqual(matches.width);
+
+    // The outreach panel at 200% text: still no sideways scrolling, and Insert stays in view.
+    await mutual.evaluateInRealPopup('document.querySelector("[data-partner-id] button.primary").click()');
+    await expect.poll(() => mutual.evaluateInRealPopup<string>('document.querySelector("section.outreach select")?.value ?? ""'), { timeout: 10_000 }).not.toBe('');
+    const panel = await mutual.evaluateInRealPopup<{ width: number; scrollWidth: number; insertBottom: number; height: number; hit: boolean }>(`(() => {
+      const insert = [...document.querySelectorAll('button')].find((button) => button.textContent === 'Insert into page');
+      const rect = insert.getBoundingClientRect();
+      return { width: document.documentElement.clientWidth, scrollWidth: document.querySelector('main').scrollWidth, insertBottom: rect.bottom, height: innerHeight, hit: document.elementFromPoint(rect.left + 4, rect.top + 4) === insert };
+    })()`);
+    expect(panel.scrollWidth).toBeLessThanOrEqual(panel.width);
+    expect(panel.insertBottom).toBeLessThanOrEqual(panel.height);
+    expect(panel.hit).toBe(true);
+    await page.close();
+  });
+
+  it('reflows at 200% zoom: Chrome caps a popup at 800 × 600 device pixels, so 400 × 300 CSS pixels', async () => {
+    const zoomed = await mutual.openPopup();
+    const cdp = await mutual.context.newCDPSession(zoomed);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 400, height: 300, deviceScaleFactor: 2, mobile: false });
+    await zoomed.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').first().waitFor();
+    const overflow = await zoomed.evaluate(overflowAt, '100%');
+    expect(overflow.width).toBeLessThanOrEqual(400);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
+    expect(overflow.clipped).toEqual([]);
+    expect(overflow.hiddenTab).toBeLessThanOrEqual(overflow.width);
+    expect(overflow.filters).toBeLessThanOrEqual(overflow.width);
+    await zoomed.close();
+  });
+});
