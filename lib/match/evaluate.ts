@@ -77,6 +77,15 @@ export function exchangeOf(ctx: RankContext, direction: MatchDirection, theyTeac
   return (1 - ONE_SIDED_SHARE) * harmonic + ONE_SIDED_SHARE * arithmetic;
 }
 
+/** The context factors, each 0..1. */
+export interface ContextFactors {
+  commonGround: number;
+  crossDepartment: number;
+  crossGeneration: number;
+  timeZone: number;
+  formats: number;
+}
+
 /** Details collected for an explanation; absent on the fast path. */
 export interface Detail {
   theyTeachMe: SkillMeet[];
@@ -87,14 +96,16 @@ export interface Detail {
   formats: MeetingFormat[];
   coverage: { theyTeachMe: number; iTeachThem: number };
   exchange: number;
-  factors: { commonGround: number; crossDepartment: number; timeZone: number; formats: number };
+  factors: ContextFactors;
   overlapMinutes: number;
   direction: MatchDirection;
 }
 
-function reading(text: string, how: SkillMeet['myHow'], name: string): string | undefined {
+/** How a text was read, for people: "“JS” read as JavaScript", "“Video editing for TikTok” read as … TikTok", "you wrote “Excle”". */
+function reading(whose: 'you' | 'they', text: string, how: SkillMeet['myHow'], phrase: boolean, name: string): string | undefined {
+  if (how === 'fuzzy') return `${whose} wrote “${text}”`;
+  if (phrase) return `“${text}” read as … ${name}`;
   if (how === 'alias') return `“${text}” read as ${name}`;
-  if (how === 'fuzzy') return `“${text}” taken for ${name}`;
   return undefined;
 }
 
@@ -106,10 +117,11 @@ function meet(ctx: RankContext, mine: MySkill, theirTextId: number, credit: numb
   const name = index.skillNames[skill]!;
   const theirText = index.skillTexts[theirTextId]!;
   const theirHow = RESOLUTION_KINDS[index.textHow[theirTextId]!]!;
+  const theirPhrase = index.textPhrase[theirTextId] === 1;
   const related = credit < 1;
   const note = [
-    reading(theirText, theirHow, name),
-    theirText === mine.text ? undefined : reading(mine.text, mine.how, mine.name),
+    reading('they', theirText, theirHow, theirPhrase, name),
+    theirText === mine.text && theirHow === mine.how ? undefined : reading('you', mine.how === 'fuzzy' ? mine.partText : mine.text, mine.how, mine.phrase, mine.name),
     related ? `related to ${mine.name} (${index.categories[index.skillCategory[skill]!]})` : undefined,
   ];
   return {
@@ -120,6 +132,7 @@ function meet(ctx: RankContext, mine: MySkill, theirTextId: number, credit: numb
     match: related ? 'related' : 'same',
     myHow: mine.how,
     theirHow,
+    myName: mine.name,
     ...grades,
     weight,
     note: note.filter(Boolean).join('; '),
@@ -224,14 +237,19 @@ function timeZoneFit(ctx: RankContext, p: number): number {
   return Number.isNaN(overlap) ? UNKNOWN_FACTOR : overlap / WORKDAY_MINUTES;
 }
 
+function crossGeneration(ctx: RankContext, p: number): number {
+  return ctx.generationByStage[ctx.index.stage[p]!]!;
+}
+
 /** The context multiplier: exchangeWeight / weightSum with the worst context, 1 with the best. */
-function contextOf(ctx: RankContext, commonGround: number, crossDepartment: number, timeZone: number, formats: number): number {
+function contextOf(ctx: RankContext, commonGround: number, crossDepartment: number, crossGeneration: number, timeZone: number, formats: number): number {
   const { weights } = ctx;
   if (!(ctx.weightSum > 0)) return 1;
   return (
     (ctx.exchangeWeight +
       weights.commonGround * commonGround +
       weights.crossDepartment * crossDepartment +
+      weights.crossGeneration * crossGeneration +
       weights.timeZone * timeZone +
       weights.formats * formats) /
     ctx.weightSum
@@ -243,7 +261,7 @@ function contextOf(ctx: RankContext, commonGround: number, crossDepartment: numb
  * taken as perfect (counting shared ERGs and interests needs a pass over their lists).
  */
 export function contextBound(ctx: RankContext, p: number): number {
-  return contextOf(ctx, 1, crossDepartment(ctx, p), timeZoneFit(ctx, p), formatFit(ctx, p, undefined));
+  return contextOf(ctx, 1, crossDepartment(ctx, p), crossGeneration(ctx, p), timeZoneFit(ctx, p), formatFit(ctx, p, undefined));
 }
 
 /**
@@ -256,13 +274,14 @@ export function assess(ctx: RankContext, p: number, detail?: Detail): number {
   const theyTeachMe = theyTeachMeCoverage(ctx, p, detail);
   const iTeachThem = iTeachThemCoverage(ctx, p, detail);
   const exchange = exchangeOf(ctx, direction, theyTeachMe, iTeachThem);
-  const factors = {
+  const factors: ContextFactors = {
     commonGround: commonGround(ctx, p, detail),
     crossDepartment: crossDepartment(ctx, p),
+    crossGeneration: crossGeneration(ctx, p),
     timeZone: timeZoneFit(ctx, p),
     formats: formatFit(ctx, p, detail),
   };
-  const context = contextOf(ctx, factors.commonGround, factors.crossDepartment, factors.timeZone, factors.formats);
+  const context = contextOf(ctx, factors.commonGround, factors.crossDepartment, factors.crossGeneration, factors.timeZone, factors.formats);
   if (detail) {
     const overlapMinutes = ctx.zoneOverlap[ctx.index.timeZone[p]!]!;
     Object.assign(detail, { coverage: { theyTeachMe, iTeachThem }, exchange, factors, overlapMinutes, direction });
@@ -284,7 +303,7 @@ export function emptyDetail(): Detail {
     formats: [],
     coverage: { theyTeachMe: 0, iTeachThem: 0 },
     exchange: 0,
-    factors: { commonGround: 0, crossDepartment: 0, timeZone: 0, formats: 0 },
+    factors: { commonGround: 0, crossDepartment: 0, crossGeneration: 0, timeZone: 0, formats: 0 },
     overlapMinutes: Number.NaN,
     direction: 'both',
   };

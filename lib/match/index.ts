@@ -8,6 +8,7 @@ export {
   MATCH_INDEX_VERSION,
   type MatchDirection,
   type MatchExplanation,
+  type LimitingFactor,
   type MatchFactor,
   type MatchFilters,
   type MatchIndex,
