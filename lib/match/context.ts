@@ -155,7 +155,8 @@ export interface MySkill {
   text: string;
   /** The words of the text read as this skill ("Excle" in "Excle and Power BI"). */
   partText: string;
-  phrase: boolean;
+  /** For a phrase, the skills it was read as ("Video editing + TikTok"). */
+  phrase?: string;
   how: SkillResolution['how'];
   /** Canonical name (taxonomy name, or the text as typed). */
   name: string;
@@ -235,13 +236,14 @@ type Keyed<T> = T & { key: string };
 /** My skill text read as the directory's were (one skill, or each skill of a phrase). */
 function readSkills(lookups: IndexLookups, search: SkillSearch, text: string): Keyed<MySkill>[] {
   const reading = search.read(text);
+  const phrase = reading.phrase ? reading.parts.map((part) => part.skill?.name ?? part.input).join(' + ') : undefined;
   return reading.parts.map((part) => {
     const key = skillKeyOf(part);
     return {
       key,
       text: reading.input,
       partText: part.input,
-      phrase: reading.phrase,
+      ...(phrase ? { phrase } : {}),
       how: part.how,
       name: part.skill?.name ?? part.input,
       skill: lookups.skillOf.get(key) ?? -1,

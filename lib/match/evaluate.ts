@@ -101,12 +101,25 @@ export interface Detail {
   direction: MatchDirection;
 }
 
-/** How a text was read, for people: "“JS” read as JavaScript", "“Video editing for TikTok” read as … TikTok", "you wrote “Excle”". */
-function reading(whose: 'you' | 'they', text: string, how: SkillMeet['myHow'], phrase: boolean, name: string): string | undefined {
+/** How a text was read, for people: "“JS” read as JavaScript", "“Video editing for TikTok” read as Video editing + TikTok", "you wrote “Excle”". */
+function reading(whose: 'you' | 'they', text: string, how: SkillMeet['myHow'], phrase: string | undefined, name: string): string | undefined {
   if (how === 'fuzzy') return `${whose} wrote “${text}”`;
-  if (phrase) return `“${text}” read as … ${name}`;
+  if (phrase) return `“${text}” read as ${phrase}`;
   if (how === 'alias') return `“${text}” read as ${name}`;
   return undefined;
+}
+
+/** The skills a phrase of theirs was read as ("Video editing + TikTok"): its text numbers are adjacent. */
+function theirPhrase(ctx: RankContext, textId: number): string | undefined {
+  const { index } = ctx;
+  if (index.textPhrase[textId] !== 1) return undefined;
+  const text = index.skillTexts[textId];
+  const samePhrase = (t: number) => t >= 0 && t < index.skillTexts.length && index.textPhrase[t] === 1 && index.skillTexts[t] === text;
+  let first = textId;
+  while (samePhrase(first - 1)) first--;
+  const names: string[] = [];
+  for (let t = first; samePhrase(t); t++) names.push(index.skillNames[index.textSkill[t]!]!);
+  return names.join(' + ');
 }
 
 /** One meeting of my skill and theirs, with how each text was read. */
@@ -117,10 +130,9 @@ function meet(ctx: RankContext, mine: MySkill, theirTextId: number, credit: numb
   const name = index.skillNames[skill]!;
   const theirText = index.skillTexts[theirTextId]!;
   const theirHow = RESOLUTION_KINDS[index.textHow[theirTextId]!]!;
-  const theirPhrase = index.textPhrase[theirTextId] === 1;
   const related = credit < 1;
   const note = [
-    reading('they', theirText, theirHow, theirPhrase, name),
+    reading('they', theirText, theirHow, theirPhrase(ctx, theirTextId), name),
     theirText === mine.text && theirHow === mine.how ? undefined : reading('you', mine.how === 'fuzzy' ? mine.partText : mine.text, mine.how, mine.phrase, mine.name),
     related ? `related to ${mine.name} (${index.categories[index.skillCategory[skill]!]})` : undefined,
   ];
