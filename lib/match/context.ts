@@ -2,7 +2,7 @@ import { CAREER_STAGES, MEETING_FORMATS, type MatchWeights, type Priority, type 
 import type { SkillResolution, SkillSearch } from '../skills';
 import { skillKeyOf } from './build';
 import type { MatchDirection, MatchIndex, RankOptions } from './model';
-import { parseQuery, type ParsedQuery } from './query';
+import { parseQuery, splitDepartment, type ParsedQuery } from './query';
 import { sharedSkillSearch } from './shared-search';
 import { lookupOf, tagKey } from './tables';
 import { DEFAULT_WEIGHTS, FULL_GENERATION_GAP, LEVEL_CREDIT, PRIORITY_WEIGHT, RARITY_BOOST } from './weights';
@@ -223,6 +223,8 @@ export interface RankContext {
   excludeIds: ReadonlySet<string>;
   filter: { erg: number; department: number; formatBit: number; language: number; location?: 'remote' | 'same' };
   query: QueryPlan;
+  /** A search was asked: every result is someone it names (or someone in the department it names). */
+  searching: boolean;
   /** A filter names something nobody has: nothing can match. */
   impossible: boolean;
 }
@@ -305,6 +307,12 @@ function filterNumber(value: string | undefined, lookup: ReadonlyMap<string, num
   return lookup.get(tagKey(value)) ?? NOBODY;
 }
 
+/** The department filter and the one a search names must agree; two different ones match nobody. */
+function bothDepartments(filtered: number, searched: number | undefined): number {
+  if (searched === undefined || filtered === searched) return filtered;
+  return filtered === ANY ? searched : NOBODY;
+}
+
 function zoneOverlaps(index: MatchIndex, myZone: string, now: Date): Float64Array {
   const mine = utcOffsetMinutes(myZone, now);
   return Float64Array.from(index.timeZones, (zone) => {
@@ -328,7 +336,8 @@ function planQuery(lookups: IndexLookups, search: SkillSearch, parsed: ParsedQue
       return { kind: parsed.kind, skills: indexSkills(read), name: read.map((skill) => skill.name).join(' + ') };
     }
     case 'text': {
-      const known = readSkills(lookups, search, parsed.text).filter((skill) => skill.how !== 'unknown');
+      // Only a skill the whole text names: a name or title search ("Maya, sales") must not name everyone with a skill in it.
+      const known = readSkills(lookups, search, parsed.text).filter((skill) => skill.how !== 'unknown' && !skill.phrase);
       return { kind: 'text', words: tagKey(parsed.text).split(' ').filter(Boolean), skills: indexSkills(known), text: parsed.text };
     }
   }
@@ -338,13 +347,16 @@ export function createRankContext(index: MatchIndex, me: Profile, options: RankO
   const lookups = lookupsOf(index);
   const weights = { ...DEFAULT_WEIGHTS, ...(options.weights ?? me.weights) };
   const myStage = CAREER_STAGES.indexOf(me.careerStage);
-  const parsed = parseQuery(options.query);
+  // "someone in Marketing who knows finance": the department filters, the rest is the search.
+  const split = splitDepartment(options.query, (text) => lookups.departmentOf.get(tagKey(text)));
+  const searchedDepartment = split?.department;
+  const parsed = parseQuery(split ? split.rest : options.query);
   const wants = readWants(lookups, search, me, parsed.kind === 'they-teach' ? parsed.skillText : undefined);
   const offers = readOffers(lookups, search, me, parsed.kind === 'they-learn' ? parsed.skillText : undefined);
   const filters = options.filters ?? {};
   const filter = {
     erg: filterNumber(filters.erg, lookups.ergOf),
-    department: filterNumber(filters.department, lookups.departmentOf),
+    department: bothDepartments(filterNumber(filters.department, lookups.departmentOf), searchedDepartment),
     formatBit: filters.format ? 1 << MEETING_FORMATS.indexOf(filters.format) : 0,
     language: filterNumber(filters.language, lookups.languageOf),
     location: filters.location,
@@ -380,6 +392,7 @@ export function createRankContext(index: MatchIndex, me: Profile, options: RankO
     excludeIds: options.excludeIds ?? new Set(),
     filter,
     query,
+    searching: query.kind !== 'none' || searchedDepartment !== undefined,
     impossible:
       filter.erg === NOBODY ||
       filter.department === NOBODY ||

@@ -180,6 +180,11 @@ export interface MatchResult {
   position: number;
   /** 0..100, rounded; ranking uses the unrounded value. */
   score: number;
+  /**
+   * Set for the results of a search: they are exactly whom it asks for, so their card says so
+   * rather than calling a low partner score a "Weak match".
+   */
+  fitsSearch?: true;
   reasons: string[];
   explanation: MatchExplanation;
 }

@@ -124,7 +124,7 @@ function results(ctx: RankContext, ranked: { position: number }[]): MatchResult[
   return ranked.map(({ position }) => {
     const detail = emptyDetail();
     const score = assess(ctx, position, detail);
-    return { id: ctx.index.ids[position]!, position, score: Math.round(score), ...explain(ctx, position, detail) };
+    return { id: ctx.index.ids[position]!, position, score: Math.round(score), ...(ctx.searching ? { fitsSearch: true as const } : {}), ...explain(ctx, position, detail) };
   });
 }
 
@@ -216,4 +216,21 @@ export function rankExhaustive(index: MatchIndex, me: Profile, options: RankOpti
   const better = resultOrder(index);
   scored.sort((a, b) => (better(a.score, a.position, b.score, b.position) ? -1 : 1));
   return results(ctx, scored.slice(0, top));
+}
+
+/**
+ * How many people match: the length of rank's answer with no limit on `top` (everyone with a
+ * score, or everyone a search names). A scan of the directory (about as costly as rankExhaustive),
+ * so the popup asks for it once its first results are shown.
+ */
+export function countMatches(index: MatchIndex, me: Profile, options: RankOptions): number {
+  const ctx = createRankContext(index, me, options);
+  if (ctx.impossible) return 0;
+  const matches = queryPredicate(ctx);
+  let count = 0;
+  for (let p = 0; p < index.count; p++) {
+    if (!isEligible(ctx, p) || (matches && !matches(p))) continue;
+    if (matches || assess(ctx, p, undefined) > 0) count++;
+  }
+  return count;
 }

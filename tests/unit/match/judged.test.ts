@@ -4,7 +4,7 @@
  * the id tie-break, and every ranking is checked against the exhaustive scan.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, buildMatchIndex, rank, rankExhaustive, type RankOptions } from '../../../lib/match';
+import { DEFAULT_WEIGHTS, buildMatchIndex, countMatches, rank, rankExhaustive, type RankOptions } from '../../../lib/match';
 import type { DirectoryEntry } from '../../../lib/directory/entry';
 import type { Profile } from '../../../lib/profile/model';
 import { NOW, me, person } from './helpers';
@@ -165,3 +165,61 @@ describe('judged: explanations that say why not', () => {
   });
 });
 
+
+describe('judged: searches that answer', () => {
+  const people: Person[] = [
+    { name: 'Finance in Finance', department: 'Finance', teach: [{ name: 'Corporate finance', level: 'expert' }] },
+    { name: 'Marketer, no finance', department: 'Marketing', teach: [{ name: 'Canva', level: 'expert' }] },
+    { name: 'Marketer, some finance', department: 'Marketing', teach: [{ name: 'finance', level: 'beginner' }] },
+    { name: 'Marketer, finance expert', department: 'Marketing', teach: [{ name: 'Corporate Finance', level: 'expert' }] },
+  ];
+  const profile = me({ department: 'Engineering', teach: [{ name: 'Python', level: 'expert' }] });
+
+  it.each(['someone in Marketing who knows finance', 'finance experts in the marketing team', 'Who in marketing can teach me finance?'])(
+    '"%s" filters by the department and ranks by the skill',
+    (query) => {
+      const results = expectOrder(people, profile, ['Marketer, finance expert', 'Marketer, some finance'], { query });
+      expect(results.every((r) => r.fitsSearch)).toBe(true);
+    },
+  );
+
+  it('searches the whole text as before when the department is not in the directory', () => {
+    const [ranking] = bothOrders(people, profile, { query: 'someone in Legal who knows finance' });
+    expect(ranking).toEqual([]);
+    const [byName] = bothOrders(people, profile, { query: 'finance expert' });
+    expect(byName!.map((r) => r.name).sort()).toEqual(['Finance in Finance', 'Marketer, finance expert', 'Marketer, some finance']);
+  });
+
+  it('marks only a search’s results as fitting it', () => {
+    const [plain] = bothOrders([{ name: 'Learner', learn: [{ name: 'Python', priority: 'high', ask: '' }] }], profile);
+    expect(plain![0]!.result.fitsSearch).toBeUndefined();
+  });
+});
+
+describe('countMatches', () => {
+  const many: Person[] = Array.from({ length: 30 }, (_, i) => ({
+    name: `Person ${i}`,
+    department: i % 3 ? 'Sales' : 'Finance',
+    careerStage: (['early', 'mid', 'senior', 'executive'] as const)[i % 4],
+    teach: i % 5 ? [{ name: i % 2 ? 'Negotiation' : 'Sketch', level: 'advanced' as const }] : [{ name: 'Welding', level: 'expert' as const }],
+    learn: i % 4 ? [{ name: 'Python', priority: 'high' as const, ask: '' }] : [],
+  }));
+  const profile = me({ learn: [{ name: 'Negotiation', priority: 'high', ask: '' }, { name: 'Figma', priority: 'low', ask: '' }], teach: [{ name: 'Python', level: 'expert' }] });
+
+  it.each([
+    [{ mode: 'two-way' }],
+    [{ mode: 'reverse' }],
+    [{ mode: 'traditional', filters: { department: 'Sales' } }],
+    [{ mode: 'two-way', query: 'who can teach me negotiation' }],
+    [{ mode: 'two-way', query: 'people in Finance' }],
+    [{ mode: 'two-way', query: 'person 1' }],
+  ] as [Partial<RankOptions>][])('counts what rank returns with no limit: %j', (options) => {
+    const entries = many.map((p, i) => person({ ...p, id: `p${String(i).padStart(2, '0')}@example.com` }));
+    const index = buildMatchIndex(entries);
+    const full: RankOptions = { mode: 'two-way', now: NOW, ...options };
+    const all = rankExhaustive(index, profile, { ...full, top: 1000 });
+    expect(all.length).toBeGreaterThan(0);
+    expect(countMatches(index, profile, full)).toBe(all.length);
+    expect(rank(index, profile, { ...full, top: 5 })).toHaveLength(Math.min(5, all.length));
+  });
+});
