@@ -155,8 +155,8 @@ export interface MySkill {
   text: string;
   /** The words of the text read as this skill ("Excle" in "Excle and Power BI"). */
   partText: string;
-  /** For a phrase, the skills it was read as ("Video editing + TikTok"). */
-  phrase?: string;
+  /** For a phrase, the skills it was read as ("Video editing + TikTok"); '' otherwise. Always set: one object shape keeps the hot loops monomorphic. */
+  phrase: string;
   how: SkillResolution['how'];
   /** Canonical name (taxonomy name, or the text as typed). */
   name: string;
@@ -195,6 +195,12 @@ export interface RankContext {
   weights: Required<MatchWeights>;
   /** Per career stage: the cross-generation factor with someone at that stage. */
   generationByStage: Float64Array;
+  /**
+   * Per career stage: the context multiplier of someone at that stage with every other factor
+   * perfect, what bounds multiply by (a same-stage peer can never have a perfect context when
+   * cross-generation counts).
+   */
+  bestContextByStage: Float64Array;
   /** Sum of all weights, and the part the skill exchange carries. */
   weightSum: number;
   exchangeWeight: number;
@@ -238,14 +244,14 @@ type Keyed<T> = T & { key: string };
 /** My skill text read as the directory's were (one skill, or each skill of a phrase). */
 function readSkills(lookups: IndexLookups, search: SkillSearch, text: string): Keyed<MySkill>[] {
   const reading = search.read(text);
-  const phrase = reading.phrase ? reading.parts.map((part) => part.skill?.name ?? part.input).join(' + ') : undefined;
+  const phrase = reading.phrase ? reading.parts.map((part) => part.skill?.name ?? part.input).join(' + ') : '';
   return reading.parts.map((part) => {
     const key = skillKeyOf(part);
     return {
       key,
       text: reading.input,
       partText: part.input,
-      ...(phrase ? { phrase } : {}),
+      phrase,
       how: part.how,
       name: part.skill?.name ?? part.input,
       skill: lookups.skillOf.get(key) ?? -1,
@@ -365,13 +371,17 @@ export function createRankContext(index: MatchIndex, me: Profile, options: RankO
   const myLanguages = flags(index.languages.length, me.languages, lookups.languageOf);
   const query = planQuery(lookups, search, parsed);
   const exchangeWeight = weights.theyTeachMe + weights.iTeachThem;
+  const weightSum = exchangeWeight + weights.commonGround + weights.crossDepartment + weights.crossGeneration + weights.timeZone + weights.formats;
+  const generationByStage = Float64Array.from(CAREER_STAGES, (_, stage) => Math.min(1, Math.abs(stage - myStage) / FULL_GENERATION_GAP));
+  const generationRoom = weights.crossGeneration;
   return {
     index,
     lookups,
     mode: options.mode,
     weights,
-    generationByStage: Float64Array.from(CAREER_STAGES, (_, stage) => Math.min(1, Math.abs(stage - myStage) / FULL_GENERATION_GAP)),
-    weightSum: exchangeWeight + weights.commonGround + weights.crossDepartment + weights.crossGeneration + weights.timeZone + weights.formats,
+    generationByStage,
+    bestContextByStage: generationByStage.map((generation) => (weightSum > 0 ? (weightSum - generationRoom * (1 - generation)) / weightSum : 1)),
+    weightSum,
     exchangeWeight,
     wants,
     offers,

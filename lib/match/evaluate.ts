@@ -102,7 +102,7 @@ export interface Detail {
 }
 
 /** How a text was read, for people: "“JS” read as JavaScript", "“Video editing for TikTok” read as Video editing + TikTok", "you wrote “Excle”". */
-function reading(whose: 'you' | 'they', text: string, how: SkillMeet['myHow'], phrase: string | undefined, name: string): string | undefined {
+function reading(whose: 'you' | 'they', text: string, how: SkillMeet['myHow'], phrase: string, name: string): string | undefined {
   if (how === 'fuzzy') return `${whose} wrote “${text}”`;
   if (phrase) return `“${text}” read as ${phrase}`;
   if (how === 'alias') return `“${text}” read as ${name}`;
@@ -110,9 +110,9 @@ function reading(whose: 'you' | 'they', text: string, how: SkillMeet['myHow'], p
 }
 
 /** The skills a phrase of theirs was read as ("Video editing + TikTok"): its text numbers are adjacent. */
-function theirPhrase(ctx: RankContext, textId: number): string | undefined {
+function theirPhrase(ctx: RankContext, textId: number): string {
   const { index } = ctx;
-  if (index.textPhrase[textId] !== 1) return undefined;
+  if (index.textPhrase[textId] !== 1) return '';
   const text = index.skillTexts[textId];
   const samePhrase = (t: number) => t >= 0 && t < index.skillTexts.length && index.textPhrase[t] === 1 && index.skillTexts[t] === text;
   let first = textId;

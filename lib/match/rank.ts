@@ -155,10 +155,11 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
   };
   // A bound of 0 means a score of exactly 0, which only a search's results may have.
   const worthScoring = (bound: number, p: number) => (bound > 0 ? heap.reachable(bound) : named !== undefined && bound === 0 && heap.admits(0, p));
-  // Ever tighter and costlier bounds: skills from the sums, times the context, then the exact skills.
+  // Ever tighter and costlier bounds: skills from the sums (times the best context of their stage),
+  // times their exact context instead, then the exact skills.
   const tryPerson = (p: number, cheap: number) => {
     if (!worthScoring(cheap, p)) return;
-    if (cheap > 0 && !(worthScoring(cheap * contextBound(ctx, p), p) && worthScoring(skillBound(ctx, tables, p), p))) return;
+    if (cheap > 0 && !(worthScoring((cheap / ctx.bestContextByStage[index.stage[p]!]!) * contextBound(ctx, p), p) && worthScoring(skillBound(ctx, tables, p), p))) return;
     consider(p);
   };
   let touched: Uint32Array = new Uint32Array(0);

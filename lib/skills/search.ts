@@ -222,8 +222,10 @@ function fuzzyHits(query: string): FuzzyHit[] {
  */
 function typoHits(compact: string, candidates: readonly SkillText[]): FuzzyHit[] {
   return candidates.flatMap((text): FuzzyHit[] => {
-    // People rarely mistype the first letter; a text that differs there is another word ("research" is not "UX research").
-    if (text.compact[0] !== compact[0]) return [];
+    // People rarely mistype the first letter, bar swapping the first two ("ePrsonal"); a text that
+    // differs there is another word ("research" is not "UX research").
+    const swapped = compact[0] === text.compact[1] && compact[1] === text.compact[0];
+    if (text.compact[0] !== compact[0] && !swapped) return [];
     const limit = Math.floor(Math.min(compact.length, text.compact.length) / LETTERS_PER_TYPO);
     const edits = typoDistance(compact, text.compact, limit);
     return edits > 0 && edits <= limit ? [{ text, score: 1 - edits / text.compact.length }] : [];
@@ -311,12 +313,13 @@ function readPhrase(input: string): SkillResolution[] {
 }
 
 /**
- * Reads a skill text: a name or alias as a whole stays whole ("Research and development"); a phrase
- * naming two or more skills reads as them; else a typo of one skill; else the one skill a phrase
- * holds ("Advanced Excel"); else unknown, kept as typed.
+ * Reads a skill text: a name or alias as a whole stays whole ("Research and development"), and so
+ * does a typo of one ("Scial media strategy" is not Social media + Strategy); a phrase naming two
+ * or more skills reads as them; else a partial name; else the one skill a phrase holds ("Advanced
+ * Excel"); else unknown, kept as typed.
  */
 function readUncached(input: string, resolve: (text: string) => SkillResolution): SkillReading {
-  const whole = resolveExactly(input);
+  const whole = resolveExactly(input) ?? resolveTypo(input);
   if (whole) return { input, parts: [whole], phrase: false };
   const parts = readPhrase(input);
   if (parts.length >= 2) return { input, parts, phrase: true };
