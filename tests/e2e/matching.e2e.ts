@@ -111,4 +111,43 @@ describe('matching: skills read the way people write them', () => {
     expect(await seriousAxeViolations(popup)).toEqual([]);
     await popup.close();
   });
+
+  it('labels who fits a search by the search, never as a weak match, and says how many match', async () => {
+    const popup = await mutual.openPopup();
+    await settled(popup);
+    await popup.getByRole('searchbox').fill('who can teach me video editing');
+    await settled(popup);
+    await expect.poll(() => cardNames(popup)).toContain('Theo Editor');
+    const theo = popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li', { hasText: 'Theo Editor' });
+    // Theo teaches video editing but wants nothing I teach: a low two-way score, yet exactly whom I asked for.
+    expect(await theo.locator('.score').textContent()).toMatch(/Fits your search$/);
+    expect(await popup.getByRole('list', { name: 'Ranked partners' }).locator('.score').allTextContents()).not.toContainEqual(expect.stringMatching(/Weak match/));
+    await expect.poll(() => popup.locator('.result-count').textContent()).toMatch(/^\d+ people match$/);
+
+    // "someone in Marketing who knows …": the department filters, the skill ranks.
+    await popup.getByRole('searchbox').fill('someone in Marketing who knows TikTok');
+    await settled(popup);
+    await expect.poll(() => cardNames(popup)).toEqual(['Rosa Creator']);
+    await popup.close();
+  });
+
+  it('shows how many people match and lets the person see more than the first 20', async () => {
+    const section = options.locator('section', { has: options.getByRole('heading', { name: 'Directory', level: 2 }) });
+    const demo = section.getByRole('checkbox', { name: /Use the demo directory/ });
+    await demo.click();
+    await expect.poll(() => section.textContent(), { timeout: 15_000 }).toMatch(/204 people from 2 source/);
+    const popup = await mutual.openPopup();
+    await settled(popup);
+    const list = popup.getByRole('list', { name: 'Ranked partners' });
+    await expect.poll(() => list.locator(':scope > li').count(), { timeout: 10_000 }).toBe(20);
+    await expect.poll(() => popup.locator('.result-count').textContent(), { timeout: 10_000 }).toMatch(/^(\d+) people match, best 20 shown$/);
+    const total = Number(/^(\d+)/.exec((await popup.locator('.result-count').textContent())!)![1]);
+    expect(total).toBeGreaterThan(20);
+    await popup.getByRole('button', { name: /^Show \d+ more$/ }).click();
+    await expect.poll(() => list.locator(':scope > li').count()).toBe(Math.min(40, total));
+    // Focus moves to the first new card, not to the page body.
+    expect(await popup.evaluate(() => document.activeElement?.closest('li')?.querySelector('h3')?.textContent)).toBe((await cardNames(popup))[20]);
+    expect(await seriousAxeViolations(popup)).toEqual([]);
+    await popup.close();
+  });
 });
