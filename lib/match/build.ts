@@ -102,6 +102,11 @@ class ListColumn {
     if (this.graded) this.grades.push(grade);
   }
 
+  /** The text numbers of one skill text (several for a phrase), each with the same grade. */
+  addAll(values: readonly number[], grade: number): void {
+    for (let i = 0; i < values.length; i++) this.add(values[i]!, grade);
+  }
+
   close(p: number): void {
     this.start[p + 1] = this.values.length;
   }
@@ -208,8 +213,8 @@ export function buildMatchIndex(entries: readonly DirectoryEntry[], search: Skil
     formats[p] = bits;
     capacity[p] = entry.capacity;
     paused[p] = entry.status === 'paused' ? 1 : 0;
-    for (const skill of entry.teach) for (const text of skills.textIdsOf(skill.name)) teach.add(text, LEVEL[skill.level]);
-    for (const skill of entry.learn) for (const text of skills.textIdsOf(skill.name)) learn.add(text, PRIORITY[skill.priority]);
+    for (const skill of entry.teach) teach.addAll(skills.textIdsOf(skill.name), LEVEL[skill.level]);
+    for (const skill of entry.learn) learn.addAll(skills.textIdsOf(skill.name), PRIORITY[skill.priority]);
     for (const language of entry.languages) languageLists.add(languages.id(language));
     for (const erg of entry.ergs) ergLists.add(ergs.id(erg));
     for (const interest of entry.interests) interestLists.add(interests.id(interest));

@@ -162,6 +162,20 @@ function bigramsOf(compact: string): string[] {
  * thousands of distinct skill texts; a bigram screen keeps only the few texts that could match.
  */
 function screen(compact: string): SkillText[] {
+  // Reading one text may screen the same words for a typo, a partial name and inside a phrase.
+  let screened = screenCache.get(compact);
+  if (!screened) {
+    if (screenCache.size >= MAX_SCREENS_CACHED) screenCache.clear();
+    screened = screenUncached(compact);
+    screenCache.set(compact, screened);
+  }
+  return screened;
+}
+
+const screenCache = new Map<string, SkillText[]>();
+const MAX_SCREENS_CACHED = 20_000;
+
+function screenUncached(compact: string): SkillText[] {
   const { bigrams } = tables();
   const grams = new Set(bigramsOf(compact));
   const shared = new Map<SkillText, number>();
