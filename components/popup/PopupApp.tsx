@@ -349,7 +349,7 @@ function MatchesView(props: {
       ) : (
         <>
           {props.total !== undefined && (
-            <p className="result-count muted" role="status">
+            <p className="result-count muted" aria-live="polite">
               {props.total === 1 ? '1 person matches' : `${props.total.toLocaleString()} people match`}
               {props.total > ranked.length ? `, best ${ranked.length} shown` : ''}
             </p>

@@ -58,7 +58,7 @@ const WEIGHT_LEVELS: readonly { value: number; label: string }[] = [
 
 const SILO_FACTORS: readonly { key: 'crossDepartment' | 'crossGeneration'; label: string; hint: string }[] = [
   { key: 'crossDepartment', label: 'Prefer partners in another department', hint: 'Pairs across departments break silos.' },
-  { key: 'crossGeneration', label: 'Prefer partners at another career stage', hint: 'An early-career colleague and an executive learn most from each other.' },
+  { key: 'crossGeneration', label: 'Prefer partners at another stage of their career', hint: 'An early-career colleague and an executive learn most from each other.' },
 ];
 
 function timeZones(current: string): string[] {

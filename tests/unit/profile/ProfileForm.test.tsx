@@ -141,7 +141,7 @@ describe('profile form', () => {
 
   it('lets the person weigh other departments and other career stages, saved at once', async () => {
     const { user } = await renderForm();
-    const generation = screen.getByRole('combobox', { name: 'Prefer partners at another career stage' });
+    const generation = screen.getByRole('combobox', { name: 'Prefer partners at another stage of their career' });
     expect(generation).toHaveProperty('value', '1');
     await user.selectOptions(generation, 'Much more');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Prefer partners in another department' }), 'Not at all');
