@@ -165,10 +165,12 @@ function main(): number {
   line('max', ms(Math.max(...queryTimes)), verdict(Math.max(...queryTimes), TARGET_MAX_MS));
   line('thread CPU time: median / p95 / max', `${ms(median(queryCpu))} / ${ms(quantile(queryCpu, 0.95))} / ${ms(Math.max(...queryCpu))}`, 'less sensitive to other work on the machine');
   const postings = profiles.map((me) => exactPostings(loaded, me));
-  console.log(`  slowest ${SLOWEST_SHOWN} (exact postings walked; all profiles: median ${median(postings).toLocaleString('en')})`);
-  for (const i of [...queryTimes.keys()].sort((a, b) => queryTimes[b]! - queryTimes[a]!).slice(0, SLOWEST_SHOWN)) {
+  // By CPU time: on a shared machine the wall clock's slowest are often just the ones preempted.
+  console.log(`  slowest ${SLOWEST_SHOWN} by CPU time (exact postings walked; all profiles: median ${median(postings).toLocaleString('en')})`);
+  for (const i of [...queryCpu.keys()].sort((a, b) => queryCpu[b]! - queryCpu[a]!).slice(0, SLOWEST_SHOWN)) {
     const me = profiles[i]!;
-    console.log(`    profile ${String(i).padStart(3)} ${ms(queryTimes[i]!).padStart(9)}  ${optionsOf(i).mode.padEnd(11)} ${me.learn.length} wants, ${me.teach.length} offers, ${postings[i]!.toLocaleString('en')} postings`);
+    const times = `CPU ${ms(queryCpu[i]!)}, wall ${ms(queryTimes[i]!)}`;
+    console.log(`    profile ${String(i).padStart(3)}  ${times.padEnd(26)} ${optionsOf(i).mode.padEnd(11)} ${me.learn.length} wants, ${me.teach.length} offers, ${postings[i]!.toLocaleString('en')} postings`);
   }
   line('free-text searches, median', ms(median(searchTimes)), `${searchTimes.length} searches: ${QUERIES.map((q) => `"${q}"`).join(', ')}`);
   line('free-text searches, p95', ms(quantile(searchTimes, 0.95)));
