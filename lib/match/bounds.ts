@@ -211,6 +211,8 @@ export interface RelatedPlan {
   /** The highest score anyone in the walked lists could reach. */
   ceiling: number;
   lists: Uint32Array[];
+  /** Per list, the highest score anyone in it could reach (lists are per career stage). */
+  listCeilings: number[];
   /** Two-way, with the bar above what one side alone can earn: both sides are needed. */
   bothSides: boolean;
 }
@@ -280,10 +282,11 @@ export function planRelated(ctx: RankContext, tables: CoverageTables, room: Cate
   const essential = (stage: number, direction: MatchDirection) =>
     essentialCategories(room, ctx.wantWeightSum, hopelessCoverage(reachable, (t) => ceilingOf(stage, direction, t, offered), wanted));
 
-  const plan: RelatedPlan = { ceiling: 0, lists: [], bothSides };
+  const plan: RelatedPlan = { ceiling: 0, lists: [], listCeilings: [], bothSides };
   ctx.directionByStage.forEach((direction, stage) => {
-    if (!direction || !reachable(ceilingOf(stage, direction, wanted, offered))) return;
-    plan.ceiling = Math.max(plan.ceiling, ceilingOf(stage, direction, wanted, offered));
+    const ceiling = direction ? ceilingOf(stage, direction, wanted, offered) : 0;
+    if (!direction || !reachable(ceiling)) return;
+    plan.ceiling = Math.max(plan.ceiling, ceiling);
     if (direction === 'they-teach-me') plan.lists.push(...teachers(essential(stage, direction), stage));
     else if (direction === 'i-teach-them') plan.lists.push(...learners(stage, 0, direction));
     else if (!bothSides) plan.lists.push(...teachers(essential(stage, direction), stage), ...learners(stage, wanted, direction));
@@ -293,17 +296,26 @@ export function planRelated(ctx: RankContext, tables: CoverageTables, room: Cate
       const byWanting = learners(stage, wanted, direction);
       plan.lists.push(...(totalLength(byTeaching) <= totalLength(byWanting) ? byTeaching : byWanting));
     }
+    while (plan.listCeilings.length < plan.lists.length) plan.listCeilings.push(ceiling);
   });
   return plan.ceiling > 0 ? plan : undefined;
 }
 
-/** Visits the people of the plan's lists, each at most once (marked in `seen`, which the caller clears), until `visit` returns false. */
-export function visitRelatedPeople(plan: RelatedPlan, seen: Uint8Array, visit: (p: number) => boolean): void {
-  for (const people of plan.lists) {
-    for (const p of people) {
+/**
+ * Visits the people of the plan's lists, each at most once (marked in `seen`, which the caller
+ * clears): the lists with the highest ceiling first, and a list only while its ceiling can still
+ * enter (a same-stage peer's ceiling falls below the bar before an executive's does).
+ */
+export function visitRelatedPeople(plan: RelatedPlan, seen: Uint8Array, visit: (p: number) => void, reachable: (bound: number) => boolean): void {
+  const order = [...plan.lists.keys()].sort((a, b) => plan.listCeilings[b]! - plan.listCeilings[a]! || a - b);
+  for (const l of order) {
+    const ceiling = plan.listCeilings[l]!;
+    if (!reachable(ceiling)) continue;
+    for (const p of plan.lists[l]!) {
       if (seen[p]) continue;
       seen[p] = 1;
-      if (!visit(p)) return;
+      visit(p);
+      if (!reachable(ceiling)) break;
     }
   }
 }

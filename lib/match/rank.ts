@@ -188,11 +188,15 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
       // Everyone else shares related skills at best, which caps their score.
       const plan = planRelated(ctx, tables, room, (bound) => heap.reachable(bound));
       if (plan) {
-        visitRelatedPeople(plan, sums.seen, (p) => {
-          visited.push(p);
-          if (sharesCategory(ctx, room, p, plan.bothSides)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
-          return heap.reachable(plan.ceiling);
-        });
+        visitRelatedPeople(
+          plan,
+          sums.seen,
+          (p) => {
+            visited.push(p);
+            if (sharesCategory(ctx, room, p, plan.bothSides)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+          },
+          (ceiling) => heap.reachable(ceiling),
+        );
       }
     }
     return results(ctx, heap.drain());
