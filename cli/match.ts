@@ -136,8 +136,11 @@ function jsonRows(results: MatchResult[], entries: DirectoryEntry[]) {
       careerStage: entry.careerStage,
       score: result.score,
       reasons: result.reasons,
+      ...(explanation.limitingFactor ? { limitingFactor: explanation.limitingFactor } : {}),
       theyTeachMe: explanation.theyTeachMe.map((meet) => meet.skill),
       iTeachThem: explanation.iTeachThem.map((meet) => meet.skill),
+      // How each text that met was read, as the card's "Why this match" says it ("“JS” read as JavaScript", "you wrote “Excle”").
+      readings: [...new Set([...explanation.theyTeachMe, ...explanation.iTeachThem].map((meet) => meet.note).filter(Boolean))],
       factors: explanation.factors.map((factor) => ({ ...factor, contribution: Math.round(factor.contribution * 10) / 10 })),
     };
   });

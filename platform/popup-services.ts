@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupData, PopupServices } from '@/components/popup/services';
 import { loadDirectoryIndex, loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
-import { filterChoices, positionsOf, rank, type MatchResult } from '@/lib/match';
+import { countMatches, filterChoices, positionsOf, rank, type MatchResult } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
 import { saveCurrentDraft } from '@/lib/compose';
 import { hiddenIds, loadPartners, logOutreach, updatePartner } from '@/lib/partners';
@@ -35,6 +35,7 @@ function summarize(result: MatchResult): MatchSummary {
     sharedErgs: [...explanation.commonGround.ergs],
     sharedInterests: [...explanation.commonGround.interests],
     factors: explanation.factors.map(({ name, contribution, detail }) => ({ name, contribution, detail })),
+    ...(result.fitsSearch ? { fitsSearch: true } : {}),
   };
 }
 
@@ -78,8 +79,9 @@ export const popupServices: PopupServices = {
     return early ?? loadPopupData();
   },
   async rank(profile, options) {
-    const plain = !options.query.trim() && Object.values(options.filters).every((value) => value === undefined);
-    const { directoryVersion, ...rankOptions } = options;
+    const top = options.top ?? TOP;
+    const plain = top === TOP && !options.query.trim() && Object.values(options.filters).every((value) => value === undefined);
+    const { directoryVersion, top: _top, ...rankOptions } = options;
     const key = plain && keyFor(directoryVersion, profile, options.mode, options.excludeIds);
     const kept = key && (servedRanking?.key === key ? servedRanking.results : await loadLastResults(key));
     if (kept) {
@@ -89,12 +91,16 @@ export const popupServices: PopupServices = {
     }
     const loaded = await currentDirectory();
     if (!loaded) return [];
-    const results = rank(loaded.index, profile, { ...rankOptions, top: TOP });
+    const results = rank(loaded.index, profile, { ...rankOptions, top });
     const entries = await loadEntriesAt(results.map((result) => result.position));
     const ranked = results.map((result, i): RankedPartner => ({ entry: entries[i]!, match: summarize(result) }));
     // Only a ranking of the directory that was read is kept: the key names that directory's version.
     if (key && loaded.meta.version === directoryVersion) void saveLastResults(key, ranked);
     return ranked;
+  },
+  async countMatches(profile, options) {
+    const loaded = await currentDirectory();
+    return loaded ? countMatches(loaded.index, profile, options) : 0;
   },
   async filterChoices() {
     const loaded = await currentDirectory();

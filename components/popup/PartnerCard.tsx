@@ -17,6 +17,8 @@ export interface PartnerView {
   sharedInterests: readonly string[];
   reasons: readonly string[];
   factors: readonly { name: string; contribution: number; detail: string }[];
+  /** Exactly whom the search asked for: never labelled a weak match. */
+  fitsSearch?: boolean;
   record: PartnerRecord;
 }
 
@@ -28,11 +30,11 @@ const STATUS_LABELS: Record<PartnerStatus, string> = {
   declined: 'Declined',
 };
 
-export function scoreLabel(score: number): string {
+export function scoreLabel(score: number, fitsSearch = false): string {
   if (score >= 75) return 'Strong match';
   if (score >= 50) return 'Good match';
   if (score >= 25) return 'Some overlap';
-  return 'Weak match';
+  return fitsSearch ? 'Fits your search' : 'Weak match';
 }
 
 interface Props {
@@ -57,9 +59,9 @@ export function PartnerCard({ partner, onReachOut, onShortlist, onHide, onStatus
           <p className="card-meta">{[partner.location, partner.localTime].filter(Boolean).join(' · ')}</p>
         </div>
         {partner.score !== undefined && (
-          <p className="score" aria-label={`${scoreLabel(partner.score)}, score ${partner.score} of 100`}>
+          <p className="score" aria-label={`${scoreLabel(partner.score, partner.fitsSearch)}, score ${partner.score} of 100`}>
             <strong>{partner.score}</strong>
-            {scoreLabel(partner.score)}
+            {scoreLabel(partner.score, partner.fitsSearch)}
           </p>
         )}
       </div>

@@ -64,7 +64,7 @@ export function PopupApp({ services, targetTab }: Props) {
         // The first view has no filters or search: the kept ranking for it can be shown at once.
         if (firstLoad.current && loaded.initialResults && loaded.directory && loaded.profile) {
           setRanked(loaded.initialResults);
-          setRankedKey(rankKeyOf(loaded.directory.version, loaded.profile.matchMode, {}, ''));
+          setRankedKey(`${rankKeyOf(loaded.directory.version, loaded.profile.matchMode, {}, '')}|${PAGE}`);
         }
         firstLoad.current = false;
       },
@@ -79,21 +79,41 @@ export function PopupApp({ services, targetTab }: Props) {
 
   // What the shown results were ranked for: while it differs from the current request, the list is busy.
   const rankKey = rankKeyOf(data?.directory?.version, profile?.matchMode, filters, query);
+  // "Show more" raises the limit for this request only; a new mode, filter or search starts at one page.
+  const [more, setMore] = useState({ key: '', limit: PAGE });
+  const limit = more.key === rankKey ? more.limit : PAGE;
+  const requestKey = `${rankKey}|${limit}`;
   useEffect(() => {
     if (!ready) return;
     let cancelled = false;
     services
-      .rank(profile, { directoryVersion: data.directory?.version ?? '', mode: profile.matchMode, filters, query, excludeIds: hiddenIds(data.partners) })
+      .rank(profile, { directoryVersion: data.directory?.version ?? '', mode: profile.matchMode, filters, query, excludeIds: hiddenIds(data.partners), top: limit })
       .then((results) => {
         if (cancelled) return;
         setRanked(results);
-        setRankedKey(rankKey);
+        setRankedKey(requestKey);
       })
       .catch((error: unknown) => setLoadError(String(error)));
     return () => {
       cancelled = true;
     };
-  }, [ready, data, profile, filters, query, services, rankKey]);
+  }, [ready, data, profile, filters, query, services, requestKey, limit]);
+
+  // How many match: the list's own length while it is not full, else counted once it is shown.
+  const [counted, setCounted] = useState<{ key: string; total: number }>();
+  const full = rankedKey === requestKey && ranked.length >= limit;
+  useEffect(() => {
+    if (!ready || !full || !services.countMatches) return;
+    let cancelled = false;
+    services.countMatches(profile, { mode: profile.matchMode, filters, query, excludeIds: hiddenIds(data.partners) }).then(
+      (total) => void (cancelled || setCounted({ key: rankKey, total })),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [ready, full, data, profile, filters, query, services, rankKey]);
+  const total = rankedKey !== requestKey ? undefined : full ? (counted?.key === rankKey ? counted.total : undefined) : ranked.length;
 
   // Marks the first paint of ranked results: the popup benchmark reads this mark.
   useEffect(() => {
@@ -224,7 +244,10 @@ export function PopupApp({ services, targetTab }: Props) {
           <MatchesView
             data={data}
             ranked={ranked}
-            busy={rankedKey !== rankKey}
+            busy={rankedKey !== requestKey}
+            total={total}
+            canShowMore={full && (total === undefined || total > ranked.length)}
+            onShowMore={() => setMore({ key: rankKey, limit: limit + PAGE })}
             filters={filters}
             query={query}
             now={now}
@@ -264,10 +287,17 @@ function savedAsRanked(saved: DirectoryEntry[], id: string): RankedPartner | und
 
 type CardHandlers = Omit<Parameters<typeof PartnerCard>[0], 'partner'>;
 
+/** Results per page: the first request, and each "Show more". */
+const PAGE = 20;
+
 function MatchesView(props: {
   data: PopupData;
   ranked: RankedPartner[];
   busy: boolean;
+  /** How many people match, once known. */
+  total: number | undefined;
+  canShowMore: boolean;
+  onShowMore(): void;
   filters: Filters;
   query: string;
   now: Date;
@@ -297,6 +327,14 @@ function MatchesView(props: {
     };
   }, [showFilters, loadFilterChoices, version]);
   const shown = useFirstScreenFirst(ranked.length);
+  // After "Show more", focus goes to the first new card rather than to the page body.
+  const list = useRef<HTMLOListElement>(null);
+  const [firstNew, setFirstNew] = useState<number>();
+  useEffect(() => {
+    if (firstNew === undefined || shown <= firstNew) return;
+    list.current?.children[firstNew]?.querySelector('button')?.focus();
+    setFirstNew(undefined);
+  }, [firstNew, shown]);
   const views: PartnerView[] = ranked.slice(0, shown).map((r) => toPartnerView(r.entry, r.match, data.partners.get(r.entry.id), now));
   const directoryEmpty = !data.directory || data.directory.count === 0;
   return (
@@ -344,11 +382,32 @@ function MatchesView(props: {
           )}
         </div>
       ) : (
-        <ol className="results" aria-label="Ranked partners" aria-busy={props.busy}>
-          {views.map((partner) => (
-            <PartnerCard key={partner.id} partner={partner} {...props.handlers} />
-          ))}
-        </ol>
+        <>
+          {props.total !== undefined && (
+            <p className="result-count muted" aria-live="polite">
+              {props.total === 1 ? '1 person matches' : `${props.total.toLocaleString()} people match`}
+              {props.total > ranked.length ? `, best ${ranked.length} shown` : ''}
+            </p>
+          )}
+          <ol ref={list} className="results" aria-label="Ranked partners" aria-busy={props.busy}>
+            {views.map((partner) => (
+              <PartnerCard key={partner.id} partner={partner} {...props.handlers} />
+            ))}
+          </ol>
+          {props.canShowMore && (
+            <button
+              type="button"
+              className="show-more"
+              disabled={props.busy}
+              onClick={() => {
+                setFirstNew(ranked.length);
+                props.onShowMore();
+              }}
+            >
+              Show {props.total === undefined ? PAGE : Math.min(PAGE, props.total - ranked.length)} more
+            </button>
+          )}
+        </>
       )}
     </>
   );

@@ -35,8 +35,10 @@ export interface PopupServices {
   /** `directoryVersion` is the version `load` saw: a kept ranking of that version may answer at once. */
   rank(
     profile: Profile,
-    options: { directoryVersion: string; mode: MatchMode; filters: Filters; query: string; excludeIds: ReadonlySet<string> },
+    options: { directoryVersion: string; mode: MatchMode; filters: Filters; query: string; excludeIds: ReadonlySet<string>; top?: number },
   ): Promise<RankedPartner[]>;
+  /** How many people match the same request (rank with no limit); absent where counting is not offered. */
+  countMatches?(profile: Profile, options: { mode: MatchMode; filters: Filters; query: string; excludeIds: ReadonlySet<string> }): Promise<number>;
   /** The ERGs, departments and languages of the directory, for the filters. */
   filterChoices(): Promise<FilterChoices>;
   entriesById(ids: readonly string[]): Promise<DirectoryEntry[]>;

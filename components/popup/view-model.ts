@@ -39,6 +39,7 @@ export function toPartnerView(entry: DirectoryEntry, match: MatchSummary | undef
     sharedInterests: match?.sharedInterests ?? [],
     reasons: match?.reasons ?? [],
     factors: match?.factors ?? [],
+    fitsSearch: match?.fitsSearch ?? false,
     record: record ?? newPartnerRecord(entry.id, now),
   };
 }

@@ -11,10 +11,12 @@ import {
   PARTNERSHIP_KINDS,
   type Cadence,
   type CareerStage,
+  type MatchWeights,
   type MeetingFormat,
   type PartnershipKind,
   type ProfileDraft,
 } from '@/lib/profile';
+import { DEFAULT_WEIGHTS } from '@/lib/match';
 import type { SkillSuggestion } from '@/lib/skills';
 import { LinkedInImport } from './LinkedInImport';
 import { SaveStatus } from './SaveStatus';
@@ -43,6 +45,20 @@ const FORMAT_CHOICES: readonly Choice<MeetingFormat>[] = MEETING_FORMATS.map((va
 const STATUS_CHOICES: readonly Choice<ProfileDraft['status']>[] = [
   { value: 'open', label: 'Open to new partners' },
   { value: 'paused', label: 'Paused', description: 'Keep my profile, but I am not looking for a partner right now.' },
+];
+
+/** The weights a person can set for the silo-breaking factors; the engine's defaults are "Normal". */
+const WEIGHT_LEVELS: readonly { value: number; label: string }[] = [
+  { value: 0, label: 'Not at all' },
+  { value: 0.5, label: 'A little' },
+  { value: 1, label: 'Normal' },
+  { value: 2, label: 'More' },
+  { value: 3, label: 'Much more' },
+];
+
+const SILO_FACTORS: readonly { key: 'crossDepartment' | 'crossGeneration'; label: string; hint: string }[] = [
+  { key: 'crossDepartment', label: 'Prefer partners in another department', hint: 'Pairs across departments break silos.' },
+  { key: 'crossGeneration', label: 'Prefer partners at another stage of their career', hint: 'An early-career colleague and an executive learn most from each other.' },
 ];
 
 function timeZones(current: string): string[] {
@@ -225,6 +241,26 @@ export function ProfileForm({ editor, suggest }: ProfileFormProps) {
         <ChoiceGroup legend="Meeting formats" name="formats" multiple choices={FORMAT_CHOICES} value={draft.formats} onChange={(value) => set('formats', value)} />
         {number('capacity', 'How many partners at a time', draft.capacity, (value) => set('capacity', value), '0 to 10; 0 if you cannot take anyone right now.')}
         <ChoiceGroup legend="Status" name="status" choices={STATUS_CHOICES} value={draft.status} onChange={(value) => set('status', value)} />
+      </Group>
+
+      <Group id="ranking" title="How partners are ranked" hint="These add to a good skill exchange; they never replace it.">
+        {SILO_FACTORS.map(({ key, label, hint }) => {
+          const weights: Required<MatchWeights> = { ...DEFAULT_WEIGHTS, ...editor.saved.weights };
+          return (
+            <Field key={key} label={label} hint={hint}>
+              {(control) => (
+                <select {...control} name={`weights.${key}`} value={String(weights[key])} onChange={(event) => void editor.setWeights({ ...weights, [key]: Number(event.target.value) })}>
+                  {/* A weight set elsewhere (an imported profile) stays selectable. */}
+                  {(WEIGHT_LEVELS.some((level) => level.value === weights[key]) ? WEIGHT_LEVELS : [...WEIGHT_LEVELS, { value: weights[key], label: String(weights[key]) }]).map((level) => (
+                    <option key={level.value} value={String(level.value)}>
+                      {level.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          );
+        })}
       </Group>
 
       <SaveStatus status={editor.status} onRetry={() => void editor.flush()} />

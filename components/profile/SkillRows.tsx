@@ -13,6 +13,7 @@ import {
   type TeachRow,
 } from '@/lib/profile';
 import type { SkillSuggestion } from '@/lib/skills';
+import { describeSkillText } from './useSkillSearch';
 
 const LEVEL_LABELS: Record<SkillLevel, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced', expert: 'Expert' };
 const PRIORITY_LABELS: Record<Priority, string> = { low: 'Low', medium: 'Medium', high: 'High' };
@@ -64,7 +65,11 @@ export function TeachRows(props: RowsProps<TeachRow>) {
       <ul className="skill-rows">
         {props.rows.map((row, i) => (
           <li key={row.key} className="skill-row teach">
-            <Field label={<>Skill<span className="visually-hidden"> to teach (row {i + 1})</span></>} error={props.errorFor(`teach.${row.key}.name`)}>
+            <Field
+              label={<>Skill<span className="visually-hidden"> to teach (row {i + 1})</span></>}
+              hint={describeSkillText(row.name)}
+              error={props.errorFor(`teach.${row.key}.name`)}
+            >
               {(control) => (
                 <SkillInput
                   {...control}
@@ -105,7 +110,11 @@ export function LearnRows(props: RowsProps<LearnRow>) {
       <ul className="skill-rows">
         {props.rows.map((row, i) => (
           <li key={row.key} className="skill-row learn">
-            <Field label={<>Skill<span className="visually-hidden"> to learn (row {i + 1})</span></>} error={props.errorFor(`learn.${row.key}.name`)}>
+            <Field
+              label={<>Skill<span className="visually-hidden"> to learn (row {i + 1})</span></>}
+              hint={describeSkillText(row.name)}
+              error={props.errorFor(`learn.${row.key}.name`)}
+            >
               {(control) => (
                 <SkillInput
                   {...control}

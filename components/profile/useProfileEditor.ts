@@ -13,6 +13,7 @@ import {
   type FieldErrors,
   type LinkedInData,
   type LinkedInMerge,
+  type MatchWeights,
   type Profile,
   type ProfileDraft,
   type ProfileEditorState,
@@ -56,6 +57,8 @@ export interface ProfileEditor {
   /** Replaces the whole profile (JSON import) and saves it at once. */
   replace(profile: Profile): Promise<void>;
   mergeLinkedIn(data: LinkedInData): Promise<LinkedInMerge>;
+  /** Saves how matches are weighed (the profile's weights) at once. */
+  setWeights(weights: MatchWeights): Promise<void>;
   /** Runs `task` (delete everything) with autosave stopped, then starts over from an empty profile. */
   resetAfter<T>(task: () => Promise<T>): Promise<T>;
   reload(): Promise<void>;
@@ -254,6 +257,18 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
     [flush, update],
   );
 
+  const setWeights = useCallback(
+    async (weights: MatchWeights) => {
+      // A save in progress would put back the weights it started with: wait for it first.
+      await queue.current;
+      latest.current.loaded = { ...latest.current.loaded, saved: { ...latest.current.loaded.saved, weights } };
+      setLoaded(latest.current.loaded);
+      dirty.current = true;
+      await flush();
+    },
+    [flush],
+  );
+
   const resetAfter = useCallback(
     async <T,>(task: () => Promise<T>): Promise<T> => {
       await settle();
@@ -282,6 +297,7 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
     replaceUnreadable,
     replace,
     mergeLinkedIn,
+    setWeights,
     resetAfter,
     reload: load,
   };

@@ -145,7 +145,8 @@ export function sumExactMeetings(ctx: RankContext, { sums, seen, touched: buffer
   let count = 0;
   for (const want of ctx.wants) {
     if (want.skill < 0) continue;
-    const related = want.category >= 0 ? want.weight * RELATED_CREDIT : 0;
+    const weight = want.weight;
+    const related = want.category >= 0 ? weight * RELATED_CREDIT : 0;
     let last = -1;
     let lastLevel = 0;
     for (let k = index.teachPostStart[want.skill]!; k < index.teachPostStart[want.skill + 1]!; k++) {
@@ -153,13 +154,13 @@ export function sumExactMeetings(ctx: RankContext, { sums, seen, touched: buffer
       if (!teachingCounts[index.stage[p]!]) continue;
       const level = LEVEL_CREDITS[index.teachPostLevel[k]!]!;
       if (p === last) {
-        if (level > lastLevel) sums[SUMS * p + WANTED_BEYOND_RELATED]! += want.weight * (level - lastLevel);
+        if (level > lastLevel) sums[SUMS * p + WANTED_BEYOND_RELATED]! += weight * (level - lastLevel);
         lastLevel = Math.max(level, lastLevel);
         continue;
       }
       last = p;
       lastLevel = level;
-      sums[SUMS * p + WANTED_BEYOND_RELATED]! += want.weight * level - related;
+      sums[SUMS * p + WANTED_BEYOND_RELATED]! += weight * level - related;
       if (!seen[p]) count += seen[p] = 1;
     }
   }
@@ -210,6 +211,8 @@ export interface RelatedPlan {
   /** The highest score anyone in the walked lists could reach. */
   ceiling: number;
   lists: Uint32Array[];
+  /** Per list, the highest score anyone in it could reach (lists are per career stage). */
+  listCeilings: number[];
   /** Two-way, with the bar above what one side alone can earn: both sides are needed. */
   bothSides: boolean;
 }
@@ -266,40 +269,53 @@ export function planRelated(ctx: RankContext, tables: CoverageTables, room: Cate
   const { teachersByCategory, learnersByCategory } = lookups;
   const wanted = ctx.wantWeightSum > 0 ? room.wantRoom.reduce((sum, r) => sum + r, 0) / ctx.wantWeightSum : 0;
   const offered = Math.max(0, ...tables.relatedOfferCredit);
-  const ceilingOf = (direction: MatchDirection, theyTeachMe: number, iTeachThem: number) => 100 * exchangeOf(ctx, direction, theyTeachMe, iTeachThem);
-  const bothSides = !reachable(Math.max(ceilingOf('both', wanted, 0), ceilingOf('both', 0, offered)));
+  // Per stage, times the best context someone at that stage can have (see bestContextByStage).
+  const ceilingOf = (stage: number, direction: MatchDirection, theyTeachMe: number, iTeachThem: number) =>
+    100 * exchangeOf(ctx, direction, theyTeachMe, iTeachThem) * ctx.bestContextByStage[stage]!;
+  const bestStage = ctx.bestContextByStage.indexOf(Math.max(...ctx.bestContextByStage));
+  const bothSides = !reachable(Math.max(ceilingOf(bestStage, 'both', wanted, 0), ceilingOf(bestStage, 'both', 0, offered)));
   const teachers = (categories: number[], stage: number) => categories.map((c) => teachersByCategory[c * stages + stage]!);
   const learners = (stage: number, theyTeachMe: number, direction: MatchDirection) =>
     [...tables.relatedOfferCredit.keys()]
-      .filter((c) => tables.relatedOfferCredit[c]! > 0 && reachable(ceilingOf(direction, theyTeachMe, tables.relatedOfferCredit[c]!)))
+      .filter((c) => tables.relatedOfferCredit[c]! > 0 && reachable(ceilingOf(stage, direction, theyTeachMe, tables.relatedOfferCredit[c]!)))
       .map((c) => learnersByCategory[c * stages + stage]!);
-  const essential = (direction: MatchDirection) =>
-    essentialCategories(room, ctx.wantWeightSum, hopelessCoverage(reachable, (t) => ceilingOf(direction, t, offered), wanted));
+  const essential = (stage: number, direction: MatchDirection) =>
+    essentialCategories(room, ctx.wantWeightSum, hopelessCoverage(reachable, (t) => ceilingOf(stage, direction, t, offered), wanted));
 
-  const plan: RelatedPlan = { ceiling: 0, lists: [], bothSides };
+  const plan: RelatedPlan = { ceiling: 0, lists: [], listCeilings: [], bothSides };
   ctx.directionByStage.forEach((direction, stage) => {
-    if (!direction || !reachable(ceilingOf(direction, wanted, offered))) return;
-    plan.ceiling = Math.max(plan.ceiling, ceilingOf(direction, wanted, offered));
-    if (direction === 'they-teach-me') plan.lists.push(...teachers(essential(direction), stage));
+    const ceiling = direction ? ceilingOf(stage, direction, wanted, offered) : 0;
+    if (!direction || !reachable(ceiling)) return;
+    plan.ceiling = Math.max(plan.ceiling, ceiling);
+    if (direction === 'they-teach-me') plan.lists.push(...teachers(essential(stage, direction), stage));
     else if (direction === 'i-teach-them') plan.lists.push(...learners(stage, 0, direction));
-    else if (!bothSides) plan.lists.push(...teachers(essential(direction), stage), ...learners(stage, wanted, direction));
+    else if (!bothSides) plan.lists.push(...teachers(essential(stage, direction), stage), ...learners(stage, wanted, direction));
     else {
       // Both sides are needed, so either side's lists hold everyone: walk the shorter.
-      const byTeaching = teachers(essential(direction), stage);
+      const byTeaching = teachers(essential(stage, direction), stage);
       const byWanting = learners(stage, wanted, direction);
       plan.lists.push(...(totalLength(byTeaching) <= totalLength(byWanting) ? byTeaching : byWanting));
     }
+    while (plan.listCeilings.length < plan.lists.length) plan.listCeilings.push(ceiling);
   });
   return plan.ceiling > 0 ? plan : undefined;
 }
 
-/** Visits the people of the plan's lists, each at most once (marked in `seen`, which the caller clears), until `visit` returns false. */
-export function visitRelatedPeople(plan: RelatedPlan, seen: Uint8Array, visit: (p: number) => boolean): void {
-  for (const people of plan.lists) {
-    for (const p of people) {
+/**
+ * Visits the people of the plan's lists, each at most once (marked in `seen`, which the caller
+ * clears): the lists with the highest ceiling first, and a list only while its ceiling can still
+ * enter (a same-stage peer's ceiling falls below the bar before an executive's does).
+ */
+export function visitRelatedPeople(plan: RelatedPlan, seen: Uint8Array, visit: (p: number) => void, reachable: (bound: number) => boolean): void {
+  const order = [...plan.lists.keys()].sort((a, b) => plan.listCeilings[b]! - plan.listCeilings[a]! || a - b);
+  for (const l of order) {
+    const ceiling = plan.listCeilings[l]!;
+    if (!reachable(ceiling)) continue;
+    for (const p of plan.lists[l]!) {
       if (seen[p]) continue;
       seen[p] = 1;
-      if (!visit(p)) return;
+      visit(p);
+      if (!reachable(ceiling)) break;
     }
   }
 }
@@ -328,7 +344,7 @@ export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number, 
 
 /**
  * A looser bound than skillBound, from the exact sums and category bit sets only (no pass over
- * their skills, and a perfect context, which contextBound then tightens): each of my wants they do not teach exactly is assumed taught at expert level in
+ * their skills, and the best context their career stage allows, which contextBound then tightens): each of my wants they do not teach exactly is assumed taught at expert level in
  * a related skill if they teach in its category, and each of their uncovered wants is assumed met
  * by my best related credit among their categories. -1 for people who fail the cheap hard
  * requirements (isAvailable).
@@ -339,7 +355,7 @@ export function cheapBound(ctx: RankContext, tables: CoverageTables, room: Categ
   // Only the side the direction counts is worked out.
   const wanted = direction === 'i-teach-them' ? 0 : wantedBound(ctx, room, exact.sums, p);
   const offered = direction === 'they-teach-me' ? 0 : offeredBound(ctx, tables, room, exact.sums, p);
-  return 100 * exchangeOf(ctx, direction, wanted, offered);
+  return 100 * exchangeOf(ctx, direction, wanted, offered) * ctx.bestContextByStage[ctx.index.stage[p]!]!;
 }
 
 function wantedBound(ctx: RankContext, room: CategoryRoom, sums: Float32Array, p: number): number {

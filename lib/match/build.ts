@@ -1,6 +1,6 @@
 import type { DirectoryEntry } from '../directory/entry';
 import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile/model';
-import { TAXONOMY, compactKey, type SkillSearch } from '../skills';
+import { TAXONOMY, compactKey, type SkillResolution, type SkillSearch } from '../skills';
 import { MATCH_INDEX_VERSION, RESOLUTION_KINDS, type MatchIndex } from './model';
 import { sharedSkillSearch } from './shared-search';
 import { StringTable, tagKey } from './tables';
@@ -29,40 +29,58 @@ const PRIORITY = positions(PRIORITIES);
 const FORMAT_BIT = positions(MEETING_FORMATS, (i) => 1 << i);
 const HOW = positions(RESOLUTION_KINDS);
 
-/** Resolves each distinct skill text once and gives every skill (taxonomy or not) a number. */
+/**
+ * Reads each distinct skill text once and gives every skill (taxonomy or not) a number. A text
+ * that names several skills ("Excel and Power BI") gets one text number per skill, each with the
+ * text as typed: a person who lists it teaches (or wants) each of them.
+ */
 class SkillTables {
   readonly texts: string[] = [];
   readonly textSkill: number[] = [];
   readonly textHow: number[] = [];
+  readonly textPhrase: number[] = [];
   readonly keys: string[] = [];
   readonly names: string[] = [];
   readonly category: number[] = [];
   readonly categories = new StringTable();
-  private readonly textIds = new Map<string, number>();
+  private readonly textIds = new Map<string, readonly number[]>();
   private readonly skillIds = new Map<string, number>();
 
   constructor(private readonly search: SkillSearch) {}
 
-  textId(raw: string): number {
-    let id = this.textIds.get(raw);
-    if (id !== undefined) return id;
-    const resolution = this.search.resolve(raw);
-    const key = resolution.skill ? resolution.skill.id : `~${compactKey(raw)}`;
+  textIdsOf(raw: string): readonly number[] {
+    let ids = this.textIds.get(raw);
+    if (ids) return ids;
+    const reading = this.search.read(raw);
+    ids = reading.parts.map((part) => {
+      const id = this.texts.length;
+      this.texts.push(reading.input);
+      this.textSkill.push(this.skillId(part));
+      this.textHow.push(HOW[part.how]);
+      this.textPhrase.push(reading.phrase ? 1 : 0);
+      return id;
+    });
+    this.textIds.set(raw, ids);
+    return ids;
+  }
+
+  private skillId(part: SkillResolution): number {
+    const key = skillKeyOf(part);
     let skill = this.skillIds.get(key);
     if (skill === undefined) {
       skill = this.keys.length;
       this.skillIds.set(key, skill);
       this.keys.push(key);
-      this.names.push(resolution.skill?.name ?? resolution.input);
-      this.category.push(resolution.skill ? this.categories.id(resolution.skill.category) : -1);
+      this.names.push(part.skill?.name ?? part.input);
+      this.category.push(part.skill ? this.categories.id(part.skill.category) : -1);
     }
-    id = this.texts.length;
-    this.textIds.set(raw, id);
-    this.texts.push(resolution.input);
-    this.textSkill.push(skill);
-    this.textHow.push(HOW[resolution.how]);
-    return id;
+    return skill;
   }
+}
+
+/** A taxonomy id, or "~" + the compact text for a skill outside the taxonomy (two people typing "Knitting" still meet). */
+export function skillKeyOf(resolution: SkillResolution): string {
+  return resolution.skill ? resolution.skill.id : `~${compactKey(resolution.input)}`;
 }
 
 /** A list per entry, stored as CSR while the entries are walked in order: add items, then close the entry. */
@@ -82,6 +100,11 @@ class ListColumn {
   add(value: number, grade = 0): void {
     this.values.push(value);
     if (this.graded) this.grades.push(grade);
+  }
+
+  /** The text numbers of one skill text (several for a phrase), each with the same grade. */
+  addAll(values: readonly number[], grade: number): void {
+    for (let i = 0; i < values.length; i++) this.add(values[i]!, grade);
   }
 
   close(p: number): void {
@@ -190,8 +213,8 @@ export function buildMatchIndex(entries: readonly DirectoryEntry[], search: Skil
     formats[p] = bits;
     capacity[p] = entry.capacity;
     paused[p] = entry.status === 'paused' ? 1 : 0;
-    for (const skill of entry.teach) teach.add(skills.textId(skill.name), LEVEL[skill.level]);
-    for (const skill of entry.learn) learn.add(skills.textId(skill.name), PRIORITY[skill.priority]);
+    for (const skill of entry.teach) teach.addAll(skills.textIdsOf(skill.name), LEVEL[skill.level]);
+    for (const skill of entry.learn) learn.addAll(skills.textIdsOf(skill.name), PRIORITY[skill.priority]);
     for (const language of entry.languages) languageLists.add(languages.id(language));
     for (const erg of entry.ergs) ergLists.add(ergs.id(erg));
     for (const interest of entry.interests) interestLists.add(interests.id(interest));
@@ -239,6 +262,7 @@ export function buildMatchIndex(entries: readonly DirectoryEntry[], search: Skil
     ...lists,
     skillTexts: skills.texts,
     textHow: Uint8Array.from(skills.textHow),
+    textPhrase: Uint8Array.from(skills.textPhrase),
     skillKeys: skills.keys,
     skillNames: skills.names,
     skillCategory: Int16Array.from(skills.category),

@@ -1,10 +1,11 @@
 import { CAREER_STAGES, MEETING_FORMATS, type MatchWeights, type Priority, type Profile, type SkillLevel } from '../profile/model';
-import { compactKey, type SkillResolution, type SkillSearch } from '../skills';
+import type { SkillResolution, SkillSearch } from '../skills';
+import { skillKeyOf } from './build';
 import type { MatchDirection, MatchIndex, RankOptions } from './model';
-import { parseQuery, type ParsedQuery } from './query';
+import { parseQuery, splitDepartment, type ParsedQuery } from './query';
 import { sharedSkillSearch } from './shared-search';
 import { lookupOf, tagKey } from './tables';
-import { DEFAULT_WEIGHTS, LEVEL_CREDIT, PRIORITY_WEIGHT, RARITY_BOOST } from './weights';
+import { DEFAULT_WEIGHTS, FULL_GENERATION_GAP, LEVEL_CREDIT, PRIORITY_WEIGHT, RARITY_BOOST } from './weights';
 import { utcOffsetMinutes, workdayOverlapMinutes } from './zones';
 
 /** What ranking derives from an index once and reuses across queries (the index itself stays plain data). */
@@ -148,9 +149,14 @@ export function peopleByCategory(sets: Uint32Array, words: number, categories: n
   return people.map((list) => Uint32Array.from(list));
 }
 
-/** One of my skills, read against the index. */
+/** One of my skills, read against the index: a skill text, or one skill of a phrase. */
 export interface MySkill {
+  /** The text as I typed it (the whole phrase for a skill a phrase names). */
   text: string;
+  /** The words of the text read as this skill ("Excle" in "Excle and Power BI"). */
+  partText: string;
+  /** For a phrase, the skills it was read as ("Video editing + TikTok"); '' otherwise. Always set: one object shape keeps the hot loops monomorphic. */
+  phrase: string;
   how: SkillResolution['how'];
   /** Canonical name (taxonomy name, or the text as typed). */
   name: string;
@@ -175,17 +181,26 @@ export interface MyOffer extends MySkill {
 /** A free-text search read against the index. */
 export type QueryPlan =
   | { kind: 'none' }
-  /** People who teach (they-teach) or want to learn (they-learn) one skill; -1 when nobody has it. */
-  | { kind: 'they-teach' | 'they-learn'; skill: number; name: string }
-  /** Words to find in names, departments, titles, locations and skills; a skill the whole text names. */
-  | { kind: 'text'; words: string[]; skill: number; text: string };
+  /** People who teach (they-teach) or want to learn (they-learn) a skill the text names (index skill numbers; empty when nobody has one). */
+  | { kind: 'they-teach' | 'they-learn'; skills: number[]; name: string }
+  /** Words to find in names, departments, titles, locations and skills; the skills the whole text names. */
+  | { kind: 'text'; words: string[]; skills: number[]; text: string };
 
 /** Everything one ranking needs, prepared once per call. */
 export interface RankContext {
   index: MatchIndex;
   lookups: IndexLookups;
   mode: RankOptions['mode'];
-  weights: MatchWeights;
+  /** The caller's or the profile's weights, with the defaults for any they lack. */
+  weights: Required<MatchWeights>;
+  /** Per career stage: the cross-generation factor with someone at that stage. */
+  generationByStage: Float64Array;
+  /**
+   * Per career stage: the context multiplier of someone at that stage with every other factor
+   * perfect, what bounds multiply by (a same-stage peer can never have a perfect context when
+   * cross-generation counts).
+   */
+  bestContextByStage: Float64Array;
   /** Sum of all weights, and the part the skill exchange carries. */
   weightSum: number;
   exchangeWeight: number;
@@ -204,6 +219,8 @@ export interface RankContext {
   myInterests: Uint8Array;
   /** Table numbers; -1 when mine is empty, -2 when nobody in the directory shares it. */
   myDepartment: number;
+  /** My department as I wrote it ('' when I left it empty). */
+  myDepartmentName: string;
   myLocation: number;
   myFormats: number;
   /** Per time zone of the index: minutes of shared working hours, NaN when a zone is unknown. */
@@ -212,6 +229,8 @@ export interface RankContext {
   excludeIds: ReadonlySet<string>;
   filter: { erg: number; department: number; formatBit: number; language: number; location?: 'remote' | 'same' };
   query: QueryPlan;
+  /** A search was asked: every result is someone it names (or someone in the department it names). */
+  searching: boolean;
   /** A filter names something nobody has: nothing can match. */
   impossible: boolean;
 }
@@ -220,55 +239,58 @@ const NOT_MINE = -1;
 const NOBODY = -2;
 const ANY = -1;
 
-function skillKeyOf(resolution: SkillResolution): string {
-  return resolution.skill ? resolution.skill.id : `~${compactKey(resolution.input)}`;
-}
-
 type Keyed<T> = T & { key: string };
 
-function readSkill(lookups: IndexLookups, search: SkillSearch, text: string): Keyed<MySkill> {
-  const resolution = search.resolve(text);
-  const key = skillKeyOf(resolution);
-  return {
-    key,
-    text: resolution.input,
-    how: resolution.how,
-    name: resolution.skill?.name ?? resolution.input,
-    skill: lookups.skillOf.get(key) ?? -1,
-    category: resolution.skill ? (lookups.categoryOf.get(tagKey(resolution.skill.category)) ?? -1) : -1,
-  };
+/** My skill text read as the directory's were (one skill, or each skill of a phrase). */
+function readSkills(lookups: IndexLookups, search: SkillSearch, text: string): Keyed<MySkill>[] {
+  const reading = search.read(text);
+  const phrase = reading.phrase ? reading.parts.map((part) => part.skill?.name ?? part.input).join(' + ') : '';
+  return reading.parts.map((part) => {
+    const key = skillKeyOf(part);
+    return {
+      key,
+      text: reading.input,
+      partText: part.input,
+      phrase,
+      how: part.how,
+      name: part.skill?.name ?? part.input,
+      skill: lookups.skillOf.get(key) ?? -1,
+      category: part.skill ? (lookups.categoryOf.get(tagKey(part.skill.category)) ?? -1) : -1,
+    };
+  });
 }
 
-/** Keeps one skill per key: the heaviest, the first on ties; `extra` (a query's skill) only if not listed. */
-function distinctSkills<T extends MySkill & { weight: number }>(listed: Keyed<T>[], extra: Keyed<T> | undefined): T[] {
+/** Keeps one skill per key: the heaviest, the first on ties; `extra` (a query's skills) only if not listed. */
+function distinctSkills<T extends MySkill & { weight: number }>(listed: Keyed<T>[], extra: Keyed<T>[]): T[] {
   const byKey = new Map<string, Keyed<T>>();
   for (const skill of listed) {
     const current = byKey.get(skill.key);
     if (!current || skill.weight > current.weight) byKey.set(skill.key, skill);
   }
-  if (extra && !byKey.has(extra.key)) byKey.set(extra.key, extra);
+  for (const skill of extra) if (!byKey.has(skill.key)) byKey.set(skill.key, skill);
   return [...byKey.values()];
 }
 
 /** My wishes, one per skill; a "teach me X" query adds X as a high priority. Rarer skills weigh more. */
 function readWants(lookups: IndexLookups, search: SkillSearch, me: Profile, extra: string | undefined): MyWant[] {
-  const read = (name: string, priority: Priority): Keyed<MyWant> => {
-    const skill = readSkill(lookups, search, name);
-    const rarity = skill.skill >= 0 ? lookups.rarity[skill.skill]! : 1 + RARITY_BOOST;
-    return { ...skill, priority, weight: PRIORITY_WEIGHT[priority] * rarity };
-  };
+  const read = (name: string, priority: Priority): Keyed<MyWant>[] =>
+    readSkills(lookups, search, name).map((skill) => {
+      const rarity = skill.skill >= 0 ? lookups.rarity[skill.skill]! : 1 + RARITY_BOOST;
+      return { ...skill, priority, weight: PRIORITY_WEIGHT[priority] * rarity };
+    });
   return distinctSkills(
-    me.learn.map((learn) => read(learn.name, learn.priority)),
-    extra === undefined ? undefined : read(extra, 'high'),
+    me.learn.flatMap((learn) => read(learn.name, learn.priority)),
+    extra === undefined ? [] : read(extra, 'high'),
   );
 }
 
 /** My offers, one per skill; a "who wants to learn X" query adds X at intermediate level unless I list it. */
 function readOffers(lookups: IndexLookups, search: SkillSearch, me: Profile, extra: string | undefined): MyOffer[] {
-  const read = (name: string, level: SkillLevel): Keyed<MyOffer> => ({ ...readSkill(lookups, search, name), level, weight: LEVEL_CREDIT[level] });
+  const read = (name: string, level: SkillLevel): Keyed<MyOffer>[] =>
+    readSkills(lookups, search, name).map((skill) => ({ ...skill, level, weight: LEVEL_CREDIT[level] }));
   return distinctSkills(
-    me.teach.map((teach) => read(teach.name, teach.level)),
-    extra === undefined ? undefined : read(extra, 'intermediate'),
+    me.teach.flatMap((teach) => read(teach.name, teach.level)),
+    extra === undefined ? [] : read(extra, 'intermediate'),
   );
 }
 
@@ -291,6 +313,12 @@ function filterNumber(value: string | undefined, lookup: ReadonlyMap<string, num
   return lookup.get(tagKey(value)) ?? NOBODY;
 }
 
+/** The department filter and the one a search names must agree; two different ones match nobody. */
+function bothDepartments(filtered: number, searched: number | undefined): number {
+  if (searched === undefined || filtered === searched) return filtered;
+  return filtered === ANY ? searched : NOBODY;
+}
+
 function zoneOverlaps(index: MatchIndex, myZone: string, now: Date): Float64Array {
   const mine = utcOffsetMinutes(myZone, now);
   return Float64Array.from(index.timeZones, (zone) => {
@@ -299,33 +327,42 @@ function zoneOverlaps(index: MatchIndex, myZone: string, now: Date): Float64Arra
   });
 }
 
+/** The index numbers of skills somebody in the directory has. */
+function indexSkills(skills: readonly MySkill[]): number[] {
+  return [...new Set(skills.map((skill) => skill.skill).filter((skill) => skill >= 0))];
+}
+
 function planQuery(lookups: IndexLookups, search: SkillSearch, parsed: ParsedQuery): QueryPlan {
   switch (parsed.kind) {
     case 'none':
       return parsed;
     case 'they-teach':
     case 'they-learn': {
-      const read = readSkill(lookups, search, parsed.skillText);
-      return { kind: parsed.kind, skill: read.skill, name: read.name };
+      const read = readSkills(lookups, search, parsed.skillText);
+      return { kind: parsed.kind, skills: indexSkills(read), name: read.map((skill) => skill.name).join(' + ') };
     }
     case 'text': {
-      const resolution = search.resolve(parsed.text);
-      const skill = resolution.how === 'unknown' ? -1 : (lookups.skillOf.get(skillKeyOf(resolution)) ?? -1);
-      return { kind: 'text', words: tagKey(parsed.text).split(' ').filter(Boolean), skill, text: parsed.text };
+      // Only a skill the whole text names: a name or title search ("Maya, sales") must not name everyone with a skill in it.
+      const known = readSkills(lookups, search, parsed.text).filter((skill) => skill.how !== 'unknown' && !skill.phrase);
+      return { kind: 'text', words: tagKey(parsed.text).split(' ').filter(Boolean), skills: indexSkills(known), text: parsed.text };
     }
   }
 }
 
 export function createRankContext(index: MatchIndex, me: Profile, options: RankOptions, search: SkillSearch = sharedSkillSearch): RankContext {
   const lookups = lookupsOf(index);
-  const weights = options.weights ?? me.weights ?? DEFAULT_WEIGHTS;
-  const parsed = parseQuery(options.query);
+  const weights = { ...DEFAULT_WEIGHTS, ...(options.weights ?? me.weights) };
+  const myStage = CAREER_STAGES.indexOf(me.careerStage);
+  // "someone in Marketing who knows finance": the department filters, the rest is the search.
+  const split = splitDepartment(options.query, (text) => lookups.departmentOf.get(tagKey(text)));
+  const searchedDepartment = split?.department;
+  const parsed = parseQuery(split ? split.rest : options.query);
   const wants = readWants(lookups, search, me, parsed.kind === 'they-teach' ? parsed.skillText : undefined);
   const offers = readOffers(lookups, search, me, parsed.kind === 'they-learn' ? parsed.skillText : undefined);
   const filters = options.filters ?? {};
   const filter = {
     erg: filterNumber(filters.erg, lookups.ergOf),
-    department: filterNumber(filters.department, lookups.departmentOf),
+    department: bothDepartments(filterNumber(filters.department, lookups.departmentOf), searchedDepartment),
     formatBit: filters.format ? 1 << MEETING_FORMATS.indexOf(filters.format) : 0,
     language: filterNumber(filters.language, lookups.languageOf),
     location: filters.location,
@@ -334,24 +371,30 @@ export function createRankContext(index: MatchIndex, me: Profile, options: RankO
   const myLanguages = flags(index.languages.length, me.languages, lookups.languageOf);
   const query = planQuery(lookups, search, parsed);
   const exchangeWeight = weights.theyTeachMe + weights.iTeachThem;
+  const weightSum = exchangeWeight + weights.commonGround + weights.crossDepartment + weights.crossGeneration + weights.timeZone + weights.formats;
+  const generationByStage = Float64Array.from(CAREER_STAGES, (_, stage) => Math.min(1, Math.abs(stage - myStage) / FULL_GENERATION_GAP));
+  const generationRoom = weights.crossGeneration;
   return {
     index,
     lookups,
     mode: options.mode,
     weights,
-    weightSum: exchangeWeight + weights.commonGround + weights.crossDepartment + weights.timeZone + weights.formats,
+    generationByStage,
+    bestContextByStage: generationByStage.map((generation) => (weightSum > 0 ? (weightSum - generationRoom * (1 - generation)) / weightSum : 1)),
+    weightSum,
     exchangeWeight,
     wants,
     offers,
     wantWeightSum: wants.reduce((sum, want) => sum + want.weight, 0),
-    myStage: CAREER_STAGES.indexOf(me.careerStage),
-    directionByStage: directionsByStage(options.mode, CAREER_STAGES.indexOf(me.careerStage)),
+    myStage,
+    directionByStage: directionsByStage(options.mode, myStage),
     myLanguages,
     myLanguageBits: myLanguages.subarray(0, GATE_LANGUAGES).reduce((bits, mine, language) => (mine ? bits | (1 << language) : bits), 0),
     myOtherLanguage: myLanguages.subarray(GATE_LANGUAGES).includes(1),
     myErgs: flags(index.ergs.length, me.ergs, lookups.ergOf),
     myInterests: flags(index.interests.length, me.interests, lookups.interestOf),
     myDepartment: tableNumber(me.department, lookups.departmentOf),
+    myDepartmentName: me.department.trim(),
     myLocation,
     myFormats: me.formats.reduce((bits, format) => bits | (1 << MEETING_FORMATS.indexOf(format)), 0),
     zoneOverlap: zoneOverlaps(index, me.timeZone, options.now ?? new Date()),
@@ -359,11 +402,12 @@ export function createRankContext(index: MatchIndex, me: Profile, options: RankO
     excludeIds: options.excludeIds ?? new Set(),
     filter,
     query,
+    searching: query.kind !== 'none' || searchedDepartment !== undefined,
     impossible:
       filter.erg === NOBODY ||
       filter.department === NOBODY ||
       filter.language === NOBODY ||
       (filters.location === 'same' && myLocation < 0) ||
-      ((query.kind === 'they-teach' || query.kind === 'they-learn') && query.skill < 0),
+      ((query.kind === 'they-teach' || query.kind === 'they-learn') && query.skills.length === 0),
   };
 }

@@ -77,6 +77,15 @@ export function exchangeOf(ctx: RankContext, direction: MatchDirection, theyTeac
   return (1 - ONE_SIDED_SHARE) * harmonic + ONE_SIDED_SHARE * arithmetic;
 }
 
+/** The context factors, each 0..1. */
+export interface ContextFactors {
+  commonGround: number;
+  crossDepartment: number;
+  crossGeneration: number;
+  timeZone: number;
+  formats: number;
+}
+
 /** Details collected for an explanation; absent on the fast path. */
 export interface Detail {
   theyTeachMe: SkillMeet[];
@@ -87,15 +96,30 @@ export interface Detail {
   formats: MeetingFormat[];
   coverage: { theyTeachMe: number; iTeachThem: number };
   exchange: number;
-  factors: { commonGround: number; crossDepartment: number; timeZone: number; formats: number };
+  factors: ContextFactors;
   overlapMinutes: number;
   direction: MatchDirection;
 }
 
-function reading(text: string, how: SkillMeet['myHow'], name: string): string | undefined {
+/** How a text was read, for people: "“JS” read as JavaScript", "“Video editing for TikTok” read as Video editing + TikTok", "you wrote “Excle”". */
+function reading(whose: 'you' | 'they', text: string, how: SkillMeet['myHow'], phrase: string, name: string): string | undefined {
+  if (how === 'fuzzy') return `${whose} wrote “${text}”`;
+  if (phrase) return `“${text}” read as ${phrase}`;
   if (how === 'alias') return `“${text}” read as ${name}`;
-  if (how === 'fuzzy') return `“${text}” taken for ${name}`;
   return undefined;
+}
+
+/** The skills a phrase of theirs was read as ("Video editing + TikTok"): its text numbers are adjacent. */
+function theirPhrase(ctx: RankContext, textId: number): string {
+  const { index } = ctx;
+  if (index.textPhrase[textId] !== 1) return '';
+  const text = index.skillTexts[textId];
+  const samePhrase = (t: number) => t >= 0 && t < index.skillTexts.length && index.textPhrase[t] === 1 && index.skillTexts[t] === text;
+  let first = textId;
+  while (samePhrase(first - 1)) first--;
+  const names: string[] = [];
+  for (let t = first; samePhrase(t); t++) names.push(index.skillNames[index.textSkill[t]!]!);
+  return names.join(' + ');
 }
 
 /** One meeting of my skill and theirs, with how each text was read. */
@@ -108,8 +132,8 @@ function meet(ctx: RankContext, mine: MySkill, theirTextId: number, credit: numb
   const theirHow = RESOLUTION_KINDS[index.textHow[theirTextId]!]!;
   const related = credit < 1;
   const note = [
-    reading(theirText, theirHow, name),
-    theirText === mine.text ? undefined : reading(mine.text, mine.how, mine.name),
+    reading('they', theirText, theirHow, theirPhrase(ctx, theirTextId), name),
+    theirText === mine.text && theirHow === mine.how ? undefined : reading('you', mine.how === 'fuzzy' ? mine.partText : mine.text, mine.how, mine.phrase, mine.name),
     related ? `related to ${mine.name} (${index.categories[index.skillCategory[skill]!]})` : undefined,
   ];
   return {
@@ -120,6 +144,7 @@ function meet(ctx: RankContext, mine: MySkill, theirTextId: number, credit: numb
     match: related ? 'related' : 'same',
     myHow: mine.how,
     theirHow,
+    myName: mine.name,
     ...grades,
     weight,
     note: note.filter(Boolean).join('; '),
@@ -224,14 +249,19 @@ function timeZoneFit(ctx: RankContext, p: number): number {
   return Number.isNaN(overlap) ? UNKNOWN_FACTOR : overlap / WORKDAY_MINUTES;
 }
 
+function crossGeneration(ctx: RankContext, p: number): number {
+  return ctx.generationByStage[ctx.index.stage[p]!]!;
+}
+
 /** The context multiplier: exchangeWeight / weightSum with the worst context, 1 with the best. */
-function contextOf(ctx: RankContext, commonGround: number, crossDepartment: number, timeZone: number, formats: number): number {
+function contextOf(ctx: RankContext, commonGround: number, crossDepartment: number, crossGeneration: number, timeZone: number, formats: number): number {
   const { weights } = ctx;
   if (!(ctx.weightSum > 0)) return 1;
   return (
     (ctx.exchangeWeight +
       weights.commonGround * commonGround +
       weights.crossDepartment * crossDepartment +
+      weights.crossGeneration * crossGeneration +
       weights.timeZone * timeZone +
       weights.formats * formats) /
     ctx.weightSum
@@ -243,7 +273,7 @@ function contextOf(ctx: RankContext, commonGround: number, crossDepartment: numb
  * taken as perfect (counting shared ERGs and interests needs a pass over their lists).
  */
 export function contextBound(ctx: RankContext, p: number): number {
-  return contextOf(ctx, 1, crossDepartment(ctx, p), timeZoneFit(ctx, p), formatFit(ctx, p, undefined));
+  return contextOf(ctx, 1, crossDepartment(ctx, p), crossGeneration(ctx, p), timeZoneFit(ctx, p), formatFit(ctx, p, undefined));
 }
 
 /**
@@ -256,13 +286,14 @@ export function assess(ctx: RankContext, p: number, detail?: Detail): number {
   const theyTeachMe = theyTeachMeCoverage(ctx, p, detail);
   const iTeachThem = iTeachThemCoverage(ctx, p, detail);
   const exchange = exchangeOf(ctx, direction, theyTeachMe, iTeachThem);
-  const factors = {
+  const factors: ContextFactors = {
     commonGround: commonGround(ctx, p, detail),
     crossDepartment: crossDepartment(ctx, p),
+    crossGeneration: crossGeneration(ctx, p),
     timeZone: timeZoneFit(ctx, p),
     formats: formatFit(ctx, p, detail),
   };
-  const context = contextOf(ctx, factors.commonGround, factors.crossDepartment, factors.timeZone, factors.formats);
+  const context = contextOf(ctx, factors.commonGround, factors.crossDepartment, factors.crossGeneration, factors.timeZone, factors.formats);
   if (detail) {
     const overlapMinutes = ctx.zoneOverlap[ctx.index.timeZone[p]!]!;
     Object.assign(detail, { coverage: { theyTeachMe, iTeachThem }, exchange, factors, overlapMinutes, direction });
@@ -284,7 +315,7 @@ export function emptyDetail(): Detail {
     formats: [],
     coverage: { theyTeachMe: 0, iTeachThem: 0 },
     exchange: 0,
-    factors: { commonGround: 0, crossDepartment: 0, timeZone: 0, formats: 0 },
+    factors: { commonGround: 0, crossDepartment: 0, crossGeneration: 0, timeZone: 0, formats: 0 },
     overlapMinutes: Number.NaN,
     direction: 'both',
   };

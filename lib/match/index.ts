@@ -1,13 +1,14 @@
 export { buildMatchIndex, isCurrentMatchIndex, TAXONOMY_SIGNATURE } from './build';
 export { joinMatchIndexes, mergeMatchIndexes } from './merge';
-export { rank, rankExhaustive, DEFAULT_TOP } from './rank';
-export { parseQuery, type ParsedQuery } from './query';
+export { countMatches, rank, rankExhaustive, DEFAULT_TOP } from './rank';
+export { parseQuery, splitDepartment, type DepartmentSearch, type ParsedQuery } from './query';
 export { filterChoices, positionsOf, type FilterChoices } from './choices';
 export { DEFAULT_WEIGHTS } from './weights';
 export {
   MATCH_INDEX_VERSION,
   type MatchDirection,
   type MatchExplanation,
+  type LimitingFactor,
   type MatchFactor,
   type MatchFilters,
   type MatchIndex,

@@ -73,17 +73,23 @@ function mergeSkills(a: MatchIndex, b: MatchIndex) {
   const skillTexts = [...a.skillTexts];
   const textSkill = [...a.textSkill];
   const textHow = [...a.textHow];
+  const textPhrase = [...a.textPhrase];
+  // A phrase has one text number per skill it names: a text is the text and its skill.
+  const textKey = (text: string, skill: number) => `${skill}\u0000${text}`;
   const textOf = new Map<string, number>();
   skillTexts.forEach((text, t) => {
-    if (!textOf.has(text)) textOf.set(text, t);
+    const key = textKey(text, textSkill[t]!);
+    if (!textOf.has(key)) textOf.set(key, t);
   });
   const textMap = b.skillTexts.map((text, t) => {
-    let id = textOf.get(text);
+    const skill = skillMap[b.textSkill[t]!]!;
+    let id = textOf.get(textKey(text, skill));
     if (id === undefined) {
       id = skillTexts.push(text) - 1;
-      textOf.set(text, id);
-      textSkill.push(skillMap[b.textSkill[t]!]!);
+      textOf.set(textKey(text, skill), id);
+      textSkill.push(skill);
       textHow.push(b.textHow[t]!);
+      textPhrase.push(b.textPhrase[t]!);
     }
     return id;
   });
@@ -91,6 +97,7 @@ function mergeSkills(a: MatchIndex, b: MatchIndex) {
     skillTexts,
     textSkill: Uint32Array.from(textSkill),
     textHow: Uint8Array.from(textHow),
+    textPhrase: Uint8Array.from(textPhrase),
     skillKeys,
     skillNames,
     skillCategory: Int16Array.from(skillCategory),

@@ -2,7 +2,7 @@ import type { SkillResolution } from '../skills';
 import type { MatchMode, MatchWeights, MeetingFormat, Priority, SkillLevel } from '../profile/model';
 
 /** Bump when the layout of MatchIndex changes: stored indexes of another version are rebuilt. */
-export const MATCH_INDEX_VERSION = 1;
+export const MATCH_INDEX_VERSION = 2;
 
 /**
  * Everything ranking, filters and free-text search need about a directory, in a layout that
@@ -55,11 +55,16 @@ export interface MatchIndex {
   learnText: Uint32Array;
   /** Index into PRIORITIES. */
   learnPriority: Uint8Array;
-  /** Distinct skill texts as typed, and what each resolved to. */
+  /**
+   * Skill texts as typed, and what each was read as: one text number per skill a text names, so a
+   * phrase ("Excel and Power BI") has several, each with the whole text.
+   */
   skillTexts: string[];
   textSkill: Uint32Array;
-  /** Index into RESOLUTION_KINDS. */
+  /** Index into RESOLUTION_KINDS: how the part of the text that names this skill was read. */
   textHow: Uint8Array;
+  /** 1 when the text is a phrase holding this skill ("Video editing for TikTok" → TikTok). */
+  textPhrase: Uint8Array;
   /**
    * Skills people have: a taxonomy id, or "~" + the normalised text for skills outside the taxonomy
    * (two people typing "Knitting" still meet).
@@ -114,6 +119,8 @@ export interface SkillMeet {
   theirText: string;
   /** Canonical name of their skill (the one that is taught or wanted). */
   skill: string;
+  /** Canonical name of my skill it meets (the same as `skill` unless related). */
+  myName: string;
   /** Taxonomy id; absent for skills outside the taxonomy. */
   skillId?: string;
   /** 'same': the same skill; 'related': another skill of the same category. */
@@ -125,7 +132,10 @@ export interface SkillMeet {
   priority: Priority;
   /** Share (0..1) of this direction's score that this meeting earns. */
   weight: number;
-  /** How the texts were read, for people: "“JS” read as JavaScript; related to Figma (UX & product design)". */
+  /**
+   * How the texts were read, for people: "“JS” read as JavaScript", "you wrote “Excle”" (a typo
+   * taken for the skill), "“Excel and Power BI” read as … Power BI" (a phrase); "related to Figma (UX & product design)".
+   */
   note: string;
 }
 
@@ -137,6 +147,16 @@ export interface MatchFactor {
 }
 
 export type MatchDirection = 'both' | 'they-teach-me' | 'i-teach-them';
+
+/** What costs a match the most points, named first on its card. */
+export interface LimitingFactor {
+  /** A factor's name, as in `factors`. */
+  factor: string;
+  /** Points of the 0..100 score it costs (rounded to a tenth). */
+  lostPoints: number;
+  /** The reason shown: "They want nothing you listed to teach", "Held back most by: only 1 h of shared working hours". */
+  reason: string;
+}
 
 export interface MatchExplanation {
   mode: MatchMode;
@@ -150,6 +170,8 @@ export interface MatchExplanation {
   /** Hours of 9-17 working time both share; absent when a time zone is unknown. */
   overlapHours?: number;
   factors: MatchFactor[];
+  /** Absent when no factor costs as much as a few points. */
+  limitingFactor?: LimitingFactor;
 }
 
 export interface MatchResult {
@@ -158,6 +180,11 @@ export interface MatchResult {
   position: number;
   /** 0..100, rounded; ranking uses the unrounded value. */
   score: number;
+  /**
+   * Set for the results of a search: they are exactly whom it asks for, so their card says so
+   * rather than calling a low partner score a "Weak match".
+   */
+  fitsSearch?: true;
   reasons: string[];
   explanation: MatchExplanation;
 }

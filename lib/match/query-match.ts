@@ -72,13 +72,13 @@ export function queryPredicate(ctx: RankContext): ((p: number) => boolean) | und
     case 'none':
       return undefined;
     case 'they-teach':
-      return (p) => hasSkill(index.teachStart, index.teachText, index.textSkill, p, (skill) => skill === query.skill);
+      return (p) => hasSkill(index.teachStart, index.teachText, index.textSkill, p, (skill) => query.skills.includes(skill));
     case 'they-learn':
-      return (p) => hasSkill(index.learnStart, index.learnText, index.textSkill, p, (skill) => skill === query.skill);
+      return (p) => hasSkill(index.learnStart, index.learnText, index.textSkill, p, (skill) => query.skills.includes(skill));
     case 'text': {
       const hits = query.words.map((word) => wordHits(index, word));
       return (p) => {
-        if (query.skill >= 0 && teachesOrLearns(index, p, (skill) => skill === query.skill)) return true;
+        if (teachesOrLearns(index, p, (skill) => query.skills.includes(skill))) return true;
         const name = index.nameText.slice(index.nameStart[p], index.nameStart[p + 1]);
         return hits.every(
           (w) =>
@@ -133,8 +133,8 @@ export function queryMatches(ctx: RankContext): QueryMatches | undefined {
   const mark = (p: number) => {
     named[p] = 1;
   };
-  if (query.kind === 'they-teach') postingOwners(index.teachPostStart, index.teachPostOwner, query.skill, mark);
-  if (query.kind === 'they-learn') postingOwners(index.learnPostStart, index.learnPostOwner, query.skill, mark);
+  if (query.kind === 'they-teach') for (const skill of query.skills) postingOwners(index.teachPostStart, index.teachPostOwner, skill, mark);
+  if (query.kind === 'they-learn') for (const skill of query.skills) postingOwners(index.learnPostStart, index.learnPostOwner, skill, mark);
   if (query.kind === 'text') {
     // Words in turn: a person at count k has matched the first k words; a second hit of one word does nothing.
     const count = new Uint8Array(index.count);
@@ -154,9 +154,9 @@ export function queryMatches(ctx: RankContext): QueryMatches | undefined {
       });
     });
     for (let p = 0; p < index.count; p++) if (count[p] === query.words.length) named[p] = 1;
-    if (query.skill >= 0) {
-      postingOwners(index.teachPostStart, index.teachPostOwner, query.skill, mark);
-      postingOwners(index.learnPostStart, index.learnPostOwner, query.skill, mark);
+    for (const skill of query.skills) {
+      postingOwners(index.teachPostStart, index.teachPostOwner, skill, mark);
+      postingOwners(index.learnPostStart, index.learnPostOwner, skill, mark);
     }
   }
   let total = 0;

@@ -63,3 +63,36 @@ export function parseQuery(query: string | undefined): ParsedQuery {
   if (teaches) return { kind: 'they-teach', skillText: teaches };
   return { kind: 'text', text };
 }
+
+/** A search that names a department and what to look for in it. */
+export interface DepartmentSearch {
+  /** The department's number in the index. */
+  department: number;
+  /** The rest of the search, for parseQuery ("someone who knows finance"); '' for the department alone. */
+  rest: string;
+}
+
+const IN_OR_FROM = /(?:^|\s)(?:in|from)\s+(?:the\s+|our\s+)?/gi;
+const DEPARTMENT_WORDS = new Set(['team', 'department', 'dept', 'org', 'organisation', 'organization', 'function']);
+/** What is left of "people from Sales" once the department is taken out: nobody in particular. */
+const ANYONE = /^(?:who|someone|somebody|anyone|anybody|people|colleagues?|a colleague|everyone|show me|find)?$/i;
+
+/**
+ * "someone in Marketing who knows finance", "who in marketing can teach me finance", "finance
+ * experts in the Marketing team", "people from Sales": a department of the directory named after
+ * "in" or "from" (the longest that fits), and the rest of the search.
+ */
+export function splitDepartment(query: string | undefined, departmentOf: (text: string) => number | undefined): DepartmentSearch | undefined {
+  const text = (query ?? '').replace(/\s+/g, ' ').replace(/[?!.]+$/, '').trim();
+  for (const match of text.matchAll(IN_OR_FROM)) {
+    const words = text.slice(match.index + match[0].length).split(' ');
+    for (let n = words.length; n >= 1; n--) {
+      const department = departmentOf(words.slice(0, n).join(' '));
+      if (department === undefined) continue;
+      const end = DEPARTMENT_WORDS.has(words[n]?.toLowerCase() ?? '') ? n + 1 : n;
+      const rest = `${text.slice(0, match.index)} ${words.slice(end).join(' ')}`.replace(/\s+/g, ' ').trim();
+      return { department, rest: ANYONE.test(rest) ? '' : rest };
+    }
+  }
+  return undefined;
+}

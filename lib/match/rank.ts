@@ -124,7 +124,7 @@ function results(ctx: RankContext, ranked: { position: number }[]): MatchResult[
   return ranked.map(({ position }) => {
     const detail = emptyDetail();
     const score = assess(ctx, position, detail);
-    return { id: ctx.index.ids[position]!, position, score: Math.round(score), ...explain(ctx, position, detail) };
+    return { id: ctx.index.ids[position]!, position, score: Math.round(score), ...(ctx.searching ? { fitsSearch: true as const } : {}), ...explain(ctx, position, detail) };
   });
 }
 
@@ -155,10 +155,11 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
   };
   // A bound of 0 means a score of exactly 0, which only a search's results may have.
   const worthScoring = (bound: number, p: number) => (bound > 0 ? heap.reachable(bound) : named !== undefined && bound === 0 && heap.admits(0, p));
-  // Ever tighter and costlier bounds: skills from the sums, times the context, then the exact skills.
+  // Ever tighter and costlier bounds: skills from the sums (times the best context of their stage),
+  // times their exact context instead, then the exact skills.
   const tryPerson = (p: number, cheap: number) => {
     if (!worthScoring(cheap, p)) return;
-    if (cheap > 0 && !(worthScoring(cheap * contextBound(ctx, p), p) && worthScoring(skillBound(ctx, tables, p), p))) return;
+    if (cheap > 0 && !(worthScoring((cheap / ctx.bestContextByStage[index.stage[p]!]!) * contextBound(ctx, p), p) && worthScoring(skillBound(ctx, tables, p), p))) return;
     consider(p);
   };
   let touched: Uint32Array = new Uint32Array(0);
@@ -187,11 +188,15 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
       // Everyone else shares related skills at best, which caps their score.
       const plan = planRelated(ctx, tables, room, (bound) => heap.reachable(bound));
       if (plan) {
-        visitRelatedPeople(plan, sums.seen, (p) => {
-          visited.push(p);
-          if (sharesCategory(ctx, room, p, plan.bothSides)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
-          return heap.reachable(plan.ceiling);
-        });
+        visitRelatedPeople(
+          plan,
+          sums.seen,
+          (p) => {
+            visited.push(p);
+            if (sharesCategory(ctx, room, p, plan.bothSides)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+          },
+          (ceiling) => heap.reachable(ceiling),
+        );
       }
     }
     return results(ctx, heap.drain());
@@ -216,4 +221,21 @@ export function rankExhaustive(index: MatchIndex, me: Profile, options: RankOpti
   const better = resultOrder(index);
   scored.sort((a, b) => (better(a.score, a.position, b.score, b.position) ? -1 : 1));
   return results(ctx, scored.slice(0, top));
+}
+
+/**
+ * How many people match: the length of rank's answer with no limit on `top` (everyone with a
+ * score, or everyone a search names). A scan of the directory (about as costly as rankExhaustive),
+ * so the popup asks for it once its first results are shown.
+ */
+export function countMatches(index: MatchIndex, me: Profile, options: RankOptions): number {
+  const ctx = createRankContext(index, me, options);
+  if (ctx.impossible) return 0;
+  const matches = queryPredicate(ctx);
+  let count = 0;
+  for (let p = 0; p < index.count; p++) {
+    if (!isEligible(ctx, p) || (matches && !matches(p))) continue;
+    if (matches || assess(ctx, p, undefined) > 0) count++;
+  }
+  return count;
 }

@@ -6,16 +6,26 @@ import type { MatchWeights, Priority, SkillLevel } from '../profile/model';
  * hours come next (1.5): a pair that can never meet live rarely lasts. Common ground (1) makes the
  * first conversation easy and cross-department contact (1) is what reverse mentoring programmes are
  * for (breaking silos), but neither should beat a better skill fit. Formats (0.5) are the cheapest
- * thing to change, so they count least. docs/matching.md explains the whole model.
+ * thing to change, so they count least. Cross-generation (1) weighs like cross-department, for the
+ * same reason (see FULL_GENERATION_GAP). docs/matching.md explains the whole model.
  */
-export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
+export const DEFAULT_WEIGHTS: Readonly<Required<MatchWeights>> = Object.freeze({
   theyTeachMe: 3,
   iTeachThem: 3,
   commonGround: 1,
   crossDepartment: 1,
+  crossGeneration: 1,
   timeZone: 1.5,
   formats: 0.5,
 });
+
+/**
+ * Cross-generation: pairs across career stages are what reverse and two-way programmes are for (a
+ * new hire and an executive learn most from each other), so the factor grows with the gap: 0 at
+ * the same stage, 0.5 one stage apart, 1 two or more apart. Weighted like cross-department: it
+ * breaks a tie between equal skill fits, it does not beat a better one.
+ */
+export const FULL_GENERATION_GAP = 2;
 
 /** Teaching credit by the teacher's own level: a beginner can still help, an expert helps most. */
 export const LEVEL_CREDIT: Readonly<Record<SkillLevel, number>> = { beginner: 0.4, intermediate: 0.7, advanced: 0.9, expert: 1 };

@@ -58,6 +58,8 @@ export const MatchWeightsSchema = z.object({
   iTeachThem: z.number().min(0).max(5),
   commonGround: z.number().min(0).max(5),
   crossDepartment: z.number().min(0).max(5),
+  /** Absent in profiles saved before it existed: the engine's default applies. */
+  crossGeneration: z.number().min(0).max(5).optional(),
   timeZone: z.number().min(0).max(5),
   formats: z.number().min(0).max(5),
 });

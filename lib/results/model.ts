@@ -10,6 +10,8 @@ export const MatchSummarySchema = z.object({
   sharedErgs: z.array(z.string()),
   sharedInterests: z.array(z.string()),
   factors: z.array(z.object({ name: z.string(), contribution: z.number(), detail: z.string() })),
+  /** A search's result: exactly whom the search asked for (its card never says "Weak match"). */
+  fitsSearch: z.boolean().optional(),
 });
 export type MatchSummary = z.infer<typeof MatchSummarySchema>;
 

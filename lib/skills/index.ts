@@ -1,7 +1,9 @@
 export {
   TAXONOMY,
   createSkillSearch,
+  describeReading,
   type Skill,
+  type SkillReading,
   type SkillResolution,
   type SkillSearch,
   type SkillSuggestion,

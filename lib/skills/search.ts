@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
-import { compactKey, skillWords, sortedWordsKey } from './normalise';
+import { typoDistance } from './distance';
+import { compactKey, skillWords, sortedWordsKey, typedWords } from './normalise';
 import { parseTaxonomy } from './taxonomy';
 
 export interface Skill {
@@ -21,6 +22,19 @@ export interface SkillResolution {
   matchedText?: string;
 }
 
+/**
+ * What a skill text names, as every part of Mutual reads it (profile editor, directory, search,
+ * command line): one resolution for a skill, an alias, a typo or an unknown text; one per skill for
+ * a phrase that holds known skills ("Video editing for TikTok" → Video editing + TikTok).
+ */
+export interface SkillReading {
+  input: string;
+  /** At least one; several only for a phrase. Unknown texts have one part with how 'unknown'. */
+  parts: readonly SkillResolution[];
+  /** Read as a phrase: the skills were found inside the text, not as the whole of it. */
+  phrase: boolean;
+}
+
 export interface SkillSuggestion {
   name: string;
   category?: string;
@@ -30,7 +44,10 @@ export interface SkillSuggestion {
 }
 
 export interface SkillSearch {
+  /** The whole text as one skill (name, alias, typo) or unknown. */
   resolve(text: string): SkillResolution;
+  /** What the text names: resolve(), or the skills a phrase holds. Cached. */
+  read(text: string): SkillReading;
   suggest(query: string, limit?: number): SkillSuggestion[];
 }
 
@@ -52,8 +69,10 @@ interface SearchTables {
   texts: readonly SkillText[];
   byCompact: ReadonlyMap<string, SkillText>;
   bySortedWords: ReadonlyMap<string, SkillText>;
-  /** Bigram → positions in `texts` of the texts holding it. */
-  bigrams: ReadonlyMap<string, readonly number[]>;
+  /** Bigram → the fuzzy targets (isFuzzyTarget) holding it. */
+  bigrams: ReadonlyMap<string, readonly SkillText[]>;
+  /** The most words any name or alias has: the longest run a phrase is searched for. */
+  longestWords: number;
 }
 
 /** First writer wins, so a skill's own name beats another skill's alias with the same key. */
@@ -66,13 +85,13 @@ function keyMap(texts: readonly SkillText[], key: (text: SkillText) => string): 
   return map;
 }
 
-function bigramIndex(texts: readonly SkillText[]): ReadonlyMap<string, readonly number[]> {
-  const index = new Map<string, number[]>();
-  texts.forEach((text, i) => {
+function bigramIndex(targets: readonly SkillText[]): ReadonlyMap<string, readonly SkillText[]> {
+  const index = new Map<string, SkillText[]>();
+  targets.forEach((text) => {
     for (const gram of new Set(bigramsOf(text.compact))) {
       const list = index.get(gram);
-      if (list) list.push(i);
-      else index.set(gram, [i]);
+      if (list) list.push(text);
+      else index.set(gram, [text]);
     }
   });
   return index;
@@ -92,7 +111,8 @@ function buildTables(): SearchTables {
     texts,
     byCompact: keyMap(texts, (text) => text.compact),
     bySortedWords: keyMap(texts, (text) => sortedWordsKey(text.text)),
-    bigrams: bigramIndex(texts),
+    bigrams: bigramIndex(texts.filter(isFuzzyTarget)),
+    longestWords: Math.max(...texts.map((text) => text.words.split(' ').length)),
   };
 }
 
@@ -110,8 +130,13 @@ const MIN_FUZZY_SCORE = 0.6;
 const MIN_COVERAGE = 0.6;
 /** fuse.js threshold (0 = perfect): about one typo in four characters. */
 const FUSE_THRESHOLD = 0.25;
-/** Queries shorter than this are too ambiguous for fuzzy matching ("r", "go", "ux" resolve exactly or not at all). */
-const MIN_FUZZY_LENGTH = 3;
+/**
+ * Names and queries shorter than this (letters and digits) are never matched fuzzily: "R", "Go",
+ * "C", "UX", "AI" or "SQL" resolve exactly or not at all, since one typo away lies another word.
+ */
+const MIN_FUZZY_LENGTH = 4;
+/** A typo match (letters swapped, missing, extra or wrong) allows about one edit per four letters. */
+const LETTERS_PER_TYPO = 4;
 /** How many texts the cheap bigram screen hands to fuse.js. */
 const SCREEN_SIZE = 24;
 /**
@@ -121,6 +146,10 @@ const SCREEN_SIZE = 24;
 const MIN_DICE = 0.4;
 /** Reordered words ("modelling financial") are almost as sure as an alias. */
 const REORDERED_SCORE = 0.95;
+
+function isFuzzyTarget(text: SkillText): boolean {
+  return text.compact.length >= MIN_FUZZY_LENGTH;
+}
 
 function bigramsOf(compact: string): string[] {
   const grams: string[] = [];
@@ -133,19 +162,34 @@ function bigramsOf(compact: string): string[] {
  * thousands of distinct skill texts; a bigram screen keeps only the few texts that could match.
  */
 function screen(compact: string): SkillText[] {
-  const { texts, bigrams } = tables();
+  // Reading one text may screen the same words for a typo, a partial name and inside a phrase.
+  let screened = screenCache.get(compact);
+  if (!screened) {
+    if (screenCache.size >= MAX_SCREENS_CACHED) screenCache.clear();
+    screened = screenUncached(compact);
+    screenCache.set(compact, screened);
+  }
+  return screened;
+}
+
+const screenCache = new Map<string, SkillText[]>();
+const MAX_SCREENS_CACHED = 20_000;
+
+function screenUncached(compact: string): SkillText[] {
+  const { bigrams } = tables();
   const grams = new Set(bigramsOf(compact));
-  const shared = new Map<number, number>();
-  for (const gram of grams) for (const i of bigrams.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-  const candidates: { i: number; dice: number }[] = [];
-  for (const [i, count] of shared) {
-    const dice = (2 * count) / (grams.size + Math.max(1, texts[i]!.compact.length - 1));
-    if (dice >= MIN_DICE) candidates.push({ i, dice });
+  const shared = new Map<SkillText, number>();
+  for (const gram of grams) for (const text of bigrams.get(gram) ?? []) shared.set(text, (shared.get(text) ?? 0) + 1);
+  const candidates: { text: SkillText; dice: number; order: number }[] = [];
+  let order = 0;
+  for (const [text, count] of shared) {
+    const dice = (2 * count) / (grams.size + Math.max(1, text.compact.length - 1));
+    if (dice >= MIN_DICE) candidates.push({ text, dice, order: order++ });
   }
   return candidates
-    .sort((a, b) => b.dice - a.dice || a.i - b.i)
+    .sort((a, b) => b.dice - a.dice || a.order - b.order)
     .slice(0, SCREEN_SIZE)
-    .map(({ i }) => texts[i]!);
+    .map(({ text }) => text);
 }
 
 interface FuzzyHit {
@@ -163,7 +207,8 @@ function fuzzyHits(query: string): FuzzyHit[] {
   const words = skillWords(query).join(' ');
   const compact = compactKey(query);
   if (compact.length < MIN_FUZZY_LENGTH) return [];
-  const fuse = new Fuse(screen(compact), {
+  const candidates = screen(compact);
+  const fuse = new Fuse(candidates, {
     keys: ['words'],
     includeScore: true,
     includeMatches: true,
@@ -171,7 +216,7 @@ function fuzzyHits(query: string): FuzzyHit[] {
     ignoreLocation: true,
     ignoreFieldNorm: true,
   });
-  return fuse
+  const partial = fuse
     .search(words)
     .flatMap((result): FuzzyHit[] => {
       const start = Math.min(...(result.matches ?? []).flatMap((match) => match.indices.map(([from]) => from)));
@@ -180,19 +225,121 @@ function fuzzyHits(query: string): FuzzyHit[] {
       if (coverage < MIN_COVERAGE) return [];
       const score = (1 - (result.score ?? 1)) * (0.6 + 0.4 * coverage);
       return score >= MIN_FUZZY_SCORE ? [{ text: result.item, score }] : [];
-    })
-    .sort((a, b) => b.score - a.score || texts.indexOf(a.text) - texts.indexOf(b.text));
+    });
+  return [...typoHits(compact, candidates), ...partial].sort((a, b) => b.score - a.score || texts.indexOf(a.text) - texts.indexOf(b.text));
+}
+
+/**
+ * Whole-text typos by Damerau–Levenshtein distance: "Excle" and "Budegting" are one swap away,
+ * which fuse.js (no transpositions) counts as two edits and rejects. About one edit per four
+ * letters of the shorter text, and the first letter right.
+ */
+function typoHits(compact: string, candidates: readonly SkillText[]): FuzzyHit[] {
+  return candidates.flatMap((text): FuzzyHit[] => {
+    // People rarely mistype the first letter, bar swapping the first two ("ePrsonal"); a text that
+    // differs there is another word ("research" is not "UX research").
+    const swapped = compact[0] === text.compact[1] && compact[1] === text.compact[0];
+    if (text.compact[0] !== compact[0] && !swapped) return [];
+    const limit = Math.floor(Math.min(compact.length, text.compact.length) / LETTERS_PER_TYPO);
+    const edits = typoDistance(compact, text.compact, limit);
+    return edits > 0 && edits <= limit ? [{ text, score: 1 - edits / text.compact.length }] : [];
+  });
+}
+
+function named(input: string, text: SkillText): SkillResolution {
+  return { input, skill: text.skill, how: text.isAlias ? 'alias' : 'exact', score: 1, matchedText: text.text };
+}
+
+/** The whole text as a name or alias, or as one in another word order. */
+function resolveExactly(input: string): SkillResolution | undefined {
+  const { byCompact, bySortedWords } = tables();
+  const exact = byCompact.get(compactKey(input));
+  if (exact) return named(input, exact);
+  const reordered = bySortedWords.get(sortedWordsKey(input));
+  return reordered && { input, skill: reordered.skill, how: 'fuzzy', score: REORDERED_SCORE, matchedText: reordered.text };
+}
+
+function resolveFuzzily(input: string): SkillResolution | undefined {
+  const best = fuzzyHits(input)[0];
+  return best && { input, skill: best.text.skill, how: 'fuzzy', score: best.score, matchedText: best.text.text };
+}
+
+/** Only a typo of a whole name or alias, no partial name: what the words left inside a phrase may be. */
+function resolveTypo(input: string): SkillResolution | undefined {
+  const compact = compactKey(input);
+  if (compact.length < MIN_FUZZY_LENGTH) return undefined;
+  const best = typoHits(compact, screen(compact)).sort((a, b) => b.score - a.score)[0];
+  return best && { input, skill: best.text.skill, how: 'fuzzy', score: best.score, matchedText: best.text.text };
 }
 
 function resolveUncached(input: string): SkillResolution {
-  const { byCompact, bySortedWords } = tables();
-  const exact = byCompact.get(compactKey(input));
-  if (exact) return { input, skill: exact.skill, how: exact.isAlias ? 'alias' : 'exact', score: 1, matchedText: exact.text };
-  const reordered = bySortedWords.get(sortedWordsKey(input));
-  if (reordered) return { input, skill: reordered.skill, how: 'fuzzy', score: REORDERED_SCORE, matchedText: reordered.text };
-  const best = fuzzyHits(input)[0];
-  if (best) return { input, skill: best.text.skill, how: 'fuzzy', score: best.score, matchedText: best.text.text };
-  return { input, how: 'unknown', score: 0 };
+  return resolveExactly(input) ?? resolveFuzzily(input) ?? { input, how: 'unknown', score: 0 };
+}
+
+/** Words that join skills in a phrase ("Excel and Power BI", "Python for data analysis"): never a skill on their own. */
+const CONNECTORS = new Set(
+  'a an and as at by for from in into of on or plus the to using via with within my our your skills skill basics'.split(' '),
+);
+/** Inside a phrase a name this short counts only when typed like a name ("R", "Go", "UX"): "ready to go" holds no Go. */
+const SHORT_NAME = 2;
+
+/**
+ * The skills a phrase holds, longest first: at each word the longest run of words that is a name
+ * or alias is taken ("public speaking" before "speaking"); a connector never counts alone; a run
+ * of words left between them counts only as a typo of a whole name ("Video editting"), never as a
+ * partial one, so "development" does not become Web development. Parts are in the order typed, one per skill.
+ */
+function readPhrase(input: string): SkillResolution[] {
+  const { byCompact, longestWords } = tables();
+  const typed = typedWords(input);
+  const words = typed.map((word) => word.toLowerCase());
+  const parts: SkillResolution[] = [];
+  let leftover: string[] = [];
+  const closeLeftover = () => {
+    const text = leftover.join(' ');
+    const guess = leftover.length ? resolveTypo(text) : undefined;
+    if (guess) parts.push(guess);
+    leftover = [];
+  };
+  for (let i = 0; i < words.length; ) {
+    let taken = 0;
+    for (let n = Math.min(longestWords, words.length - i); n >= 1 && !taken; n--) {
+      const run = words.slice(i, i + n);
+      if (n === 1 && CONNECTORS.has(run[0]!)) continue;
+      const text = byCompact.get(run.join(''));
+      if (!text) continue;
+      if (text.compact.length <= SHORT_NAME && typed[i] === words[i]) continue;
+      closeLeftover();
+      parts.push(named(typed.slice(i, i + n).join(' '), text));
+      taken = n;
+    }
+    if (taken) {
+      i += taken;
+      continue;
+    }
+    if (CONNECTORS.has(words[i]!)) closeLeftover();
+    else leftover.push(typed[i]!);
+    i++;
+  }
+  closeLeftover();
+  const seen = new Set<string>();
+  return parts.filter((part) => !seen.has(part.skill!.id) && Boolean(seen.add(part.skill!.id)));
+}
+
+/**
+ * Reads a skill text: a name or alias as a whole stays whole ("Research and development"), and so
+ * does a typo of one ("Scial media strategy" is not Social media + Strategy); a phrase naming two
+ * or more skills reads as them; else a partial name; else the one skill a phrase holds ("Advanced
+ * Excel"); else unknown, kept as typed.
+ */
+function readUncached(input: string, resolve: (text: string) => SkillResolution): SkillReading {
+  const whole = resolveExactly(input) ?? resolveTypo(input);
+  if (whole) return { input, parts: [whole], phrase: false };
+  const parts = readPhrase(input);
+  if (parts.length >= 2) return { input, parts, phrase: true };
+  const single = resolve(input);
+  if (single.how !== 'unknown' || !parts.length) return { input, parts: [single], phrase: false };
+  return { input, parts, phrase: true };
 }
 
 interface ScoredSuggestion {
@@ -225,6 +372,18 @@ export function createSkillSearch(extraNames: Iterable<string> = []): SkillSearc
     const resolution = resolveUncached(input);
     cache.set(key, resolution);
     return resolution;
+  }
+
+  const readings = new Map<string, SkillReading>();
+  function read(text: string): SkillReading {
+    const input = text.trim();
+    // Case counts: a phrase's short names must be typed like names.
+    const key = typedWords(input).join(' ');
+    const cached = readings.get(key);
+    if (cached) return cached.input === input ? cached : { input, parts: cached.phrase ? cached.parts : [{ ...cached.parts[0]!, input }], phrase: cached.phrase };
+    const reading = readUncached(input, resolve);
+    readings.set(key, reading);
+    return reading;
   }
 
   function suggest(query: string, limit = DEFAULT_SUGGESTIONS): SkillSuggestion[] {
@@ -266,7 +425,7 @@ export function createSkillSearch(extraNames: Iterable<string> = []): SkillSearc
       .map((scored) => scored.suggestion);
   }
 
-  return { resolve, suggest };
+  return { resolve, read, suggest };
 }
 
 interface ExtraName {
@@ -286,4 +445,22 @@ function distinctExtras(names: Iterable<string>): ExtraName[] {
     }
   }
   return [...byKey.values()];
+}
+
+/** "Microsoft Excel (closest spelling)": how one part of a reading is named for people; a guess always says so. */
+function partLabel(part: SkillResolution): string {
+  const name = part.skill?.name ?? part.input;
+  return part.how === 'fuzzy' ? `${name} (closest spelling)` : name;
+}
+
+/**
+ * How a text was read, in words for the profile editor: "read as Video editing + TikTok", "read as
+ * Microsoft Excel (closest spelling)"; undefined when the text is a skill's own name.
+ */
+export function describeReading(reading: SkillReading): string | undefined {
+  const [first] = reading.parts;
+  if (!first) return undefined;
+  if (!reading.phrase && first.how === 'exact') return undefined;
+  if (!reading.phrase && first.how === 'unknown') return 'not in Mutual’s skill list: matched with people who wrote the same';
+  return `read as ${reading.parts.map(partLabel).join(' + ')}`;
 }

@@ -234,7 +234,7 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'P&L management|p&l|pnl|p and l|profit and loss|p&l ownership',
     'Forecasting|financial forecasting|revenue forecasting',
     'Financial analysis|fp&a|fpa|financial planning and analysis',
-    'Corporate finance',
+    'Corporate finance|finance',
     'Valuation|dcf|company valuation|discounted cash flow',
     'Mergers and acquisitions|m&a|m and a|mergers|acquisitions',
     'Cash flow management|cash flow|cashflow|working capital',

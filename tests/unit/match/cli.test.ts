@@ -52,6 +52,22 @@ describe('mutual match', () => {
     expect(rows[0]!.score).toBeGreaterThanOrEqual(rows[1]!.score);
   });
 
+  it('carries the card’s reasons, the readings of typed skills and the limiting factor in JSON', async () => {
+    const typed = me({ ...profile, teach: [{ name: 'TikTok and CapCut', level: 'expert' }], learn: [{ name: 'Negotaition', priority: 'high', ask: '' }], department: 'Engineering' });
+    await writeFile(file('typed.json'), JSON.stringify(typed));
+    const { code, stdout } = await run('--profile', file('typed.json'), '--directory', file('feed.json'), '--json');
+    expect(code).toBe(0);
+    const [vera, pat] = JSON.parse(stdout) as { name: string; reasons: string[]; readings: string[]; limitingFactor?: { factor: string; reason: string; lostPoints: number } }[];
+    expect(vera!.name).toBe('Vera Exec');
+    expect(vera!.reasons).toContain("Can teach you Negotiation (expert) (you wrote 'Negotaition')");
+    expect(vera!.reasons).toContain('Other department: Sales (you: Engineering)');
+    expect(vera!.reasons).toContain('Different career stage: Executive ↔ Early career');
+    expect(vera!.readings).toEqual(expect.arrayContaining(['you wrote “Negotaition”', '“TikTok and CapCut” read as TikTok + CapCut']));
+    // Pat shares no ERG and is a peer at my stage (equal losses): what costs the most is said first.
+    expect(pat!.limitingFactor).toMatchObject({ factor: 'Common ground', reason: 'Held back most by: no shared ERG or interest', lostPoints: expect.any(Number) });
+    expect(pat!.reasons[0]).toBe(pat!.limitingFactor!.reason);
+  });
+
   it('takes the mode and top from the command line, and accepts a bare profile', async () => {
     const { code, stdout } = await run('--profile', file('bare.json'), '--directory', file('feed.json'), '--mode', 'reverse', '--top', '5', '--json');
     expect(code).toBe(0);

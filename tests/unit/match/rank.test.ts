@@ -219,7 +219,7 @@ describe('rank: skills as people type them', () => {
     expect(meets.get('Alias')).toMatchObject({ myText: 'JS', myHow: 'alias', theirText: 'JavaScript', skill: 'JavaScript', match: 'same' });
     expect(meets.get('Alias')!.note).toBe('“JS” read as JavaScript');
     expect(meets.get('Typo')).toMatchObject({ myText: 'negotiaton', myHow: 'fuzzy', skill: 'Negotiation', match: 'same' });
-    expect(meets.get('Typo')!.note).toContain('“negotiaton” taken for Negotiation');
+    expect(meets.get('Typo')!.note).toContain('you wrote “negotiaton”');
     expect(meets.get('Related')).toMatchObject({ myText: 'Figma', theirText: 'Sketch', match: 'related' });
     expect(meets.get('Related')!.note).toContain('related to Figma (UX & product design)');
   });
@@ -272,7 +272,7 @@ describe('rank: context factors and weights', () => {
       const total = result.explanation.factors.reduce((sum, f) => sum + f.contribution, 0);
       expect(Math.round(total)).toBe(result.score);
     }
-    expect(ideal.reasons).toEqual(expect.arrayContaining(['Can teach you SQL (expert)', 'Wants to learn Canva from you', 'Both in Women in Tech', 'Works in Finance']));
+    expect(ideal.reasons).toEqual(expect.arrayContaining(['Can teach you SQL (expert)', 'Wants to learn Canva from you', 'Both in Women in Tech', 'Other department: Finance (you: Marketing)']));
   });
 
   it('changes the order when weights change', () => {

@@ -2,9 +2,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProfileForm } from '../../../components/profile/ProfileForm';
-import { indexedDbProfileStorage, useProfileEditor, type ProfileStorage } from '../../../components/profile/useProfileEditor';
+import { indexedDbProfileStorage, useProfileEditor, type ProfileEditor, type ProfileStorage } from '../../../components/profile/useProfileEditor';
 import { useSkillSearch } from '../../../components/profile/useSkillSearch';
 import { loadProfile, saveProfile } from '../../../lib/profile';
 import { openMutualDb, StorageError } from '../../../lib/storage/db';
@@ -12,11 +12,19 @@ import { profile, resetDatabase } from './helpers';
 
 beforeEach(resetDatabase);
 
+/** The editor on screen: its pending saves finish before the next test's fresh database, not into it. */
+let shownEditor: ProfileEditor | undefined;
+afterEach(async () => {
+  await act(async () => void (await shownEditor?.flush()));
+  shownEditor = undefined;
+});
+
 const NO_DIRECTORY: readonly string[] = [];
 
 function Harness({ storage = indexedDbProfileStorage, delayMs = 30 }: { storage?: ProfileStorage; delayMs?: number }) {
   const skills = useSkillSearch(NO_DIRECTORY);
   const editor = useProfileEditor({ storage, canonical: skills.canonical, delayMs });
+  shownEditor = editor;
   return editor.phase === 'ready' ? <ProfileForm editor={editor} suggest={skills.suggest} /> : <p>Loading</p>;
 }
 
@@ -26,6 +34,14 @@ async function renderForm(storage?: ProfileStorage, delayMs?: number) {
   await screen.findByRole('form', { name: 'Your profile' });
   return { user, ...view };
 }
+
+/** What a screen reader announces with a control besides its name: its hint and error texts. */
+const descriptionOf = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
 
 const saveStatusText = () => document.querySelector('.save-status [role="status"]')!.textContent!;
 async function waitForSaved() {
@@ -53,6 +69,7 @@ describe('profile form', () => {
       'Interests and ERGs',
       'What I want from a partnership',
       'Logistics',
+      'How partners are ranked',
     ]);
     expect(screen.getByLabelText('Time zone')).toHaveProperty('value', Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
@@ -103,6 +120,33 @@ describe('profile form', () => {
     await user.keyboard('Sourdough baking{Enter}');
     await user.type(screen.getByRole('textbox', { name: 'Concrete ask (row 1)' }), 'bake a loaf for the team');
     await waitForStored({ learn: [{ name: 'Sourdough baking', priority: 'medium', ask: 'bake a loaf for the team' }] });
+  });
+
+  it('says under the field what a phrase or a typo is read as, a guess marked as such', async () => {
+    await renderForm();
+    const skill = screen.getByRole('combobox', { name: 'Skill to learn (row 1)' });
+    const type = (value: string) => fireEvent.change(skill, { target: { value } });
+    type('video editing for TikTok');
+    expect(descriptionOf(skill)).toBe('read as Video editing + TikTok');
+    type('Excle');
+    expect(descriptionOf(skill)).toBe('read as Microsoft Excel (closest spelling)');
+    type('TikTok');
+    expect(skill.getAttribute('aria-describedby')).toBeNull();
+    // The words typed are what is saved: the reading is Mutual's, the text the person's.
+    type('Python for data analysis');
+    expect(descriptionOf(skill)).toBe('read as Python + Data analysis');
+    await waitForStored({ learn: [{ name: 'Python for data analysis', priority: 'medium', ask: '' }] });
+    await waitForSaved();
+  });
+
+  it('lets the person weigh other departments and other career stages, saved at once', async () => {
+    const { user } = await renderForm();
+    const generation = screen.getByRole('combobox', { name: 'Prefer partners at another stage of their career' });
+    expect(generation).toHaveProperty('value', '1');
+    await user.selectOptions(generation, 'Much more');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Prefer partners in another department' }), 'Not at all');
+    await waitForStored({ weights: { crossGeneration: 3, crossDepartment: 0, theyTeachMe: 3, iTeachThem: 3 } });
+    expect(generation).toHaveProperty('value', '3');
   });
 
   it('picks a suggestion with the mouse', async () => {
