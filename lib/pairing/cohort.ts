@@ -89,6 +89,7 @@ class CohortSource implements CandidateSource {
   readonly count: number;
   readonly capacity: Int32Array;
   private readonly rows = new Map<number, PartnerList>();
+  private readonly shortLists = new Map<number, PartnerList>();
   private readonly excluded: Set<number>;
 
   constructor(
@@ -128,7 +129,12 @@ class CohortSource implements CandidateSource {
   }
 
   shortList(u: number): PartnerList {
-    return this.scorer.partners(u, this.top);
+    let list = this.shortLists.get(u);
+    if (!list) {
+      list = this.scorer.partners(u, this.top);
+      this.shortLists.set(u, list);
+    }
+    return list;
   }
 
   fullList(u: number): PartnerList {
@@ -154,20 +160,21 @@ function unmatchedReason(source: CohortSource, u: number): Omit<UnmatchedPerson,
   const entry = source.scorer.entries[u]!;
   if (entry.status === 'paused') return { reason: 'paused', why: 'Paused: not taking partners right now.' };
   if (entry.capacity === 0) return { reason: 'closed', why: 'Capacity 0: not taking partners right now.' };
-  const row = source.fullList(u);
-  let positive = 0;
-  let allowed = 0;
-  for (const v of row.positions) {
-    if (source.scorer.weight(u, v) <= 0) continue;
-    positive++;
-    if (source.allowed(u, v)) allowed++;
-  }
-  if (positive === 0) return { reason: 'no-partner', why: 'Nobody in the cohort has a positive two-way score with them (no skill exchange either way in this mode).' };
-  if (allowed === 0) return { reason: 'excluded', why: `All ${positive} possible partners are excluded (exclusions file or --require).` };
-  return {
+  const taken = {
     reason: 'partners-taken',
-    why: `Capacity used: their ${allowed} possible partner${allowed === 1 ? ' is' : 's are'} paired with others, and pairing them would lower the total.`,
-  };
+    why: 'Capacity used: their possible partners are paired with others, and pairing them instead would lower the total.',
+  } as const;
+  // s(u→v) is 0 exactly when s(v→u) is (no skill meets either way), so u's own list decides this.
+  const short = source.shortList(u);
+  if (short.positions.length === 0) return { reason: 'no-partner', why: 'Nobody in the cohort has a positive two-way score with them (no skill exchange either way in this mode).' };
+  for (const v of short.positions) if (source.weight(u, v, source.scorer.directed(u, v)) > 0) return taken;
+  // Everyone on the short list is ruled out: the whole row says whether anyone is left.
+  let positive = 0;
+  for (const v of source.fullList(u).positions) {
+    if (source.weight(u, v, source.scorer.directed(u, v)) > 0) return taken;
+    if (source.scorer.weight(u, v) > 0) positive++;
+  }
+  return { reason: 'excluded', why: `All ${positive} possible partners are excluded (exclusions file or --require).` };
 }
 
 function median(sorted: readonly number[]): number {
