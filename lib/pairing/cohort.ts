@@ -70,7 +70,8 @@ export interface PairingReport {
   /** No pairing of this cohort can total more; equals total when optimal. */
   upperBound: number;
   summary: PairingSummary;
-  solver: { candidatePairs: number; pricedPairs: number; rounds: number; fullRowsScored: number; shortList: number };
+  /** How the result was reached: graph size, pricing rounds of the proof, or windows of the local search. */
+  solver: { candidatePairs: number; pricedPairs: number; rounds: number; fullRowsScored: number; localSearchWindows: number; shortList: number };
 }
 
 /** A score in SCALE units as its exact decimal (at most 9 decimals), the way every output writes it. */
@@ -249,7 +250,14 @@ export function pairCohort(entries: readonly DirectoryEntry[], options: PairingO
     optimal: solution.optimal,
     upperBound: Number(formatWeight(Math.ceil(solution.upperBound))),
     summary: summarise(entries.length, pairs, matched, cross),
-    solver: { candidatePairs: solution.graphPairs, pricedPairs: solution.priced, rounds: solution.rounds, fullRowsScored: solution.scanned, shortList: top },
+    solver: {
+      candidatePairs: solution.graphPairs,
+      pricedPairs: solution.priced,
+      rounds: solution.rounds,
+      fullRowsScored: solution.scanned,
+      localSearchWindows: solution.windows,
+      shortList: top,
+    },
   };
 }
 

@@ -48,6 +48,8 @@ export interface Solution {
   rounds: number;
   /** People whose whole row was scored to price their pairs. */
   scanned: number;
+  /** Windows re-paired exactly by the local search (0 when the graph was small enough to prove). */
+  windows: number;
 }
 
 const BOUND_PASSES = 30;
@@ -163,8 +165,9 @@ function improveLocally(graph: Graph, floor2: Float64Array, timeUp: () => boolea
     upperBound: Math.max(total, fractionalBound(graph, floor2)),
     graphPairs: graph.a.length,
     priced: 0,
-    rounds: windows,
+    rounds: 0,
     scanned: 0,
+    windows,
   };
 }
 
@@ -220,6 +223,7 @@ function stopped(graph: Graph, solution: BMatching, floor2: Float64Array, counts
     upperBound: Math.max(solution.total, Math.min(solution.dual + lift, fractionalBound(graph, floor2))),
     graphPairs: graph.a.length,
     ...counts,
+    windows: 0,
   };
 }
 
@@ -329,6 +333,7 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
         priced,
         rounds,
         scanned: rows.filter(Boolean).length,
+        windows: 0,
       };
     }
     for (const [u, v, w] of violations) graph.add(u, v, w);
