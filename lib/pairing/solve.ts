@@ -82,7 +82,7 @@ const WINDOW = 400;
  * pair that leaves the window, while time remains. Each step keeps the pairing valid and never
  * lowers the total; the bound comes from fractionalBound.
  */
-function improveLocally(graph: Graph, floor2: Float64Array, timeUp: () => boolean): Solution {
+function improveLocally(graph: Graph, floor2: Float64Array, timeUp: () => boolean, initial: readonly number[] = []): Solution {
   const { count, capacity } = graph;
   const start = new Int32Array(count + 1);
   for (let k = 0; k < graph.a.length; k++) {
@@ -98,8 +98,14 @@ function improveLocally(graph: Graph, floor2: Float64Array, timeUp: () => boolea
   }
   const chosen = new Uint8Array(graph.a.length);
   const room = Int32Array.from(capacity);
+  for (const k of initial) {
+    chosen[k] = 1;
+    room[graph.a[k]!]!--;
+    room[graph.b[k]!]!--;
+  }
   const order = graph.weight.map((_, k) => k).sort((x, y) => graph.weight[y]! - graph.weight[x]!);
   for (const k of order) {
+    if (chosen[k]) continue;
     if (room[graph.a[k]!]! > 0 && room[graph.b[k]!]! > 0) {
       chosen[k] = 1;
       room[graph.a[k]!]!--;
@@ -212,20 +218,19 @@ export function fractionalBound(graph: PairGraph, floor2: Float64Array, passes =
   return bound;
 }
 
-/** A solve cut short: its duals still cover the graph; lifting every short person covers the rest. */
-function stopped(graph: Graph, solution: BMatching, floor2: Float64Array, counts: { priced: number; rounds: number; scanned: number }): Solution {
+/**
+ * A proof cut short: the local search improves its pairs with the time held back; the solve's duals
+ * still cover the graph, and lifting every short person covers the rest, so either bound holds.
+ */
+function stopped(graph: Graph, solution: BMatching, floor2: Float64Array, timeUp: () => boolean, counts: { priced: number; rounds: number; scanned: number }): Solution {
   let lift = 0;
   for (let u = 0; u < graph.count; u++) if (graph.capacity[u]! > 0) lift += raiseCost(solution.slotDuals[u]!, floor2[u]!);
-  return {
-    pairs: solution.chosen.map((k) => [graph.a[k]!, graph.b[k]!, graph.weight[k]!]),
-    total: solution.total,
-    optimal: false,
-    upperBound: Math.max(solution.total, Math.min(solution.dual + lift, fractionalBound(graph, floor2))),
-    graphPairs: graph.a.length,
-    ...counts,
-    windows: 0,
-  };
+  const improved = improveLocally(graph, floor2, timeUp, solution.chosen);
+  return { ...improved, ...counts, upperBound: Math.max(improved.total, Math.min(solution.dual + lift, improved.upperBound)) };
 }
+
+/** Share of the time left after scoring that the proof may use; the rest is held back for the local search. */
+const PROOF_SHARE = 0.75;
 
 class Graph implements PairGraph {
   readonly a: number[] = [];
@@ -288,19 +293,21 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
     progress(`${graph.a.length} candidate pairs: too many to prove in time; improving a greedy pairing window by window`);
     return improveLocally(graph, floor2, timeUp);
   }
+  const proofEnds = options.timeLimitMs === undefined ? Infinity : clock() - started + PROOF_SHARE * (options.timeLimitMs - (clock() - started));
+  const proofTimeUp = () => clock() - started > proofEnds;
   let priced = 0;
   let rounds = 0;
   for (;;) {
     rounds++;
-    const solution = solveBMatching(graph, timeUp);
-    if (!solution.complete) return stopped(graph, solution, floor2, { priced, rounds, scanned: rows.filter(Boolean).length });
+    const solution = solveBMatching(graph, proofTimeUp);
+    if (!solution.complete) return stopped(graph, solution, floor2, timeUp, { priced, rounds, scanned: rows.filter(Boolean).length });
     const short: number[] = [];
     for (let u = 0; u < count; u++) if (capacity[u]! > 0 && solution.slotDual2[u]! < floor2[u]!) short.push(u);
     progress(`Round ${rounds}: ${graph.a.length} candidate pairs, total ${solution.total}, ${short.length} people to check`);
     const unverified = new Set(short);
     const violations: [number, number, number][] = [];
     for (const u of short) {
-      if (timeUp()) break;
+      if (proofTimeUp()) break;
       const row = (rows[u] ??= source.fullList(u));
       for (let i = 0; i < row.positions.length; i++) {
         const v = row.positions[i]!;
@@ -313,11 +320,11 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
       unverified.delete(u);
     }
     const finished = violations.length === 0 && unverified.size === 0;
-    if (finished || timeUp()) {
+    if (finished || proofTimeUp()) {
       for (const [u, v, w] of violations) graph.add(u, v, w);
-      const final = violations.length ? solveBMatching(graph, timeUp) : solution;
+      const final = violations.length ? solveBMatching(graph, proofTimeUp) : solution;
       if (violations.length) rounds++;
-      if (!final.complete) return stopped(graph, final, floor2, { priced, rounds, scanned: rows.filter(Boolean).length });
+      if (!final.complete) return stopped(graph, final, floor2, timeUp, { priced, rounds, scanned: rows.filter(Boolean).length });
       let lift = 0;
       // Unverified people, and everyone when new pairs changed the duals, get the lift.
       for (let u = 0; u < count; u++) {
