@@ -1,5 +1,5 @@
 /**
- * Cohort pairing benchmark: `npx tsx bench/pair.ts [--sizes 300,1000,10000] [--seed 42] [--time-limit 50]`.
+ * Cohort pairing benchmark: `npx tsx bench/pair.ts [--sizes 300,1000,10000] [--seed 42] [--time-limit 40]`.
  *
  * Generates seeded, realistic cohorts (lib/match's synthetic directory), pairs each with
  * pairCohort in two-way mode, and prints per size and capacity setting: wall and CPU time (the
@@ -21,7 +21,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '300,1000,10000' },
     seed: { type: 'string', default: '42' },
-    'time-limit': { type: 'string', default: '50' },
+    'time-limit': { type: 'string', default: '40' },
     /** Internal: run one case in this process and print its figures as JSON. */
     one: { type: 'string' },
   },

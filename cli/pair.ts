@@ -18,10 +18,10 @@ Options:
   --graph <file>         Write every pair with a positive score as CSV "a,b,weight", to audit the optimum
   --exclude <file>       CSV of pairs that must not be formed: two people per row (emails or full names)
   --require <rule>       cross-department or cross-generation; may be given twice
-  --time-limit <s>       Seconds to spend proving optimality before reporting the gap (default 50)
+  --time-limit <s>       Seconds to spend proving optimality before reporting the gap (default 40)
   --help                 Show this help`;
 
-const DEFAULT_TIME_LIMIT_S = 50;
+const DEFAULT_TIME_LIMIT_S = 40;
 /** Progress lines only for runs that take a while, and at most this often. */
 const PROGRESS_AFTER_MS = 2000;
 const PROGRESS_EVERY_MS = 1000;
