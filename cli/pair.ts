@@ -76,7 +76,7 @@ function readArgs(args: string[]): PairArgs | 'help' {
     if (!(PAIR_REQUIREMENTS as readonly string[]).includes(rule)) throw new UsageError(`--require must be cross-department or cross-generation, not "${rule}".`);
   }
   const seconds = values['time-limit'] === undefined ? DEFAULT_TIME_LIMIT_S : Number(values['time-limit']);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) throw new UsageError(`--time-limit must be a number of seconds from 1 to 86400, not "${values['time-limit']}".`);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 86_400) throw new UsageError(`--time-limit must be a number of seconds from 1 to 86400, not "${values['time-limit']}".`);
   return {
     feed: positionals[0]!,
     mode: mode as MatchMode,
