@@ -26,6 +26,8 @@ const DEFAULT_TIME_LIMIT_S = 40;
 const PROGRESS_AFTER_MS = 2000;
 const PROGRESS_EVERY_MS = 1000;
 const GRAPH_CHUNK = 5000;
+/** Past this, scoring everyone's short list alone takes many minutes: split the cohort instead. */
+const MAX_COHORT = 50_000;
 
 /** Wrong usage: exit 2, with the usage. */
 class UsageError extends Error {}
@@ -115,6 +117,9 @@ async function readCohort(path: string, io: CliIo): Promise<DirectoryEntry[]> {
   }
   for (const warning of report.warnings) io.stderr(`Warning: ${warning}\n`);
   if (parsed.entries.length === 0) throw new UnusableInput(`The feed ${path} has nobody to pair: no valid, opted-in entry.`);
+  if (parsed.entries.length > MAX_COHORT) {
+    throw new UnusableInput(`The feed ${path} has ${parsed.entries.length.toLocaleString('en')} people; mutual pair takes cohorts of up to ${MAX_COHORT.toLocaleString('en')}. Split it (by region or programme) and pair each part.`);
+  }
   return parsed.entries;
 }
 
