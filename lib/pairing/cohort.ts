@@ -1,8 +1,8 @@
 import type { DirectoryEntry } from '../directory';
 import type { CareerStage, MatchMode } from '../profile/model';
 import type { Exclusion } from './exclusions';
-import { PairScorer, SCALE, type PartnerList } from './scores';
-import { solvePairing, type CandidateSource } from './solve';
+import { PairScorer, SCALE } from './scores';
+import { solvePairing, type CandidateList, type CandidateSource } from './solve';
 
 export const PAIR_REQUIREMENTS = ['cross-department', 'cross-generation'] as const;
 export type PairRequirement = (typeof PAIR_REQUIREMENTS)[number];
@@ -89,8 +89,8 @@ function personOf(entry: DirectoryEntry): PairedPerson {
 class CohortSource implements CandidateSource {
   readonly count: number;
   readonly capacity: Int32Array;
-  private readonly rows = new Map<number, PartnerList>();
-  private readonly shortLists = new Map<number, PartnerList>();
+  private readonly rows = new Map<number, CandidateList>();
+  private readonly shortLists = new Map<number, CandidateList>();
   private readonly excluded: Set<number>;
 
   constructor(
@@ -129,7 +129,7 @@ class CohortSource implements CandidateSource {
     return this.scorer.index.stage[u] !== this.scorer.index.stage[v];
   }
 
-  shortList(u: number): PartnerList {
+  shortList(u: number): CandidateList {
     let list = this.shortLists.get(u);
     if (!list) {
       list = this.scorer.partners(u, this.top);
@@ -138,7 +138,7 @@ class CohortSource implements CandidateSource {
     return list;
   }
 
-  fullList(u: number): PartnerList {
+  fullList(u: number): CandidateList {
     let row = this.rows.get(u);
     if (!row) {
       row = this.scorer.allPartners(u);
@@ -168,10 +168,10 @@ function unmatchedReason(source: CohortSource, u: number): Omit<UnmatchedPerson,
   // s(u→v) is 0 exactly when s(v→u) is (no skill meets either way), so u's own list decides this.
   const short = source.shortList(u);
   if (short.positions.length === 0) return { reason: 'no-partner', why: 'Nobody in the cohort has a positive two-way score with them (no skill exchange either way in this mode).' };
-  for (const v of short.positions) if (source.weight(u, v, source.scorer.directed(u, v)) > 0) return taken;
+  for (const v of Array.from(short.positions)) if (source.weight(u, v, source.scorer.directed(u, v)) > 0) return taken;
   // Everyone on the short list is ruled out: the whole row says whether anyone is left.
   let positive = 0;
-  for (const v of source.fullList(u).positions) {
+  for (const v of Array.from(source.fullList(u).positions)) {
     if (source.weight(u, v, source.scorer.directed(u, v)) > 0) return taken;
     if (source.scorer.weight(u, v) > 0) positive++;
   }
