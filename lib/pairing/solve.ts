@@ -267,7 +267,8 @@ class Graph implements PairGraph {
  * their rows need scoring. Add the violating pairs, solve again, until none: then the duals cover
  * every pair of the cohort and the matching is optimal over all of them. If time runs out, lifting
  * every unverified short person's slots to t(u)/2 makes the duals feasible for every pair, which
- * gives the reported upper bound.
+ * gives the reported upper bound. A graph too large to prove in the time left, or a proof cut
+ * short, goes to the local search (improveLocally) instead.
  */
 export function solvePairing(source: CandidateSource, options: SolveOptions = {}): Solution {
   const clock = options.clock ?? (() => performance.now());
@@ -275,11 +276,9 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
   const progress = options.onProgress ?? (() => {});
   const { count, capacity } = source;
   const graph = new Graph(count, capacity);
-  const lists: CandidateList[] = [];
   const floor2 = new Float64Array(count);
   for (let u = 0; u < count; u++) {
     const list = capacity[u]! > 0 ? source.shortList(u) : { positions: [], scores: [], threshold: 0 };
-    lists.push(list);
     floor2[u] = source.bound(list.threshold);
     for (let i = 0; i < list.positions.length; i++) {
       const v = list.positions[i]!;
