@@ -18,14 +18,16 @@ Options:
   --graph <file>         Write every pair with a positive score as CSV "a,b,weight", to audit the optimum
   --exclude <file>       CSV of pairs that must not be formed: two people per row (emails or full names)
   --require <rule>       cross-department or cross-generation; may be given twice
-  --time-limit <s>       Seconds to spend proving optimality before reporting the gap (default 50)
+  --time-limit <s>       Seconds to spend proving optimality before reporting the gap (default 40)
   --help                 Show this help`;
 
-const DEFAULT_TIME_LIMIT_S = 50;
+const DEFAULT_TIME_LIMIT_S = 40;
 /** Progress lines only for runs that take a while, and at most this often. */
 const PROGRESS_AFTER_MS = 2000;
 const PROGRESS_EVERY_MS = 1000;
 const GRAPH_CHUNK = 5000;
+/** Past this, scoring everyone's short list alone takes many minutes: split the cohort instead. */
+const MAX_COHORT = 50_000;
 
 /** Wrong usage: exit 2, with the usage. */
 class UsageError extends Error {}
@@ -76,7 +78,7 @@ function readArgs(args: string[]): PairArgs | 'help' {
     if (!(PAIR_REQUIREMENTS as readonly string[]).includes(rule)) throw new UsageError(`--require must be cross-department or cross-generation, not "${rule}".`);
   }
   const seconds = values['time-limit'] === undefined ? DEFAULT_TIME_LIMIT_S : Number(values['time-limit']);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) throw new UsageError(`--time-limit must be a number of seconds from 1 to 86400, not "${values['time-limit']}".`);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 86_400) throw new UsageError(`--time-limit must be a number of seconds from 1 to 86400, not "${values['time-limit']}".`);
   return {
     feed: positionals[0]!,
     mode: mode as MatchMode,
@@ -115,6 +117,9 @@ async function readCohort(path: string, io: CliIo): Promise<DirectoryEntry[]> {
   }
   for (const warning of report.warnings) io.stderr(`Warning: ${warning}\n`);
   if (parsed.entries.length === 0) throw new UnusableInput(`The feed ${path} has nobody to pair: no valid, opted-in entry.`);
+  if (parsed.entries.length > MAX_COHORT) {
+    throw new UnusableInput(`The feed ${path} has ${parsed.entries.length.toLocaleString('en')} people; mutual pair takes cohorts of up to ${MAX_COHORT.toLocaleString('en')}. Split it (by region or programme) and pair each part.`);
+  }
   return parsed.entries;
 }
 

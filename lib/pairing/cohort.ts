@@ -1,8 +1,8 @@
 import type { DirectoryEntry } from '../directory';
 import type { CareerStage, MatchMode } from '../profile';
 import type { Exclusion } from './exclusions';
-import { PairScorer, SCALE, type PartnerList } from './scores';
-import { solvePairing, type CandidateSource } from './solve';
+import { PairScorer, SCALE } from './scores';
+import { solvePairing, type CandidateList, type CandidateSource } from './solve';
 
 export const PAIR_REQUIREMENTS = ['cross-department', 'cross-generation'] as const;
 export type PairRequirement = (typeof PAIR_REQUIREMENTS)[number];
@@ -70,7 +70,8 @@ export interface PairingReport {
   /** No pairing of this cohort can total more; equals total when optimal. */
   upperBound: number;
   summary: PairingSummary;
-  solver: { candidatePairs: number; pricedPairs: number; rounds: number; fullRowsScored: number; shortList: number };
+  /** How the result was reached: graph size, pricing rounds of the proof, or windows of the local search. */
+  solver: { candidatePairs: number; pricedPairs: number; rounds: number; fullRowsScored: number; localSearchWindows: number; shortList: number };
 }
 
 /** A score in SCALE units as its exact decimal (at most 9 decimals), the way every output writes it. */
@@ -90,7 +91,8 @@ function personOf(entry: DirectoryEntry): PairedPerson {
 class CohortSource implements CandidateSource {
   readonly count: number;
   readonly capacity: Int32Array;
-  private readonly rows = new Map<number, PartnerList>();
+  private readonly rows = new Map<number, CandidateList>();
+  private readonly shortLists = new Map<number, CandidateList>();
   private readonly excluded: Set<number>;
 
   constructor(
@@ -129,11 +131,16 @@ class CohortSource implements CandidateSource {
     return this.scorer.index.stage[u] !== this.scorer.index.stage[v];
   }
 
-  shortList(u: number): PartnerList {
-    return this.scorer.partners(u, this.top);
+  shortList(u: number): CandidateList {
+    let list = this.shortLists.get(u);
+    if (!list) {
+      list = this.scorer.partners(u, this.top);
+      this.shortLists.set(u, list);
+    }
+    return list;
   }
 
-  fullList(u: number): PartnerList {
+  fullList(u: number): CandidateList {
     let row = this.rows.get(u);
     if (!row) {
       row = this.scorer.allPartners(u);
@@ -156,20 +163,21 @@ function unmatchedReason(source: CohortSource, u: number): Omit<UnmatchedPerson,
   const entry = source.scorer.entries[u]!;
   if (entry.status === 'paused') return { reason: 'paused', why: 'Paused: not taking partners right now.' };
   if (entry.capacity === 0) return { reason: 'closed', why: 'Capacity 0: not taking partners right now.' };
-  const row = source.fullList(u);
-  let positive = 0;
-  let allowed = 0;
-  for (const v of row.positions) {
-    if (source.scorer.weight(u, v) <= 0) continue;
-    positive++;
-    if (source.allowed(u, v)) allowed++;
-  }
-  if (positive === 0) return { reason: 'no-partner', why: 'Nobody in the cohort has a positive two-way score with them (no skill exchange either way in this mode).' };
-  if (allowed === 0) return { reason: 'excluded', why: `All ${positive} possible partners are excluded (exclusions file or --require).` };
-  return {
+  const taken = {
     reason: 'partners-taken',
-    why: `Capacity used: their ${allowed} possible partner${allowed === 1 ? ' is' : 's are'} paired with others, and pairing them would lower the total.`,
-  };
+    why: 'Capacity used: their possible partners are paired with others, and pairing them instead would lower the total.',
+  } as const;
+  // s(u→v) is 0 exactly when s(v→u) is (no skill meets either way), so u's own list decides this.
+  const short = source.shortList(u);
+  if (short.positions.length === 0) return { reason: 'no-partner', why: 'Nobody in the cohort has a positive two-way score with them (no skill exchange either way in this mode).' };
+  for (const v of Array.from(short.positions)) if (source.weight(u, v, source.scorer.directed(u, v)) > 0) return taken;
+  // Everyone on the short list is ruled out: the whole row says whether anyone is left.
+  let positive = 0;
+  for (const v of Array.from(source.fullList(u).positions)) {
+    if (source.weight(u, v, source.scorer.directed(u, v)) > 0) return taken;
+    if (source.scorer.weight(u, v) > 0) positive++;
+  }
+  return { reason: 'excluded', why: `All ${positive} possible partners are excluded (exclusions file or --require).` };
 }
 
 function median(sorted: readonly number[]): number {
@@ -244,7 +252,14 @@ export function pairCohort(entries: readonly DirectoryEntry[], options: PairingO
     optimal: solution.optimal,
     upperBound: Number(formatWeight(Math.ceil(solution.upperBound))),
     summary: summarise(entries.length, pairs, matched, cross),
-    solver: { candidatePairs: solution.graphPairs, pricedPairs: solution.priced, rounds: solution.rounds, fullRowsScored: solution.scanned, shortList: top },
+    solver: {
+      candidatePairs: solution.graphPairs,
+      pricedPairs: solution.priced,
+      rounds: solution.rounds,
+      fullRowsScored: solution.scanned,
+      localSearchWindows: solution.windows,
+      shortList: top,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DirectoryEntry } from '../directory';
 import { assess, buildMatchIndex, createRankContext, emptyDetail, explain, isEligible, rank, type MatchIndex, type RankContext } from '../match';
 import { PROFILE_SCHEMA_VERSION, type MatchMode, type Profile } from '../profile';
+import type { CandidateList } from './solve';
 
 /**
  * Pair scores are kept as whole multiples of 10⁻⁹ (SCALE units), so the matching solver does exact
@@ -8,14 +9,6 @@ import { PROFILE_SCHEMA_VERSION, type MatchMode, type Profile } from '../profile
  */
 export const SCALE = 1e9;
 
-/** A person's partners by their own ranking, best first, and the score of the weakest one listed. */
-export interface PartnerList {
-  positions: Int32Array;
-  /** s(u→v) for each listed partner, unrounded. */
-  scores: Float64Array;
-  /** Every unlisted person v has s(u→v) ≤ threshold; 0 when the list holds everyone with a positive score. */
-  threshold: number;
-}
 
 /** The profile `mutual match` would rank for this person: their entry, in the round's mode, default weights. */
 export function profileOf(entry: DirectoryEntry, mode: MatchMode): Profile {
@@ -94,7 +87,7 @@ export class PairScorer {
   }
 
   /** u's best `top` partners by u's own ranking (the engine's pruned search). */
-  partners(u: number, top: number): PartnerList {
+  partners(u: number, top: number): CandidateList {
     const results = rank(this.index, this.profile(u), { mode: this.mode, now: this.now, top });
     const positions = Int32Array.from(results, (result) => result.position);
     const scores = Float64Array.from(positions, (v) => this.directed(u, v));
@@ -102,7 +95,7 @@ export class PairScorer {
   }
 
   /** Everyone u's ranking scores above 0, unordered: a full row, O(cohort). */
-  allPartners(u: number): PartnerList {
+  allPartners(u: number): CandidateList {
     const positions: number[] = [];
     const scores: number[] = [];
     for (let v = 0; v < this.count; v++) {

@@ -48,9 +48,134 @@ export interface Solution {
   rounds: number;
   /** People whose whole row was scored to price their pairs. */
   scanned: number;
+  /** Windows re-paired exactly by the local search (0 when the graph was small enough to prove). */
+  windows: number;
 }
 
 const BOUND_PASSES = 30;
+
+/**
+ * Rough seconds one exact solve of the graph takes: the blossom's work grows with vertices × edges
+ * of the expanded graph (about 1.5·10⁻⁷ s per unit measured on a 2-core machine).
+ */
+const SECONDS_PER_WORK = 1.5e-7;
+
+function estimatedSeconds(graph: PairGraph): number {
+  const degree = new Int32Array(graph.count);
+  let edges = 0;
+  for (let k = 0; k < graph.a.length; k++) {
+    degree[graph.a[k]!]!++;
+    degree[graph.b[k]!]!++;
+    edges += graph.capacity[graph.a[k]!]! * graph.capacity[graph.b[k]!]!;
+  }
+  let slots = 0;
+  for (let u = 0; u < graph.count; u++) if (degree[u]! > 0) slots += graph.capacity[u]!;
+  return slots * edges * SECONDS_PER_WORK;
+}
+
+/** People per window of the local search: small enough that its exact solve takes a fraction of a second. */
+const WINDOW = 400;
+
+/**
+ * For graphs too large to prove in time: a greedy pairing, then windows of nearby people (a
+ * breadth-first walk of the graph from a seed) re-paired exactly among themselves, keeping every
+ * pair that leaves the window, while time remains. Each step keeps the pairing valid and never
+ * lowers the total; the bound comes from fractionalBound.
+ */
+function improveLocally(graph: Graph, floor2: Float64Array, timeUp: () => boolean, initial: readonly number[] = []): Solution {
+  const { count, capacity } = graph;
+  const start = new Int32Array(count + 1);
+  for (let k = 0; k < graph.a.length; k++) {
+    start[graph.a[k]! + 1]!++;
+    start[graph.b[k]! + 1]!++;
+  }
+  for (let u = 0; u < count; u++) start[u + 1]! += start[u]!;
+  const incident = new Int32Array(start[count]!);
+  const fill = start.slice(0, count);
+  for (let k = 0; k < graph.a.length; k++) {
+    incident[fill[graph.a[k]!]!++] = k;
+    incident[fill[graph.b[k]!]!++] = k;
+  }
+  const chosen = new Uint8Array(graph.a.length);
+  const room = Int32Array.from(capacity);
+  for (const k of initial) {
+    chosen[k] = 1;
+    room[graph.a[k]!]!--;
+    room[graph.b[k]!]!--;
+  }
+  const order = graph.weight.map((_, k) => k).sort((x, y) => graph.weight[y]! - graph.weight[x]!);
+  for (const k of order) {
+    if (chosen[k]) continue;
+    if (room[graph.a[k]!]! > 0 && room[graph.b[k]!]! > 0) {
+      chosen[k] = 1;
+      room[graph.a[k]!]!--;
+      room[graph.b[k]!]!--;
+    }
+  }
+  const inWindow = new Int32Array(count).fill(-1);
+  let windows = 0;
+  for (let seed = 0; !timeUp(); seed = (seed + 7919) % count) {
+    if (start[seed + 1] === start[seed]) continue;
+    // A breadth-first window around the seed.
+    const members = [seed];
+    inWindow[seed] = 0;
+    for (let i = 0; i < members.length && members.length < WINDOW; i++) {
+      const u = members[i]!;
+      for (let j = start[u]!; j < start[u + 1]! && members.length < WINDOW; j++) {
+        const k = incident[j]!;
+        const v = graph.a[k] === u ? graph.b[k]! : graph.a[k]!;
+        if (inWindow[v] === -1) {
+          inWindow[v] = members.length;
+          members.push(v);
+        }
+      }
+    }
+    const sub: PairGraph = { count: members.length, capacity: new Int32Array(members.length), a: [], b: [], weight: [], gadgets: new Set() };
+    const edges: number[] = [];
+    let current = 0;
+    members.forEach((u, i) => {
+      sub.capacity[i] = capacity[u]!;
+      for (let j = start[u]!; j < start[u + 1]!; j++) {
+        const k = incident[j]!;
+        const v = graph.a[k] === u ? graph.b[k]! : graph.a[k]!;
+        if (inWindow[v] === -1) {
+          if (chosen[k]) sub.capacity[i]!--;
+        } else if (u === graph.a[k]) {
+          sub.a.push(i);
+          sub.b.push(inWindow[v]!);
+          sub.weight.push(graph.weight[k]!);
+          edges.push(k);
+          if (chosen[k]) current += graph.weight[k]!;
+        }
+      }
+    });
+    const better = solveBMatching(sub, timeUp);
+    if (better.total > current) {
+      for (const k of edges) chosen[k] = 0;
+      for (const k of better.chosen) chosen[edges[k]!] = 1;
+    }
+    for (const u of members) inWindow[u] = -1;
+    windows++;
+  }
+  const pairs: [number, number, number][] = [];
+  let total = 0;
+  for (let k = 0; k < graph.a.length; k++) {
+    if (!chosen[k]) continue;
+    pairs.push([graph.a[k]!, graph.b[k]!, graph.weight[k]!]);
+    total += graph.weight[k]!;
+  }
+  return {
+    pairs,
+    total,
+    optimal: false,
+    upperBound: Math.max(total, fractionalBound(graph, floor2)),
+    graphPairs: graph.a.length,
+    priced: 0,
+    rounds: 0,
+    scanned: 0,
+    windows,
+  };
+}
 
 /**
  * An upper bound from the LP relaxation without odd-set constraints, which is cheap to get close
@@ -93,19 +218,19 @@ export function fractionalBound(graph: PairGraph, floor2: Float64Array, passes =
   return bound;
 }
 
-/** A solve cut short: its duals still cover the graph; lifting every short person covers the rest. */
-function stopped(graph: Graph, solution: BMatching, floor2: Float64Array, counts: { priced: number; rounds: number; scanned: number }): Solution {
+/**
+ * A proof cut short: the local search improves its pairs with the time held back; the solve's duals
+ * still cover the graph, and lifting every short person covers the rest, so either bound holds.
+ */
+function stopped(graph: Graph, solution: BMatching, floor2: Float64Array, timeUp: () => boolean, counts: { priced: number; rounds: number; scanned: number }): Solution {
   let lift = 0;
   for (let u = 0; u < graph.count; u++) if (graph.capacity[u]! > 0) lift += raiseCost(solution.slotDuals[u]!, floor2[u]!);
-  return {
-    pairs: solution.chosen.map((k) => [graph.a[k]!, graph.b[k]!, graph.weight[k]!]),
-    total: solution.total,
-    optimal: false,
-    upperBound: Math.max(solution.total, Math.min(solution.dual + lift, fractionalBound(graph, floor2))),
-    graphPairs: graph.a.length,
-    ...counts,
-  };
+  const improved = improveLocally(graph, floor2, timeUp, solution.chosen);
+  return { ...improved, ...counts, upperBound: Math.max(improved.total, Math.min(solution.dual + lift, improved.upperBound)) };
 }
+
+/** Share of the time left after scoring that the proof may use; the rest is held back for the local search. */
+const PROOF_SHARE = 0.75;
 
 class Graph implements PairGraph {
   readonly a: number[] = [];
@@ -142,7 +267,8 @@ class Graph implements PairGraph {
  * their rows need scoring. Add the violating pairs, solve again, until none: then the duals cover
  * every pair of the cohort and the matching is optimal over all of them. If time runs out, lifting
  * every unverified short person's slots to t(u)/2 makes the duals feasible for every pair, which
- * gives the reported upper bound.
+ * gives the reported upper bound. A graph too large to prove in the time left, or a proof cut
+ * short, goes to the local search (improveLocally) instead.
  */
 export function solvePairing(source: CandidateSource, options: SolveOptions = {}): Solution {
   const clock = options.clock ?? (() => performance.now());
@@ -150,11 +276,9 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
   const progress = options.onProgress ?? (() => {});
   const { count, capacity } = source;
   const graph = new Graph(count, capacity);
-  const lists: CandidateList[] = [];
   const floor2 = new Float64Array(count);
   for (let u = 0; u < count; u++) {
     const list = capacity[u]! > 0 ? source.shortList(u) : { positions: [], scores: [], threshold: 0 };
-    lists.push(list);
     floor2[u] = source.bound(list.threshold);
     for (let i = 0; i < list.positions.length; i++) {
       const v = list.positions[i]!;
@@ -164,19 +288,25 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
   }
   const rows: (CandidateList | undefined)[] = new Array(count);
   const timeUp = () => options.timeLimitMs !== undefined && clock() - started > options.timeLimitMs;
+  if (options.timeLimitMs !== undefined && estimatedSeconds(graph) > (options.timeLimitMs - (clock() - started)) / 2000) {
+    progress(`${graph.a.length} candidate pairs: too many to prove in time; improving a greedy pairing window by window`);
+    return improveLocally(graph, floor2, timeUp);
+  }
+  const proofEnds = options.timeLimitMs === undefined ? Infinity : clock() - started + PROOF_SHARE * (options.timeLimitMs - (clock() - started));
+  const proofTimeUp = () => clock() - started > proofEnds;
   let priced = 0;
   let rounds = 0;
   for (;;) {
     rounds++;
-    const solution = solveBMatching(graph, timeUp);
-    if (!solution.complete) return stopped(graph, solution, floor2, { priced, rounds, scanned: rows.filter(Boolean).length });
+    const solution = solveBMatching(graph, proofTimeUp);
+    if (!solution.complete) return stopped(graph, solution, floor2, timeUp, { priced, rounds, scanned: rows.filter(Boolean).length });
     const short: number[] = [];
     for (let u = 0; u < count; u++) if (capacity[u]! > 0 && solution.slotDual2[u]! < floor2[u]!) short.push(u);
     progress(`Round ${rounds}: ${graph.a.length} candidate pairs, total ${solution.total}, ${short.length} people to check`);
     const unverified = new Set(short);
     const violations: [number, number, number][] = [];
     for (const u of short) {
-      if (timeUp()) break;
+      if (proofTimeUp()) break;
       const row = (rows[u] ??= source.fullList(u));
       for (let i = 0; i < row.positions.length; i++) {
         const v = row.positions[i]!;
@@ -189,11 +319,11 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
       unverified.delete(u);
     }
     const finished = violations.length === 0 && unverified.size === 0;
-    if (finished || timeUp()) {
+    if (finished || proofTimeUp()) {
       for (const [u, v, w] of violations) graph.add(u, v, w);
-      const final = violations.length ? solveBMatching(graph, timeUp) : solution;
+      const final = violations.length ? solveBMatching(graph, proofTimeUp) : solution;
       if (violations.length) rounds++;
-      if (!final.complete) return stopped(graph, final, floor2, { priced, rounds, scanned: rows.filter(Boolean).length });
+      if (!final.complete) return stopped(graph, final, floor2, timeUp, { priced, rounds, scanned: rows.filter(Boolean).length });
       let lift = 0;
       // Unverified people, and everyone when new pairs changed the duals, get the lift.
       for (let u = 0; u < count; u++) {
@@ -209,6 +339,7 @@ export function solvePairing(source: CandidateSource, options: SolveOptions = {}
         priced,
         rounds,
         scanned: rows.filter(Boolean).length,
+        windows: 0,
       };
     }
     for (const [u, v, w] of violations) graph.add(u, v, w);

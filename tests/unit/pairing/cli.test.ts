@@ -136,6 +136,15 @@ describe('mutual pair', () => {
     expect(unwritable.stderr).toContain(`Cannot write ${file('a-folder')}`);
   });
 
+  it('refuses a cohort above 50,000 people with a message saying how to split it', async () => {
+    const [header, row] = (await readFile(FEED, 'utf8')).replace(/^\uFEFF/, '').split('\n');
+    const rows = Array.from({ length: 50_001 }, (_, i) => row!.replace('zoe.early@example.com', `p${i}@example.com`));
+    await writeFile(file('huge.csv'), `${header}\n${rows.join('\n')}\n`);
+    const { code, stderr } = await run(file('huge.csv'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('has 50,001 people; mutual pair takes cohorts of up to 50,000. Split it (by region or programme) and pair each part.');
+  }, 120_000);
+
   it('is listed in `mutual --help` and has its own --help', async () => {
     let out = '';
     expect(await main(['--help'], { stdout: (s) => (out += s), stderr: () => {} })).toBe(0);

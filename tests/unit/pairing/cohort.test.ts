@@ -124,6 +124,13 @@ describe('pairCohort', () => {
     expect(rushed.upperBound).toBeGreaterThanOrEqual(exact.total);
   }, 60_000);
 
+  it('reports progress as it goes: each round of the proof', () => {
+    const messages: string[] = [];
+    pairCohort(syntheticDirectory(120, 4), { mode: 'two-way', now: NOW, onProgress: (m) => messages.push(m) });
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((m) => /^Round \d+: \d+ candidate pairs, total \d+, \d+ people to check$/.test(m))).toBe(true);
+  }, 60_000);
+
   it('writes scores as exact decimals of the integers it maximises', () => {
     expect(formatWeight(88_054_454_844)).toBe('88.054454844');
     expect(formatWeight(2_343_600_000)).toBe('2.3436');

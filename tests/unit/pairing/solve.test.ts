@@ -146,10 +146,34 @@ describe('solvePairing', () => {
       const solution = solvePairing(sourceOf(count, capacity, directed, weight, 1), { timeLimitMs: Math.floor(random() * 40), clock: () => now++ });
       const optimum = bruteForce(count, capacity, weight);
       expect(solution.total).toBeLessThanOrEqual(optimum);
+      const used = new Int32Array(count);
+      for (const [u, v, w] of solution.pairs) {
+        used[u]!++;
+        used[v]!++;
+        expect(w).toBe(weight(u, v));
+      }
+      for (let u = 0; u < count; u++) expect(used[u]).toBeLessThanOrEqual(capacity[u]!);
       expect(solution.upperBound, `trial ${trial}`).toBeGreaterThanOrEqual(optimum);
       if (!solution.optimal) gaps++;
       else expect(solution.total).toBe(optimum);
     }
     expect(gaps).toBeGreaterThan(0);
+  });
+
+  it('for a graph too large to prove in time, improves a greedy pairing by exact windows, reaching the optimum when one window holds everyone', () => {
+    const random = seededRandom(17);
+    for (let trial = 0; trial < 20; trial++) {
+      const count = 30 + Math.floor(random() * 30);
+      const { directed, capacity, weight } = cohort(random, count, 2);
+      const source = sourceOf(count, capacity, directed, weight, count);
+      const exact = solvePairing(source);
+      // A limit far below the estimated solve time takes the local search; the slow clock leaves it a few windows.
+      let now = 0;
+      const local = solvePairing(source, { timeLimitMs: 1, clock: () => (now += 0.004) });
+      expect(local.optimal).toBe(false);
+      expect(local.windows).toBeGreaterThan(0);
+      expect(local.total, `trial ${trial}`).toBe(exact.total);
+      expect(local.upperBound).toBeGreaterThanOrEqual(exact.total);
+    }
   });
 });
