@@ -1,0 +1,1 @@
+export { openMutualDb, StorageError, type MutualDatabase } from './db';
