@@ -3,6 +3,7 @@ import { parseMessage, type Message } from '@/lib/messages';
 import { onManagedStorageChange } from '@/platform/managed-storage';
 import { handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '@/platform/directory-sync';
 import { handleCommand, handleContextMenuClick, insertIntoTab, registerContextMenus } from '@/platform/insert';
+import { registerReminders } from '@/platform/reminders';
 
 /**
  * The service worker only routes events to platform/ modules. It keeps no state of its own in
@@ -18,6 +19,7 @@ export default defineBackground(() => {
     void handleStartup();
   });
   browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm));
+  registerReminders();
   syncOnPolicyChange();
   // The organization's templates are in the context menu too.
   onManagedStorageChange(() => void registerContextMenus());

@@ -1,6 +1,7 @@
-import type { Cadence, MeetingFormat, Profile } from '../profile';
+import type { DirectoryEntry } from '../directory';
+import { skillKey, type Cadence, type MeetingFormat, type Profile } from '../profile';
 import { outreachValues, renderText, type MissingValue, type OutreachContext, type TemplateValues } from '../templates';
-import type { Agreement } from './model';
+import type { Agreement, Partnership } from './model';
 import {
   addDays,
   clockOf,
@@ -220,5 +221,51 @@ export function graduateSkills(me: Profile, skills: readonly string[], now: Date
     learn: me.learn.filter((item) => !moving.has(item.name.trim().toLocaleLowerCase())),
     teach: [...me.teach, ...moved.filter((item) => !known.has(item.name.trim().toLocaleLowerCase())).map((item) => ({ name: item.name, level: 'beginner' as const }))],
     updatedAt: now.toISOString(),
+  };
+}
+
+/** Same skill when one name contains the other ("Python" and "Python for data"), as the profile keys them. */
+function sameSkill(a: string, b: string): boolean {
+  const [x, y] = [skillKey(a), skillKey(b)];
+  return Boolean(x && y) && (x.includes(y) || y.includes(x));
+}
+
+function shared(mine: readonly string[], theirs: readonly string[]): string[] {
+  return mine.filter((item) => theirs.some((other) => skillKey(other) === skillKey(item)));
+}
+
+/** What the two can exchange, from both profiles: the context agreements and messages are written from. */
+export function contextFor(me: Profile, partner: DirectoryEntry): OutreachContext {
+  return {
+    me,
+    partner,
+    theyTeachMe: partner.teach.map((skill) => skill.name).filter((name) => me.learn.some((item) => sameSkill(item.name, name))),
+    iTeachThem: me.teach.map((skill) => skill.name).filter((name) => partner.learn.some((item) => sameSkill(item.name, name))),
+    sharedErgs: shared(me.ergs, partner.ergs),
+    sharedInterests: shared(me.interests, partner.interests),
+  };
+}
+
+/** The partner as far as the partnership remembers, when the directory no longer lists them. */
+export function rememberedPartner(partnership: Pick<Partnership, 'partnerId' | 'partnerName' | 'agreement' | 'askedAt'>, fallbackTimeZone: string): DirectoryEntry {
+  return {
+    id: partnership.partnerId,
+    name: partnership.partnerName,
+    email: partnership.partnerId,
+    title: '',
+    department: '',
+    location: '',
+    timeZone: partnership.agreement?.theirTimeZone ?? fallbackTimeZone,
+    careerStage: 'mid',
+    languages: [],
+    teach: [],
+    learn: [],
+    interests: [],
+    ergs: [],
+    formats: [],
+    capacity: 0,
+    status: 'open',
+    consent: { optedIn: true, date: partnership.askedAt },
+    updatedAt: partnership.askedAt,
   };
 }

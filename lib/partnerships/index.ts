@@ -2,6 +2,8 @@ export * from './model';
 export {
   CADENCE_LABELS,
   DEFAULT_GROUND_RULES,
+  contextFor,
+  rememberedPartner,
   FORMAT_LABELS,
   draftAgreement,
   graduateSkills,
@@ -41,4 +43,5 @@ export {
   savePartnership,
   savePartnershipSettings,
   type LoadedPartnerships,
+  type NamesOf,
 } from './store';

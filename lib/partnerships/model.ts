@@ -26,7 +26,8 @@ export const OPEN_STATUSES: readonly PartnershipStatus[] = ['asked'];
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
 const isoDate = z.string().refine((value) => parseIsoDate(value) !== undefined, 'Enter a date as YYYY-MM-DD');
 const timeZone = z.string().max(64).refine(isTimeZone, 'Not a time zone the browser knows');
-const minutes = (max: number) => z.number().int().min(0).max(max);
+const minutes = (max: number) =>
+  z.number({ error: `Enter 0 to ${max} minutes` }).int('Enter whole minutes').min(0, `Enter 0 to ${max} minutes`).max(max, `Enter 0 to ${max} minutes`);
 
 export const AGREEMENT_LIMITS = { line: 280, rules: 12, rule: 200 } as const;
 
@@ -40,8 +41,8 @@ export const AgreementSchema = z.object({
   myAsk: text(AGREEMENT_LIMITS.line),
   format: MeetingFormatSchema,
   cadence: CadenceSchema,
-  sessionMinutes: z.number().int().min(15).max(180),
-  durationMonths: z.number().int().min(1).max(24),
+  sessionMinutes: z.number({ error: 'Enter 15 to 180 minutes' }).int('Enter whole minutes').min(15, 'Enter 15 to 180 minutes').max(180, 'Enter 15 to 180 minutes'),
+  durationMonths: z.number({ error: 'Enter 1 to 24 months' }).int('Enter whole months').min(1, 'Enter 1 to 24 months').max(24, 'Enter 1 to 24 months'),
   startDate: isoDate,
   /** 'HH:MM' in my time zone, or '' while no time suits both. */
   time: z.string().refine((value) => value === '' || parseClock(value) !== undefined, 'Enter a time as HH:MM'),
@@ -50,7 +51,7 @@ export const AgreementSchema = z.object({
   /** How each side will know it worked: one line each. */
   mySuccess: text(AGREEMENT_LIMITS.line),
   theirSuccess: text(AGREEMENT_LIMITS.line),
-  groundRules: z.array(text(AGREEMENT_LIMITS.rule).min(1)).max(AGREEMENT_LIMITS.rules),
+  groundRules: z.array(text(AGREEMENT_LIMITS.rule).min(1, 'Remove the empty rule')).max(AGREEMENT_LIMITS.rules, `Keep at most ${AGREEMENT_LIMITS.rules} ground rules`),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 
@@ -109,9 +110,9 @@ export const PARTNERSHIP_SETTINGS_DEFAULTS = { openAskCap: 3, followUpDays: 7 } 
 
 export const PartnershipSettingsSchema = z.object({
   /** How many asks may wait for an answer at once. */
-  openAskCap: z.number().int().min(1).max(20),
+  openAskCap: z.number({ error: 'Enter 1 to 20 asks' }).int('Enter a whole number of asks').min(1, 'Enter 1 to 20 asks').max(20, 'Enter 1 to 20 asks'),
   /** Days without an answer before one polite follow-up is suggested. */
-  followUpDays: z.number().int().min(1).max(60),
+  followUpDays: z.number({ error: 'Enter 1 to 60 days' }).int('Enter a whole number of days').min(1, 'Enter 1 to 60 days').max(60, 'Enter 1 to 60 days'),
 });
 export type PartnershipSettings = z.infer<typeof PartnershipSettingsSchema>;
 

@@ -31,24 +31,40 @@ async function readPartnerships(): Promise<LoadedPartnerships> {
   return { partnerships, unreadable };
 }
 
+/** Names for partner ids (from the directory), for partnerships that only know an email. */
+export type NamesOf = (partnerIds: string[]) => Promise<ReadonlyMap<string, string>>;
+
 /**
  * Every partnership, newest ask first. Partner records that imply an ask not yet kept here (the
  * records from before partnerships existed, and asks made since from the popup) become
- * partnerships first; an existing partnership is never overwritten by this.
+ * partnerships first; an existing partnership is never overwritten by this, except to learn the
+ * name of a partner it only knew by email.
  */
-export async function loadPartnerships(): Promise<LoadedPartnerships> {
+export async function loadPartnerships(namesOf?: NamesOf): Promise<LoadedPartnerships> {
   const [loaded, records, log] = await Promise.all([readPartnerships(), loadPartners(), loadOutreachLog()]);
   const created = partnershipsFromRecords(records.values(), log, loaded.partnerships);
-  if (created.length > 0) {
+  const unnamed = [...loaded.partnerships, ...created].filter((partnership) => partnership.partnerName === partnership.partnerId);
+  const names = namesOf && unnamed.length > 0 ? await namesOf(unnamed.map((partnership) => partnership.partnerId)) : new Map<string, string>();
+  const named = (partnership: Partnership): Partnership => {
+    const name = partnership.partnerName === partnership.partnerId ? names.get(partnership.partnerId) : undefined;
+    return name ? { ...partnership, partnerName: name } : partnership;
+  };
+  const all = [...loaded.partnerships, ...created].map(named);
+  const changed = all.filter((partnership, i) => i >= loaded.partnerships.length || partnership !== loaded.partnerships[i]);
+  if (changed.length > 0) {
     const db = await openMutualDb();
     const tx = db.transaction('partnerships', 'readwrite');
-    for (const partnership of created) {
-      if ((await tx.store.getKey(partnership.id)) === undefined) await tx.store.put(partnership, partnership.id);
+    const isNew = new Set(created.map((partnership) => partnership.id));
+    for (const partnership of changed) {
+      const stored = PartnershipSchema.safeParse(await tx.store.get(partnership.id));
+      // A new one only where nothing is stored yet; a renamed one only if it was not changed meanwhile.
+      if (isNew.has(partnership.id) ? !stored.success && (await tx.store.getKey(partnership.id)) === undefined : stored.success && stored.data.updatedAt === partnership.updatedAt) {
+        await tx.store.put(partnership, partnership.id);
+      }
     }
     await tx.done;
   }
-  const partnerships = [...loaded.partnerships, ...created].sort((a, b) => b.askedAt.localeCompare(a.askedAt));
-  return { partnerships, unreadable: loaded.unreadable };
+  return { partnerships: all.sort((a, b) => b.askedAt.localeCompare(a.askedAt)), unreadable: loaded.unreadable };
 }
 
 export async function loadPartnership(id: string): Promise<Partnership | undefined> {

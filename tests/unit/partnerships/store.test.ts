@@ -115,3 +115,17 @@ describe('session log and settings', () => {
     expect(await loadPartnershipSettings()).toEqual({ openAskCap: 5, followUpDays: 10 });
   });
 });
+
+describe('names', () => {
+  it('learns the name of a partner known only by email from the directory, and keeps names it has', async () => {
+    await writeVersion1();
+    const namesOf = async (ids: string[]) => new Map(ids.map((id) => [id, id === 'eli@x.example' ? 'Eli Shapiro' : `Someone else for ${id}`]));
+    const { partnerships } = await loadPartnerships(namesOf);
+    const byPartner = new Map(partnerships.map((partnership) => [partnership.partnerId, partnership.partnerName]));
+    expect(byPartner.get('eli@x.example')).toBe('Eli Shapiro');
+    // Named by the outreach log already: not renamed.
+    expect(byPartner.get('ben@x.example')).toBe('Ben Okafor');
+    const again = await loadPartnerships();
+    expect(again.partnerships.find((partnership) => partnership.partnerId === 'eli@x.example')?.partnerName).toBe('Eli Shapiro');
+  });
+});
