@@ -90,13 +90,14 @@ export function AgreementPanel(props: {
 
   async function toggleReminders() {
     const on = !partnership.reminders.on;
-    // Asked first, in the click itself: the browser only shows its question during a user gesture.
-    const allowed = on ? await services.requestNotifications() : false;
+    // Asked first, in the click itself (browsers ask only during a user gesture), and not waited for:
+    // reminders work in the popup whatever the answer, and a question left open blocks nothing.
+    const allowed = on ? services.requestNotifications() : Promise.resolve(false);
     const saved = await save({ reminders: { on } });
     if (!saved) return;
-    if (!on) say('Check-in reminders are off.');
-    else if (allowed) say('Check-in reminders are on: a notification comes 15 minutes before each meeting.');
-    else say('Check-in reminders are on. Notifications are not allowed, so reminders show in Mutual’s popup (Partners) instead.');
+    if (!on) return say('Check-in reminders are off.');
+    say('Check-in reminders are on: they show in Mutual’s popup (Partners) before each meeting.');
+    if (await allowed) say('Check-in reminders are on: they show in Mutual’s popup (Partners), and as a notification 15 minutes before each meeting.');
   }
 
   return (

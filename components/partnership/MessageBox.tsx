@@ -68,10 +68,10 @@ export function MessageBox(props: {
       />
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void insert()}>
-          Insert into page<span className="visually-hidden">: {props.label}</span>
+          Insert into page<span className="visually-hidden"> – {props.label}</span>
         </button>
         <button type="button" onClick={() => void (blocked() || copy())}>
-          Copy<span className="visually-hidden">: {props.label}</span>
+          Copy<span className="visually-hidden"> – {props.label}</span>
         </button>
       </div>
     </div>
