@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import { loadPartnership, loadPartnerships, nextMeeting, savePartnership, type Partnership } from '@/lib/partnerships';
+import { clockOf, loadPartnership, loadPartnerships, nextMeeting, savePartnership, wallTimeAt, type Partnership } from '@/lib/partnerships';
 
 /**
  * Check-in reminders: one alarm per partnership that has them on, set for the next agreed meeting.
  * When it fires the reminder is kept on the partnership (the popup shows it, with or without the
  * notifications permission) and, if the person allowed notifications, the browser shows one.
  */
-export const REMINDER_ALARM_PREFIX = 'partnership-checkin:';
+const REMINDER_ALARM_PREFIX = 'partnership-checkin:';
 /** How long before a meeting the reminder comes. */
-export const REMINDER_LEAD_MINUTES = 15;
+const REMINDER_LEAD_MINUTES = 15;
 // A 48 px Mutual mark: notifications need an icon, and the extension ships no image files.
 const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAtUlEQVR42u2aORKAMAwD8wN+Ssn3oaTKDMSHbEWaoWYXivjIGMqb4zrvL09L6HIyVnCYiDd4mkg0eKhINryrBAreRQINb5KoAr8kUQ3+t0RrAY8XzZIi4Q3tLVMCPkwiE94iUQbeVQIFvyphEojKsgD665v/wlYC0ZGABCQgAZ0DmHKidSmxXTFXspxu39BQtJTtm3qKsYomc5qPEk6o911wUKyYKJZ8FGtWmkU3zVUDmsse6DzWDDdxSjgOaQAAAABJRU5ErkJggg==';
 
@@ -20,8 +20,8 @@ export function reminderAlarmName(partnershipId: string): string {
 export function nextReminderAt(partnership: Partnership, now: Date): number | undefined {
   const { agreement } = partnership;
   if (!agreement || !partnership.reminders.on || !['agreed', 'active'].includes(partnership.status)) return undefined;
-  // A reminder whose lead time has passed still counts, so the meeting about to start is not skipped.
-  const meeting = nextMeeting({ ...agreement, timeZone: agreement.myTimeZone }, new Date(now.getTime() - REMINDER_LEAD_MINUTES * 60_000 + 1));
+  const meeting = nextMeeting({ ...agreement, timeZone: agreement.myTimeZone }, new Date(now.getTime() + 1));
+  // Inside the lead time of a meeting that has not started: remind at once rather than skip it.
   return meeting && Math.max(meeting.getTime() - REMINDER_LEAD_MINUTES * 60_000, now.getTime() + 1_000);
 }
 
@@ -34,7 +34,7 @@ export async function scheduleReminder(partnership: Partnership, now: Date = new
 }
 
 /** Every partnership's alarm as it should be; alarms of partnerships that are gone are cleared. */
-export async function scheduleAllReminders(now: Date = new Date()): Promise<void> {
+async function scheduleAllReminders(now: Date = new Date()): Promise<void> {
   const { partnerships } = await loadPartnerships();
   const ids = new Set(partnerships.map((partnership) => reminderAlarmName(partnership.id)));
   for (const alarm of await browser.alarms.getAll()) {
@@ -64,7 +64,7 @@ async function handleReminderAlarm(alarm: { name: string }, now: Date = new Date
       type: 'basic',
       iconUrl: ICON,
       title: `Mentoring check-in with ${partnership.partnerName}`,
-      message: `Your session starts at ${meeting.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: partnership.agreement.myTimeZone })}. Afterwards, log what you learned and taught.`,
+      message: `Your session starts at ${clockOf(wallTimeAt(partnership.agreement.myTimeZone, meeting))}. Afterwards, log what you learned and taught.`,
     });
   }
   // The next one, after this meeting.
@@ -86,4 +86,7 @@ export function registerReminders(): void {
   };
   listenToClicks();
   browser.permissions.onAdded.addListener(listenToClicks);
+  // Alarms do not survive every update or reinstall: set them again from the stored partnerships.
+  browser.runtime.onInstalled.addListener(() => void scheduleAllReminders());
+  browser.runtime.onStartup.addListener(() => void scheduleAllReminders());
 }

@@ -29,7 +29,7 @@ export const CADENCE_LABELS: Readonly<Record<Cadence, string>> = {
 };
 
 /** The practice Mutual follows: confidentiality, equal time each way, no judgement, listening. */
-export const DEFAULT_GROUND_RULES: readonly string[] = [
+const DEFAULT_GROUND_RULES: readonly string[] = [
   'What we share stays between us.',
   'Equal time each way: we both teach and we both learn.',
   'No judgement: every question is a good question.',
@@ -42,14 +42,14 @@ const LEAD_DAYS = 7;
 const SLOT_MINUTES = 30;
 
 /** The first working day (Monday-Friday) at least a week after `today`. */
-export function firstMeetingDate(today: IsoDate): IsoDate {
+function firstMeetingDate(today: IsoDate): IsoDate {
   let date = addDays(today, LEAD_DAYS);
   while ([0, 6].includes(weekdayOf(date))) date = addDays(date, 1);
   return date;
 }
 
 /** The start of the shared window, on a half hour, when a whole session fits in it; '' otherwise. */
-export function proposedTime(window: TimeWindow | undefined, sessionMinutes: number, timeZone: string): string {
+function proposedTime(window: TimeWindow | undefined, sessionMinutes: number, timeZone: string): string {
   if (!window) return '';
   const slot = SLOT_MINUTES * 60_000;
   const start = Math.ceil(window.start.getTime() / slot) * slot;
@@ -91,7 +91,7 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
 
 /** "every Tuesday", "every other Tuesday", "the second Tuesday of each month". */
-export function rhythmOf(agreement: Pick<Agreement, 'cadence' | 'startDate'>): string {
+function rhythmOf(agreement: Pick<Agreement, 'cadence' | 'startDate'>): string {
   const weekday = WEEKDAYS[weekdayOf(agreement.startDate)]!;
   if (agreement.cadence === 'weekly') return `every ${weekday}`;
   if (agreement.cadence === 'biweekly') return `every other ${weekday}`;

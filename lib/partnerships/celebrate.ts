@@ -11,7 +11,7 @@ export function messageOfKind(library: readonly Template[], kind: Extract<Templa
 const ANSWER_WORDS: Record<Reflection['myObjectivesMet'], string> = { yes: 'met', partly: 'partly met', no: 'not met yet' };
 
 /** Markdown's special characters, escaped: the person's text reads as text wherever it is pasted. */
-export function markdownText(text: string): string {
+function markdownText(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, '\\$&').replace(/^(\s*)([-=])/gm, '$1\\$2');
 }
 

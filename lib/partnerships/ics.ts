@@ -49,7 +49,7 @@ function icsLocal(at: number, offsetMinutes: number): string {
  * A VTIMEZONE for the span of the meetings, from the browser's own zone data: one period per
  * offset change, so calendars place every meeting at the agreed wall time across DST.
  */
-export function vtimezone(timeZone: string, from: number, to: number): string {
+function vtimezone(timeZone: string, from: number, to: number): string {
   const start = from - DAY_MS;
   const initial = offsetMinutesAt(timeZone, start);
   const periods: OffsetChange[] = [{ at: start, from: initial, to: initial }, ...offsetChanges(timeZone, start, to + DAY_MS)];

@@ -1,7 +1,6 @@
 export * from './model';
 export {
   CADENCE_LABELS,
-  DEFAULT_GROUND_RULES,
   contextFor,
   rememberedPartner,
   FORMAT_LABELS,
@@ -11,16 +10,12 @@ export {
   localTimes,
   placeOf,
   renderAgreement,
-  rhythmOf,
-  type LocalTimes,
-  type RenderedAgreement,
 } from './agreement';
-export { agreementIcs, icsFileName, vtimezone, type IcsNames } from './ics';
-export { askCap, balanceOf, followUpDue, followUpOffered, type AskCap, type Balance } from './rules';
-export { partnershipsFromRecords, partnerStatusOf } from './migrate';
-export { markdownText, messageOfKind, partnershipStory } from './celebrate';
+export { agreementIcs, icsFileName } from './ics';
+export { askCap, balanceOf, followUpDue, followUpOffered, type Balance } from './rules';
+export { partnershipsFromRecords } from './migrate';
+export { messageOfKind, partnershipStory } from './celebrate';
 export {
-  addDays,
   commonWindow,
   instantOf,
   isoDateOf,
@@ -29,10 +24,6 @@ export {
   nextMeeting,
   wallTimeAt,
   clockOf,
-  type IsoDate,
-  type MeetingSeries,
-  type TimeWindow,
-  type WallTime,
 } from './time';
 export {
   addSession,
@@ -42,6 +33,4 @@ export {
   loadSessions,
   savePartnership,
   savePartnershipSettings,
-  type LoadedPartnerships,
-  type NamesOf,
 } from './store';

@@ -6,12 +6,12 @@ import { isTimeZone, parseClock, parseIsoDate } from './time';
  * A partnership: from the first ask to its end. Stored in IndexedDB (store `partnerships`) and
  * validated again on every read, because storage is a boundary.
  */
-export const PARTNERSHIP_STATUSES = ['asked', 'agreed', 'active', 'ended', 'declined', 'no-answer'] as const;
-export const PartnershipStatusSchema = z.enum(PARTNERSHIP_STATUSES);
+const PARTNERSHIP_STATUSES = ['asked', 'agreed', 'active', 'ended', 'declined', 'no-answer'] as const;
+const PartnershipStatusSchema = z.enum(PARTNERSHIP_STATUSES);
 export type PartnershipStatus = z.infer<typeof PartnershipStatusSchema>;
 
 /** Where each status may go next; "ended", "declined" and "no answer" are kept, never reopened. */
-export const NEXT_STATUSES: Readonly<Record<PartnershipStatus, readonly PartnershipStatus[]>> = {
+const NEXT_STATUSES: Readonly<Record<PartnershipStatus, readonly PartnershipStatus[]>> = {
   asked: ['agreed', 'declined', 'no-answer'],
   agreed: ['active', 'ended'],
   active: ['ended'],
@@ -29,7 +29,7 @@ const timeZone = z.string().max(64).refine(isTimeZone, 'Not a time zone the brow
 const minutes = (max: number) =>
   z.number({ error: `Enter 0 to ${max} minutes` }).int('Enter whole minutes').min(0, `Enter 0 to ${max} minutes`).max(max, `Enter 0 to ${max} minutes`);
 
-export const AGREEMENT_LIMITS = { line: 280, rules: 12, rule: 200 } as const;
+const AGREEMENT_LIMITS = { line: 280, rules: 12, rule: 200 } as const;
 
 /** The terms two people agree on; every field is editable, and an empty one shows a placeholder. */
 export const AgreementSchema = z.object({
@@ -57,7 +57,7 @@ export type Agreement = z.infer<typeof AgreementSchema>;
 
 export const OBJECTIVE_ANSWERS = ['yes', 'partly', 'no'] as const;
 
-export const ReflectionSchema = z.object({
+const ReflectionSchema = z.object({
   myObjectivesMet: z.enum(OBJECTIVE_ANSWERS),
   theirObjectivesMet: z.enum(OBJECTIVE_ANSWERS),
   pairAgain: z.boolean(),
@@ -67,7 +67,7 @@ export const ReflectionSchema = z.object({
 });
 export type Reflection = z.infer<typeof ReflectionSchema>;
 
-export const StatusChangeSchema = z.object({ status: PartnershipStatusSchema, at: z.iso.datetime() });
+const StatusChangeSchema = z.object({ status: PartnershipStatusSchema, at: z.iso.datetime() });
 
 export const PartnershipSchema = z.object({
   id: z.string().min(1).max(300),

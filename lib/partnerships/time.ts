@@ -117,7 +117,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 /** `months` later, on the same day or the month's last day when it is shorter. */
-export function addMonths(date: IsoDate, months: number): IsoDate {
+function addMonths(date: IsoDate, months: number): IsoDate {
   const parsed = parseIsoDate(date);
   if (!parsed) throw new RangeError(`Not a date: ${date}`);
   const first = new Date(Date.UTC(parsed.year, parsed.month - 1 + months, 1));
@@ -202,7 +202,7 @@ export interface TimeWindow {
 }
 
 /** Working hours each person keeps, in their own zone. */
-export const WORKDAY = { startHour: 9, endHour: 17 } as const;
+const WORKDAY = { startHour: 9, endHour: 17 } as const;
 
 /**
  * The longest stretch of `date` (in `mine`) when both people are in their working day, each in

@@ -1,1 +1,1 @@
-export { openMutualDb, StorageError, type MutualDatabase } from './db';
+export { openMutualDb } from './db';

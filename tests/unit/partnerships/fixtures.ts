@@ -24,7 +24,7 @@ export function me(overrides: Partial<Profile> = {}): Profile {
   };
 }
 
-export function partner(overrides: Partial<DirectoryEntry> = {}): DirectoryEntry {
+function partner(overrides: Partial<DirectoryEntry> = {}): DirectoryEntry {
   return {
     id: 'sam.rivera@northwind.example',
     name: 'Sam Rivera',
