@@ -70,8 +70,8 @@ export function partnershipServices(search: string = location.search): Partnersh
       return results.map((result, i) => {
         const { theyTeachMe, iTeachThem } = result.explanation;
         const reason = [
-          theyTeachMe.length ? `They teach ${theyTeachMe.map((meet) => meet.theirText).join(', ')}` : '',
-          iTeachThem.length ? `you teach ${iTeachThem.map((meet) => meet.myText).join(', ')}` : '',
+          theyTeachMe.length ? `They teach ${[...new Set(theyTeachMe.map((meet) => meet.theirText))].join(', ')}` : '',
+          iTeachThem.length ? `you teach ${[...new Set(iTeachThem.map((meet) => meet.myText))].join(', ')}` : '',
         ]
           .filter(Boolean)
           .join('; ');

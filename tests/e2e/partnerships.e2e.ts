@@ -43,7 +43,7 @@ describe('a partnership from ask to end', () => {
     await mutual.clickToolbar(page);
     const tabId = await worker().evaluate(async () => (await (globalThis as unknown as Chrome).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
     popup = await mutual.openPopup(`?tab=${tabId}`);
-    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.setViewportSize({ width: 420, height: 600 });
   });
   afterAll(async () => {
     await mutual?.close();
