@@ -198,4 +198,22 @@ describe('a partnership from ask to end', () => {
     expect(await skillsIn('learn')).not.toContain('short-form video');
     await options.close();
   });
+
+  it('is in “Export all my data”, and “Delete all my data” removes it', async () => {
+    const options = await mutual.openOptions();
+    const data = options.getByRole('region', { name: 'Your data' });
+    const [download] = await Promise.all([options.waitForEvent('download'), data.getByRole('button', { name: 'Export all my data' }).click()]);
+    const all = JSON.parse(await readFile((await download.path())!, 'utf8')) as { stores: Record<string, { value: Record<string, unknown> }[]> };
+    expect(all.stores.partnerships!.map((record) => record.value)).toEqual([
+      expect.objectContaining({ partnerName: partnerName, status: 'ended', reflection: expect.objectContaining({ myObjectivesMet: 'partly' }) }),
+    ]);
+    expect(all.stores.partnershipSessions!.map((record) => record.value.learned)).toEqual(['How the For You page picks videos']);
+
+    await data.getByRole('button', { name: 'Delete all my data' }).click();
+    await data.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect.poll(() => data.textContent()).toMatch(/Deleted all your data from this browser/);
+    await options.close();
+    await partnership.reload();
+    await partnership.getByText(/^No partnerships yet\./).waitFor();
+  });
 });
