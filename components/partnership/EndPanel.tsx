@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   balanceOf,
   graduateSkills,
@@ -57,10 +57,19 @@ export function EndPanel(props: {
   const learned = partnership.agreement ? learnedSkills(props.profile, partnership.agreement) : [];
   const [moving, setMoving] = useState<string[]>([]);
   const [next, setNext] = useState<NextPartner[]>();
+  // The form that had focus is gone once the reflection is saved: focus goes to what replaced it.
+  const justSaved = useRef(false);
+  const focusOnce = (heading: HTMLHeadingElement | null) => {
+    if (heading && justSaved.current) {
+      justSaved.current = false;
+      heading.focus();
+    }
+  };
 
   async function saveReflection(event: FormEvent) {
     event.preventDefault();
     const saved = await services.save({ ...partnership, reflection: { ...draft, shareLine: draft.shareLine.trim(), at: services.now().toISOString() }, updatedAt: services.now().toISOString() });
+    justSaved.current = true;
     props.onSaved(saved);
     say('Reflection saved. Below: a thank-you, a story you may share, and your next partner.');
   }
@@ -104,7 +113,9 @@ export function EndPanel(props: {
 
   return (
     <section aria-labelledby="celebrate-heading" className="partnership-part">
-      <h3 id="celebrate-heading">Celebrate</h3>
+      <h3 id="celebrate-heading" ref={focusOnce} tabIndex={-1}>
+        Celebrate
+      </h3>
       <MessageBox label={`Thank-you message to ${partnership.partnerName}`} text={thankYou} onChange={setThankYou} missing={thanks.missing} services={services} say={say} rows={8} />
       <MessageBox label="Your story (Markdown, optional to share)" text={storyText ?? story ?? ''} onChange={setStoryText} missing={[]} services={services} say={say} rows={8} />
       <h3 id="next-heading">Find my next partner</h3>

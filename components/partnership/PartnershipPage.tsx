@@ -196,7 +196,16 @@ function Detail(props: {
       {partnership.reminders.dueAt && (
         <div className="notice" role="note">
           <p>{dueReminderText(partnership, profile.timeZone)}</p>
-          <button type="button" onClick={() => void services.save({ ...partnership, reminders: { on: partnership.reminders.on } }).then(props.onSaved)}>
+          <button
+            type="button"
+            onClick={() =>
+              void services.save({ ...partnership, reminders: { on: partnership.reminders.on } }).then((saved) => {
+                props.onSaved(saved);
+                // The button goes with the reminder: focus stays in the partnership.
+                requestAnimationFrame(() => props.heading.current?.focus());
+              })
+            }
+          >
             Seen<span className="visually-hidden">: check-in with {partnership.partnerName}</span>
           </button>
         </div>

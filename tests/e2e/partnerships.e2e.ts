@@ -177,6 +177,8 @@ describe('a partnership from ask to end', () => {
     await partnership.getByLabel('One line you would share').fill('Two-way mentoring *works*');
     await partnership.getByRole('button', { name: 'Save reflection' }).click();
     await partnership.getByRole('heading', { name: 'Celebrate' }).waitFor();
+    // The form is gone: focus moved to what replaced it, not to the page body.
+    await expect.poll(() => partnership.evaluate(() => document.activeElement?.id)).toBe('celebrate-heading');
     expect(await partnership.getByLabel(`Thank-you message to ${partnerName}`).inputValue()).toMatch(new RegExp(`^Hi ${partnerName.split(' ')[0]},`));
     const story = await partnership.getByLabel('Your story (Markdown, optional to share)').inputValue();
     expect(story).toContain('> Two-way mentoring \\*works\\*');
