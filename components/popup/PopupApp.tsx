@@ -28,13 +28,15 @@ interface Props {
   targetTab?: number;
   /** The Partners view (components/partnership), composed by the entrypoint. */
   partners?: ReactNode;
+  /** Shown above the views (the cap on open asks). */
+  notice?: ReactNode;
 }
 
 function hasSkills(profile: Profile): boolean {
   return profile.teach.length > 0 || profile.learn.length > 0;
 }
 
-export function PopupApp({ services, targetTab, partners }: Props) {
+export function PopupApp({ services, targetTab, partners, notice }: Props) {
   const [data, setData] = useState<PopupData>();
   const [loadError, setLoadError] = useState('');
   const [view, setView] = useState<View>('matches');
@@ -192,6 +194,7 @@ export function PopupApp({ services, targetTab, partners }: Props) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
+      {notice}
       <ViewTabs<View> label="Views" views={VIEWS} selected={view} onSelect={setView}>
         {view === 'partners' ? (
           partners

@@ -73,6 +73,19 @@ describe('a partnership from ask to end', () => {
     expect(await seriousAxeViolations(partnership)).toEqual([]);
   });
 
+  it('keeps to the cap on open asks the person set, and the popup says why', async () => {
+    await partnership.getByLabel('Open asks at once').fill('1');
+    await partnership.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => status().textContent()).toBe('Settings saved.');
+    await popup.reload();
+    const note = popup.getByRole('note');
+    await expect.poll(() => note.textContent()).toMatch(/^You have 1 open ask waiting for an answer, and your limit is 1\. A few personal asks get more answers than many/);
+    expect(await popup.getByRole('tab', { name: 'Matches' }).getAttribute('aria-selected')).toBe('true');
+    await partnership.getByLabel('Open asks at once').fill('3');
+    await partnership.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => status().textContent()).toBe('Settings saved.');
+  });
+
   it('marks the answer with the keyboard: “They agreed” opens the agreement, prefilled, focus on the partner', async () => {
     await partnership.getByRole('button', { name: 'They agreed' }).focus();
     await partnership.keyboard.press('Enter');

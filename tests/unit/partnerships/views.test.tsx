@@ -122,3 +122,14 @@ describe('the partnership page', () => {
     expect(within(screen.getByRole('navigation')).getByText(/No partnerships yet/)).toBeTruthy();
   });
 });
+
+describe('the popup’s notice about the cap', () => {
+  it('says nothing below the cap and why a new ask should wait at the cap', async () => {
+    const { AskCapNotice } = await import('../../../components/partnership/AskCapNotice');
+    const below = render(<AskCapNotice services={fakeServices({ partnerships: [ask('a', 'Ana')] })} />);
+    await waitFor(() => expect(below.container.textContent).toBe(''));
+    below.unmount();
+    render(<AskCapNotice services={fakeServices({ partnerships: [ask('a', 'Ana')], settings: { openAskCap: 1, followUpDays: 7 } })} />);
+    expect((await screen.findByRole('note')).textContent).toMatch(/^You have 1 open ask waiting for an answer, and your limit is 1\./);
+  });
+});
