@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PartnershipPage } from '../../../components/partnership/PartnershipPage';
@@ -126,8 +126,10 @@ describe('the partnership page', () => {
 describe('the popup’s notice about the cap', () => {
   it('says nothing below the cap and why a new ask should wait at the cap', async () => {
     const { AskCapNotice } = await import('../../../components/partnership/AskCapNotice');
-    const below = render(<AskCapNotice services={fakeServices({ partnerships: [ask('a', 'Ana')] })} />);
-    await waitFor(() => expect(below.container.textContent).toBe(''));
+    const services = fakeServices({ partnerships: [ask('a', 'Ana')] });
+    const below = render(<AskCapNotice services={services} />);
+    await act(async () => void (await vi.mocked(services.load).mock.results[0]!.value));
+    expect(below.container.textContent).toBe('');
     below.unmount();
     render(<AskCapNotice services={fakeServices({ partnerships: [ask('a', 'Ana')], settings: { openAskCap: 1, followUpDays: 7 } })} />);
     expect((await screen.findByRole('note')).textContent).toMatch(/^You have 1 open ask waiting for an answer, and your limit is 1\./);
