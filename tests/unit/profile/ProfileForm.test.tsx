@@ -1,8 +1,8 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProfileForm } from '../../../components/profile/ProfileForm';
 import { indexedDbProfileStorage, useProfileEditor, type ProfileStorage } from '../../../components/profile/useProfileEditor';
 import { useSkillSearch } from '../../../components/profile/useSkillSearch';
@@ -11,6 +11,11 @@ import { openMutualDb, StorageError } from '../../../lib/storage/db';
 import { profile, resetDatabase } from './helpers';
 
 beforeEach(resetDatabase);
+// Unmounting saves what is pending: let that save land in this test's database, not the next one's.
+afterEach(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+});
 
 const NO_DIRECTORY: readonly string[] = [];
 
