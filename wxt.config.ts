@@ -15,6 +15,8 @@ export default defineConfig({
     // offscreen (Chromium): a document that may start the sync's worker, which the service worker may not.
     permissions: ['storage', 'activeTab', 'scripting', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Asked when the person turns check-in reminders on; reminders show in the popup without it.
+    optional_permissions: ['notifications'],
     host_permissions: testBuild ? ['http://127.0.0.1/*'] : undefined,
     storage: { managed_schema: 'managed_schema.json' },
     commands: {

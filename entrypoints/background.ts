@@ -5,6 +5,7 @@ import { onManagedStorageChange } from '@/platform/managed-storage';
 import { handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '@/platform/directory-sync';
 import { handleCommand, handleContextMenuClick, insertIntoTab, registerContextMenus } from '@/platform/insert';
 import { welcomeOnInstalled } from '@/platform/welcome';
+import { registerReminders } from '@/platform/reminders';
 
 /**
  * The service worker only routes events to platform/ modules. It keeps no state of its own in
@@ -21,6 +22,7 @@ export default defineBackground(() => {
     void handleStartup();
   });
   browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm));
+  registerReminders();
   syncOnPolicyChange();
   // The organization's templates are in the context menu too.
   onManagedStorageChange(() => void registerContextMenus());

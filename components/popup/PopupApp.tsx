@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import { hiddenIds, type PartnerRecord, type PartnerStatus } from '@/lib/partners/model';
 import type { MatchMode, Profile } from '@/lib/profile/model';
@@ -15,24 +15,29 @@ import './popup.css';
 
 const NO_CHOICES: FilterChoices = { ergs: [], departments: [], languages: [] };
 
-type View = 'matches' | 'shortlist' | 'asks' | 'hidden';
+type View = 'matches' | 'shortlist' | 'asks' | 'hidden' | 'partners';
 const VIEWS = [
   ['matches', 'Matches'],
   ['shortlist', 'Shortlist'],
   ['asks', 'My asks'],
   ['hidden', 'Hidden'],
+  ['partners', 'Partners'],
 ] as const satisfies readonly (readonly [View, string])[];
 
 interface Props {
   services: PopupServices;
   targetTab?: number;
+  /** The Partners view (components/partnership), composed by the entrypoint. */
+  partners?: ReactNode;
+  /** Shown above the views (the cap on open asks). */
+  notice?: ReactNode;
 }
 
 function hasSkills(profile: Profile): boolean {
   return profile.teach.length > 0 || profile.learn.length > 0;
 }
 
-export function PopupApp({ services, targetTab }: Props) {
+export function PopupApp({ services, targetTab, partners, notice }: Props) {
   const [data, setData] = useState<PopupData>();
   const [loadError, setLoadError] = useState('');
   const [view, setView] = useState<View>('matches');
@@ -127,7 +132,7 @@ export function PopupApp({ services, targetTab }: Props) {
     [data],
   );
   useEffect(() => {
-    if (view === 'matches' || !data?.directory) return;
+    if (view === 'matches' || view === 'partners' || !data?.directory) return;
     services.entriesById(keptIds).then(setSaved, (error: unknown) => setLoadError(String(error)));
   }, [view, keptIds, data, services]);
 
@@ -239,8 +244,11 @@ export function PopupApp({ services, targetTab }: Props) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
+      {notice}
       <ViewTabs<View> label="Views" views={VIEWS} selected={view} onSelect={setView}>
-        {view === 'matches' ? (
+        {view === 'partners' ? (
+          partners
+        ) : view === 'matches' ? (
           <MatchesView
             data={data}
             ranked={ranked}
@@ -413,7 +421,7 @@ function MatchesView(props: {
   );
 }
 
-type SavedViewName = Exclude<View, 'matches'>;
+type SavedViewName = Exclude<View, 'matches' | 'partners'>;
 
 /** The views of people the user keeps a record of: who belongs in each, its list name, its empty text. */
 const SAVED_VIEWS: Record<SavedViewName, { keeps(record: PartnerRecord): boolean; label: string; empty: string }> = {

@@ -13,6 +13,8 @@ export const STORE_CONTENTS: Readonly<Record<StoreName, string>> = {
   settings: 'settings, including your directory feeds',
   directoryChunks: 'the copy of the directory (the colleagues who joined it)',
   directoryIndex: 'the search index built from that directory, and its summary',
+  partnerships: 'your partnerships: asks, agreements, reminders and reflections',
+  partnershipSessions: 'your private session log: what you learned and taught, and for how long',
 };
 
 export const DATA_FILE_FORMAT = 'mutual-data';

@@ -6,7 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
  * validated again when read, because storage is a boundary too.
  */
 export const DB_NAME = 'mutual';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface MutualDB extends DBSchema {
   /** key 'me': the user's profile (validated and migrated on read). */
@@ -25,6 +25,10 @@ export interface MutualDB extends DBSchema {
   templates: { key: string; value: unknown };
   /** Small settings: key/value. */
   settings: { key: string; value: unknown };
+  /** Partnerships from ask to end (lib/partnerships), key = partnership id. */
+  partnerships: { key: string; value: unknown };
+  /** The private session log of every partnership, auto-increment key. */
+  partnershipSessions: { key: number; value: unknown; indexes: { byPartnership: string } };
 }
 
 export type MutualDatabase = IDBPDatabase<MutualDB>;
@@ -55,6 +59,10 @@ export function openMutualDb(): Promise<MutualDatabase> {
         log.createIndex('byPartner', 'partnerId');
         db.createObjectStore('templates');
         db.createObjectStore('settings');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('partnerships');
+        db.createObjectStore('partnershipSessions', { autoIncrement: true }).createIndex('byPartnership', 'partnershipId');
       }
     },
   }).catch((error: unknown) => {

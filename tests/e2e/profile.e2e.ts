@@ -149,7 +149,7 @@ describe('profile in the options page', () => {
 
     const [allDownload] = await Promise.all([page.waitForEvent('download'), data.getByRole('button', { name: 'Export all my data' }).click()]);
     const all = JSON.parse(await readFile((await allDownload.path())!, 'utf8')) as { stores: Record<string, unknown[]> };
-    expect(Object.keys(all.stores).sort()).toEqual(['directoryChunks', 'directoryIndex', 'directorySources', 'outreachLog', 'partners', 'profile', 'settings', 'templates']);
+    expect(Object.keys(all.stores).sort()).toEqual(['directoryChunks', 'directoryIndex', 'directorySources', 'outreachLog', 'partners', 'partnershipSessions', 'partnerships', 'profile', 'settings', 'templates']);
 
     await data.getByRole('button', { name: 'Delete all my data' }).click();
     await data.getByRole('button', { name: 'Yes, delete everything' }).click();

@@ -102,7 +102,7 @@ describe('options page', () => {
     const user = await renderPage();
     expect(within(dataSection()).getByText(/the outreach log/)).toBeDefined();
     await user.click(within(dataSection()).getByRole('button', { name: 'Export all my data' }));
-    await within(dataSection()).findByText(/^Downloaded mutual-data-[\d-]+\.json: \d+ records from 8 stores\.$/);
+    await within(dataSection()).findByText(/^Downloaded mutual-data-[\d-]+\.json: \d+ records from 10 stores\.$/);
     const data = JSON.parse(await downloads[0]!.text()) as { format: string; stores: { profile: { key: string; value: unknown }[] } };
     expect(data.format).toBe('mutual-data');
     expect(data.stores.profile).toEqual([{ key: 'me', value: profile() }]);
@@ -119,7 +119,7 @@ describe('options page', () => {
 
     await user.click(within(dataSection()).getByRole('button', { name: 'Delete all my data' }));
     await user.click(within(dataSection()).getByRole('button', { name: 'Yes, delete everything' }));
-    await within(dataSection()).findByText(/^Deleted all your data from this browser \(8 stores emptied\)\. The demo directory .* may come back/);
+    await within(dataSection()).findByText(/^Deleted all your data from this browser \(10 stores emptied\)\. The demo directory .* may come back/);
     expect(await loadProfile()).toBeUndefined();
     expect(await (await openMutualDb()).count('profile')).toBe(0);
     expect(screen.getByLabelText('Name')).toHaveProperty('value', '');

@@ -197,13 +197,13 @@ describe('PopupApp', () => {
     render(<PopupApp services={fakeServices()} />);
     const user = userEvent.setup();
     const matches = await screen.findByRole('tab', { name: 'Matches' });
-    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1]);
+    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1]);
     matches.focus();
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Shortlist' }));
     expect(screen.getByRole('tabpanel', { name: 'Shortlist' }).textContent).toMatch(/Your shortlist is empty/);
     await user.keyboard('{End}');
-    expect(screen.getByRole('tab', { name: 'Hidden' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'Partners' }).getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(matches);
     expect(await screen.findByRole('list', { name: 'Ranked partners' })).toBeTruthy();

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { allDataFileName, allDataJson, deleteAllData, exportAllData, STORE_CONTENTS } from '../../../lib/privacy';
 import { loadProfile, saveProfile } from '../../../lib/profile';
 import { saveSource } from '../../../lib/directory/source-store';
-import { openMutualDb, StorageError } from '../../../lib/storage/db';
+import { DB_VERSION, openMutualDb, StorageError } from '../../../lib/storage/db';
 import { NOW, profile, resetDatabase } from '../profile/helpers';
 
 beforeEach(resetDatabase);
@@ -19,6 +19,8 @@ async function fillEveryStore(): Promise<void> {
   await db.put('settings', { sources: [] }, 'directory');
   await db.put('directoryChunks', [{ id: 'e1', name: 'Ana' }], 0);
   await db.put('directoryIndex', { meta: { count: 1 }, index: { stage: new Uint8Array([2, 3]), ids: ['e1'] } }, 'current');
+  await db.put('partnerships', { id: 'p1@2026', partnerId: 'p1', status: 'active' }, 'p1@2026');
+  await db.add('partnershipSessions', { partnershipId: 'p1@2026', learned: 'Reels', minutesLearning: 30 });
 }
 
 describe('all data', () => {
@@ -30,7 +32,7 @@ describe('all data', () => {
   it('exports every record of every store, with its key', async () => {
     await fillEveryStore();
     const data = await exportAllData(NOW);
-    expect(data).toMatchObject({ format: 'mutual-data', version: 1, exportedAt: NOW.toISOString(), database: { name: 'mutual', version: 1 } });
+    expect(data).toMatchObject({ format: 'mutual-data', version: 1, exportedAt: NOW.toISOString(), database: { name: 'mutual', version: DB_VERSION } });
     expect(Object.keys(data.stores).sort()).toEqual(Object.keys(STORE_CONTENTS).sort());
     for (const records of Object.values(data.stores)) expect(records).toHaveLength(1);
     expect(data.stores.profile).toEqual([{ key: 'me', value: profile() }]);

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,11 @@ import { openMutualDb, StorageError } from '../../../lib/storage/db';
 import { profile, resetDatabase } from './helpers';
 
 beforeEach(resetDatabase);
+// Unmounting saves what is pending: let that save land in this test's database, not the next one's.
+afterEach(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+});
 
 /** The editor on screen: its pending saves finish before the next test's fresh database, not into it. */
 let shownEditor: ProfileEditor | undefined;
