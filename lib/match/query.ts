@@ -83,7 +83,11 @@ const ANYONE = /^(?:who|someone|somebody|anyone|anybody|people|colleagues?|a col
  * "in" or "from" (the longest that fits), and the rest of the search.
  */
 export function splitDepartment(query: string | undefined, departmentOf: (text: string) => number | undefined): DepartmentSearch | undefined {
-  const text = (query ?? '').replace(/\s+/g, ' ').replace(/[?!.]+$/, '').trim();
+  const spaced = (query ?? '').replace(/\s+/g, ' ');
+  // A loop, not /[?!.]+$/: that pattern is quadratic on a long run of punctuation.
+  let end = spaced.length;
+  while (end > 0 && '?!.'.includes(spaced[end - 1]!)) end--;
+  const text = spaced.slice(0, end).trim();
   for (const match of text.matchAll(IN_OR_FROM)) {
     const words = text.slice(match.index + match[0].length).split(' ');
     for (let n = words.length; n >= 1; n--) {

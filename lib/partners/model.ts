@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MatchSummarySchema } from '../results/model';
+import { MatchSummarySchema } from '../results';
 
 export const PARTNER_STATUSES = ['none', 'contacted', 'talking', 'partnered', 'declined'] as const;
 export const PartnerStatusSchema = z.enum(PARTNER_STATUSES);

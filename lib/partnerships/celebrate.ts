@@ -12,7 +12,7 @@ const ANSWER_WORDS: Record<Reflection['myObjectivesMet'], string> = { yes: 'met'
 
 /** Markdown's special characters, escaped: the person's text reads as text wherever it is pasted. */
 function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, '\\$&').replace(/^(\s*)([-=])/gm, '$1\\$2');
+  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, '\\$&').replace(/^([ \t]*)([-=])/gm, '$1\\$2');
 }
 
 /** A short story to share, in Markdown; only what the person chose to put in the reflection and the agreement. */

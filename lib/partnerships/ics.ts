@@ -104,10 +104,10 @@ export function agreementIcs(agreement: Agreement, names: IcsNames, options: { u
 
 /** "mentoring-sam-rivera-2026-03-03.ics": letters and digits only, whatever the name holds. */
 export function icsFileName(them: string, agreement: Pick<Agreement, 'startDate'>): string {
-  const slug = them
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
+  // Runs of anything else are one '-' already, so at most one to drop at either end.
+  const dashed = them.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-');
+  const slug = dashed
+    .slice(dashed.startsWith('-') ? 1 : 0, dashed.endsWith('-') ? -1 : undefined)
     .toLocaleLowerCase()
     .slice(0, 40);
   return `mentoring-${slug || 'partner'}-${agreement.startDate}.ics`;
