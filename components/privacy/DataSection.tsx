@@ -2,7 +2,6 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { downloadText, readTextFiles } from '@/components/ui/files';
 import { allDataFileName, allDataJson, deleteAllData, exportAllData, STORE_CONTENTS, type StoreName } from '@/lib/privacy';
 import { exportProfileJson, parseProfileJson, profileFileName, type Profile } from '@/lib/profile';
-import type { ProfileEditor } from '@/components/profile/useProfileEditor';
 import './privacy.css';
 
 type Tone = 'success' | 'error';
@@ -30,8 +29,17 @@ function Outcome({ message }: { message: Message | undefined }) {
   return <div aria-live="polite">{message && <p className={`notice ${message.tone}`}>{message.text}</p>}</div>;
 }
 
+/** What this section needs of the profile editor (components/profile), and no more. */
+export interface EditedProfile {
+  /** Saves what is typed and returns the profile. */
+  flush(): Promise<Profile>;
+  replace(profile: Profile): Promise<void>;
+  /** Runs `task` (deleting everything) and starts the form over afterwards. */
+  resetAfter<T>(task: () => Promise<T>): Promise<T>;
+}
+
 export interface DataSectionProps {
-  editor: ProfileEditor;
+  editor: EditedProfile;
   /** Called after everything was deleted, so the other sections load again. */
   onDeleted: () => void;
 }
