@@ -366,6 +366,7 @@ function rowToCandidate(cells: readonly string[], row: number, context: ReadCont
     return value === undefined ? undefined : normaliseDate(value, context.dayOrder[field]);
   };
   const consentDate = date('consentDate', 'consent');
+  if (!columns.has('updatedAt') && from.consent) from.updatedAt = from.consent;
   const stage = cell('careerStage');
   const status_ = cell('status');
   const fullName = cell('name');
@@ -497,8 +498,9 @@ export function parseCsvFeed(text: string, options: AcceptOptions): ParsedFeed {
   if (ignored.length) report.warnings.push(`${ignored.length === 1 ? 'Column' : 'Columns'} not used: ${ignored.slice(0, 20).join(', ')}${ignored.length > 20 ? ` and ${ignored.length - 20} more` : ''}`);
   // Row 1 is the header (after Excel's "sep=" line, when there is one), so data row i is spreadsheet row i + 2 (+ 1).
   const firstRow = delimiter ? 3 : 2;
+  // Papa counts the header as row 0.
   for (const error of parsed.errors.slice(0, 5)) {
-    if (error.row !== undefined) report.warnings.push(`Row ${error.row + firstRow}: ${error.code === 'MissingQuotes' ? 'a quoted cell is never closed, so the rest of the file is read as that one cell' : error.message}`);
+    if (error.row !== undefined) report.warnings.push(`Row ${error.row + firstRow - 1}: ${error.code === 'MissingQuotes' ? 'a quoted cell is never closed, so the rest of the file is read as that one cell' : error.message}`);
   }
   const context: ReadContext = { columns, dayOrder: readDateColumns(rows, headers, columns, report), notes: new RowNotes(), unrecognized: new Map(), hasOptIn };
 
