@@ -366,7 +366,9 @@ function rowToCandidate(cells: readonly string[], row: number, context: ReadCont
     return value === undefined ? undefined : normaliseDate(value, context.dayOrder[field]);
   };
   const consentDate = date('consentDate', 'consent');
-  if (!columns.has('updatedAt') && from.consent) from.updatedAt = from.consent;
+  // Problems with either date name the column they come from, or the column that is missing.
+  from.consent ??= 'Consent date';
+  if (!columns.has('updatedAt')) from.updatedAt = from.consent;
   const stage = cell('careerStage');
   const status_ = cell('status');
   const fullName = cell('name');
@@ -392,7 +394,7 @@ function rowToCandidate(cells: readonly string[], row: number, context: ReadCont
       // A sheet without a capacity column lists people for one partner each.
       capacity: columns.has('capacity') ? capacity(cell('capacity') ?? '') : 1,
       status: status_ === undefined ? undefined : status(status_),
-      consent: { optedIn: consentOf(cell('consent'), cell('optOut'), context), date: consentDate },
+      consent: { optedIn: consentOf(cell('consent', 'consentAnswer'), cell('optOut', 'optOutAnswer'), context), date: consentDate },
       expiresAt: date('expiresAt', 'expiresAt'),
       updatedAt: date('updatedAt', 'updatedAt') ?? consentDate,
     }),
@@ -494,6 +496,9 @@ export function parseCsvFeed(text: string, options: AcceptOptions): ParsedFeed {
     report.warnings.push(`Column '${shorten(headerOf(columns, 'optOut'), 60)}' asks who wants to be left out: Mutual lists only people who said yes to being listed, so nobody in this file is listed. Ask "I agree to be listed in the directory" instead.`);
   } else if (!hasOptIn) {
     report.warnings.push('No consent column (such as "I agree to be listed"): nobody in this file has opted in.');
+  }
+  if (!columns.has('consentDate')) {
+    report.warnings.push('No date column (such as "Timestamp" or "Consent date"): Mutual needs to know when each person agreed, so no row can be listed.');
   }
   if (ignored.length) report.warnings.push(`${ignored.length === 1 ? 'Column' : 'Columns'} not used: ${ignored.slice(0, 20).join(', ')}${ignored.length > 20 ? ` and ${ignored.length - 20} more` : ''}`);
   // Row 1 is the header (after Excel's "sep=" line, when there is one), so data row i is spreadsheet row i + 2 (+ 1).

@@ -62,8 +62,8 @@ export function describeProblem(issue: z.core.$ZodIssue, value: unknown, csv: bo
   const accepted = ACCEPTED[key] ?? (parent === 'formats' ? ACCEPTED.formats : undefined);
   const missing = value === undefined || value === null;
   if (missing && issue.code === 'invalid_type') {
-    const need = accepted ? ` — use ${csv ? accepted.csv : accepted.json}` : '';
-    return { code: 'missing', message: `Missing${need || (key === 'languages' ? ' — at least one language is required' : '')}` };
+    const need = accepted ? ` — use ${csv ? accepted.csv : accepted.json}` : DATE_FIELDS.has(key) ? ' — a date is needed, such as 2026-10-14' : key === 'languages' ? ' — at least one language is required' : '';
+    return { code: 'missing', message: `Missing${need}` };
   }
   if (issue.code === 'too_big') {
     if (issue.origin === 'string') return { code: 'too-long', message: `Too long: ${String(value).length} characters (at most ${String(issue.maximum)})` };
