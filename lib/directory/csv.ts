@@ -265,24 +265,30 @@ const SNIFF_ROWS = 20;
  */
 function detectDelimiter(text: string): string {
   const candidates = [',', ';', '\t'] as const;
-  const rows: Record<string, number>[] = [];
-  let current: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  /** Per row: how many commas, semicolons and tabs it has outside quotes. */
+  const rows: [number, number, number][] = [];
+  let current: [number, number, number] = [0, 0, 0];
   let quoted = false;
   for (let i = 0; i < text.length && rows.length < SNIFF_ROWS; i++) {
-    const char = text[i]!;
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && char === '\n') {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) quoted = !quoted;
+    else if (quoted) continue;
+    else if (code === 0x0a) {
       rows.push(current);
-      current = { ',': 0, ';': 0, '\t': 0 };
-    } else if (!quoted && char in current) current[char]!++;
+      current = [0, 0, 0];
+    } else if (code === 0x2c) current[0]++;
+    else if (code === 0x3b) current[1]++;
+    else if (code === 0x09) current[2]++;
   }
   if (rows.length < SNIFF_ROWS) rows.push(current);
   const [header, ...data] = rows;
-  const score = (delimiter: string) => {
-    const width = header![delimiter]!;
-    return width ? data.filter((row) => row[delimiter] === width).length * 1000 + width : 0;
+  const score = (at: number) => {
+    const width = header![at]!;
+    return width ? data.filter((row) => row[at] === width).length * 1000 + width : 0;
   };
-  return candidates.reduce((best, next) => (score(next) > score(best) ? next : best));
+  let best = 0;
+  for (const at of [1, 2]) if (score(at) > score(best)) best = at;
+  return candidates[best]!;
 }
 
 /** Excel's "sep=;" first line names the delimiter; it is not the header. */

@@ -30,7 +30,9 @@ export interface Problem {
 const SHOWN = 40;
 
 export function shorten(value: string, max = SHOWN): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
+  // Only the start is shown: a megabyte-long value is not flattened whole.
+  const start = value.length > max * 8 ? `${value.slice(0, max * 8)}…` : value;
+  const flat = start.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
