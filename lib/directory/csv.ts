@@ -142,15 +142,18 @@ export function mapColumns(headers: readonly string[]): { columns: Map<Field, Co
   const ignored: string[] = [];
   headers.forEach((header, index) => {
     const { question, option } = splitGridHeader(header);
-    let field = fieldOf(question);
-    if (option && field && !GRID_FIELDS.has(field)) field = undefined;
-    if (!option && !field) field = fieldOf(header);
+    const gridField = option ? fieldOf(question) : undefined;
+    // A bracket after another question ("Email [work]") is part of its header, not a grid option.
+    const grid = gridField !== undefined && GRID_FIELDS.has(gridField);
+    const field = grid ? gridField : fieldOf(header);
     if (!field) {
       if (words(header) && words(header) !== 'id') ignored.push(shorten(header, 60));
       return;
     }
-    const column: Column = option ? { index, header: header.trim(), option } : { index, header: header.trim() };
-    columns.set(field, [...(columns.get(field) ?? []), column]);
+    const column: Column = { index, header: header.trim(), ...(grid && option ? { option } : {}) };
+    const list = columns.get(field);
+    if (list) list.push(column);
+    else columns.set(field, [column]);
   });
   return { columns, ignored };
 }

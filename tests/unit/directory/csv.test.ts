@@ -271,6 +271,11 @@ describe('names, delimiters and files', () => {
     expect(parsed.report.invalid).toEqual([{ row: 3, field: 'name', code: 'missing', message: 'Missing' }]);
   });
 
+  it('reads a bracket after a question that is no grid as part of its header', () => {
+    const parsed = parseCsvFeed('Email [work],Name,Career stage,Languages,Consent [required],Timestamp\na@example.com,Ada,Senior,English,Yes,2026-11-01\n', options);
+    expect(parsed.entries.map((entry) => entry.id)).toEqual(['a@example.com']);
+  });
+
   it('reads tab-separated text', () => {
     const parsed = parseCsvFeed('Email\tName\tCareer stage\tLanguages\tConsent\tTimestamp\na@example.com\tAda, Countess\tSenior\tEnglish\tYes\t2026-11-01\n', options);
     expect(parsed.entries[0]!.name).toBe('Ada, Countess');
