@@ -67,6 +67,7 @@ export function describeProblem(issue: z.core.$ZodIssue, value: unknown, csv: bo
     const need = accepted ? ` — use ${csv ? accepted.csv : accepted.json}` : DATE_FIELDS.has(key) ? ' — a date is needed, such as 2026-10-14' : key === 'languages' ? ' — at least one language is required' : '';
     return { code: 'missing', message: `Missing${need}` };
   }
+  if (DATE_FIELDS.has(key) && !missing) return { code: 'not-a-date', message: `${quoted(value)} is not a date — write it as 2026-10-14 (or 14.10.2026)` };
   if (issue.code === 'too_big') {
     if (issue.origin === 'string') return { code: 'too-long', message: `Too long: ${String(value).length} characters (at most ${String(issue.maximum)})` };
     if (issue.origin === 'array') return { code: 'too-many', message: `Too many: ${Array.isArray(value) ? value.length : '?'} items (at most ${String(issue.maximum)})` };
@@ -78,7 +79,6 @@ export function describeProblem(issue: z.core.$ZodIssue, value: unknown, csv: bo
     return { code: 'out-of-range', message: `${quoted(value)} is too small (at least ${String(issue.minimum)})` };
   }
   if (key === 'email') return { code: 'not-an-email', message: `${quoted(value)} is not an email address — write one such as name@example.com` };
-  if (DATE_FIELDS.has(key)) return { code: 'not-a-date', message: `${quoted(value)} is not a date — write it as 2026-10-14 (or 14.10.2026)` };
   if (accepted) return { code: accepted.code, message: `${quoted(value)} is not ${accepted.what} — use ${csv ? accepted.csv : accepted.json}` };
   if (key === 'capacity') {
     if (typeof value === 'number') return { code: 'out-of-range', message: `${value} is not a whole number from 0 to 10` };
