@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { isOptOutQuestion, readConsentAnswer } from './consent';
-import { columnDates, normaliseDate, type DayOrder } from './dates';
+import { columnDates, normaliseDate, type ColumnDates, type DayOrder } from './dates';
 import { FeedFormatError } from './errors';
 import { count, shorten } from './messages';
 import { readTimeZone } from './timezone';
@@ -462,7 +462,7 @@ function datesOf(rows: readonly string[][], indexes: readonly number[]) {
  */
 function readDateColumns(rows: readonly string[][], headers: readonly string[], columns: Map<Field, Column[]>, report: ValidationReport): Partial<Record<Field, DayOrder>> {
   const orders: Partial<Record<Field, DayOrder>> = {};
-  let fileWide: ReturnType<typeof columnDates> | undefined;
+  let fileWide: ColumnDates | undefined;
   for (const field of DATE_FIELDS) {
     const sources = columns.get(field);
     if (!sources) continue;
