@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 const BENCHES = [
   ['Match engine', ['bench/match.ts']],
   ['Cohort pairing', ['bench/pair.ts']],
+  ['Directory feed cells (hostile input)', ['bench/directory/cells.ts']],
   ['Directory sync and load (Chromium)', ['bench/directory/run.ts']],
   ['Directory sync in the extension (Chromium, built extension)', ['bench/directory/extension.ts']],
   ['Popup time to results (Chromium, built extension)', ['bench/popup/run.ts']],

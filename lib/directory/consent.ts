@@ -77,15 +77,18 @@ const WITHDRAW_WORDS = ['withdraw', 'opt out', 'unsubscribe', 'remove', 'revoke'
 /** What the organisation promises not to do with the data is explanation too ("will not be shared outside Acme"). */
 const PROMISE_MARKERS = ['will not be', 'wont be', 'is never', 'are never', 'will never be', 'not be shared', 'not be sold'];
 
+/** Whether one of `phrases` starts at word `at`. */
+function phraseAt(words: readonly string[], at: number, phrases: readonly string[]): boolean {
+  const rest = spaced(words.slice(at, at + 4));
+  return phrases.some((phrase) => rest.startsWith(` ${phrase} `));
+}
+
 /** The clause without its explanatory part: from a right-marker followed (within the clause) by a withdraw word, to its end. */
 function withoutExplanation(words: readonly string[]): string[] {
-  const text = spaced(words);
-  if (hasAny(text, PROMISE_MARKERS)) return [];
-  for (let start = 0; start < words.length; start++) {
-    const rest = spaced(words.slice(start, start + 3));
-    if (!RIGHT_MARKERS.some((marker) => rest.startsWith(` ${marker} `))) continue;
-    if (hasAny(spaced(words.slice(start)), WITHDRAW_WORDS)) return words.slice(0, start);
-  }
+  if (hasAny(spaced(words), PROMISE_MARKERS)) return [];
+  let lastWithdraw = -1;
+  for (let at = words.length - 1; at >= 0 && lastWithdraw < 0; at--) if (phraseAt(words, at, WITHDRAW_WORDS)) lastWithdraw = at;
+  for (let at = 0; at <= lastWithdraw; at++) if (phraseAt(words, at, RIGHT_MARKERS)) return words.slice(0, at);
   return [...words];
 }
 
@@ -100,10 +103,6 @@ export function readConsentAnswer(cell: string): ConsentAnswer {
   const kept = YES_DESPITE_NO.reduce((text, phrase) => text.replaceAll(` ${phrase} `, ' yes '), spaced(parts.flatMap(withoutExplanation)));
   if (hasAny(kept, NO_PHRASES)) return 'no';
   return hasAny(kept, YES_PHRASES) ? 'yes' : 'unrecognized';
-}
-
-export function isConsentAnswer(cell: string): boolean {
-  return readConsentAnswer(cell) === 'yes';
 }
 
 /**

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { isOptOutQuestion, readConsentAnswer } from './consent';
-import { columnDates, normaliseDate, type DayOrder } from './dates';
+import { columnDates, normaliseDate, type ColumnDates, type DayOrder } from './dates';
 import { FeedFormatError } from './errors';
 import { count, shorten } from './messages';
 import { readTimeZone } from './timezone';
@@ -142,15 +142,18 @@ export function mapColumns(headers: readonly string[]): { columns: Map<Field, Co
   const ignored: string[] = [];
   headers.forEach((header, index) => {
     const { question, option } = splitGridHeader(header);
-    let field = fieldOf(question);
-    if (option && field && !GRID_FIELDS.has(field)) field = undefined;
-    if (!option && !field) field = fieldOf(header);
+    const gridField = option ? fieldOf(question) : undefined;
+    // A bracket after another question ("Email [work]") is part of its header, not a grid option.
+    const grid = gridField !== undefined && GRID_FIELDS.has(gridField);
+    const field = grid ? gridField : fieldOf(header);
     if (!field) {
       if (words(header) && words(header) !== 'id') ignored.push(shorten(header, 60));
       return;
     }
-    const column: Column = option ? { index, header: header.trim(), option } : { index, header: header.trim() };
-    columns.set(field, [...(columns.get(field) ?? []), column]);
+    const column: Column = { index, header: header.trim(), ...(grid && option ? { option } : {}) };
+    const list = columns.get(field);
+    if (list) list.push(column);
+    else columns.set(field, [column]);
   });
   return { columns, ignored };
 }
@@ -265,24 +268,30 @@ const SNIFF_ROWS = 20;
  */
 function detectDelimiter(text: string): string {
   const candidates = [',', ';', '\t'] as const;
-  const rows: Record<string, number>[] = [];
-  let current: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  /** Per row: how many commas, semicolons and tabs it has outside quotes. */
+  const rows: [number, number, number][] = [];
+  let current: [number, number, number] = [0, 0, 0];
   let quoted = false;
   for (let i = 0; i < text.length && rows.length < SNIFF_ROWS; i++) {
-    const char = text[i]!;
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && char === '\n') {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) quoted = !quoted;
+    else if (quoted) continue;
+    else if (code === 0x0a) {
       rows.push(current);
-      current = { ',': 0, ';': 0, '\t': 0 };
-    } else if (!quoted && char in current) current[char]!++;
+      current = [0, 0, 0];
+    } else if (code === 0x2c) current[0]++;
+    else if (code === 0x3b) current[1]++;
+    else if (code === 0x09) current[2]++;
   }
   if (rows.length < SNIFF_ROWS) rows.push(current);
   const [header, ...data] = rows;
-  const score = (delimiter: string) => {
-    const width = header![delimiter]!;
-    return width ? data.filter((row) => row[delimiter] === width).length * 1000 + width : 0;
+  const score = (at: number) => {
+    const width = header![at]!;
+    return width ? data.filter((row) => row[at] === width).length * 1000 + width : 0;
   };
-  return candidates.reduce((best, next) => (score(next) > score(best) ? next : best));
+  let best = 0;
+  for (const at of [1, 2]) if (score(at) > score(best)) best = at;
+  return candidates[best]!;
 }
 
 /** Excel's "sep=;" first line names the delimiter; it is not the header. */
@@ -366,6 +375,9 @@ function rowToCandidate(cells: readonly string[], row: number, context: ReadCont
     return value === undefined ? undefined : normaliseDate(value, context.dayOrder[field]);
   };
   const consentDate = date('consentDate', 'consent');
+  // Problems with either date name the column they come from, or the column that is missing.
+  from.consent ??= 'Consent date';
+  if (!columns.has('updatedAt')) from.updatedAt = from.consent;
   const stage = cell('careerStage');
   const status_ = cell('status');
   const fullName = cell('name');
@@ -391,7 +403,7 @@ function rowToCandidate(cells: readonly string[], row: number, context: ReadCont
       // A sheet without a capacity column lists people for one partner each.
       capacity: columns.has('capacity') ? capacity(cell('capacity') ?? '') : 1,
       status: status_ === undefined ? undefined : status(status_),
-      consent: { optedIn: consentOf(cell('consent'), cell('optOut'), context), date: consentDate },
+      consent: { optedIn: consentOf(cell('consent', 'consentAnswer'), cell('optOut', 'optOutAnswer'), context), date: consentDate },
       expiresAt: date('expiresAt', 'expiresAt'),
       updatedAt: date('updatedAt', 'updatedAt') ?? consentDate,
     }),
@@ -450,7 +462,7 @@ function datesOf(rows: readonly string[][], indexes: readonly number[]) {
  */
 function readDateColumns(rows: readonly string[][], headers: readonly string[], columns: Map<Field, Column[]>, report: ValidationReport): Partial<Record<Field, DayOrder>> {
   const orders: Partial<Record<Field, DayOrder>> = {};
-  let fileWide: ReturnType<typeof columnDates> | undefined;
+  let fileWide: ColumnDates | undefined;
   for (const field of DATE_FIELDS) {
     const sources = columns.get(field);
     if (!sources) continue;
@@ -494,11 +506,15 @@ export function parseCsvFeed(text: string, options: AcceptOptions): ParsedFeed {
   } else if (!hasOptIn) {
     report.warnings.push('No consent column (such as "I agree to be listed"): nobody in this file has opted in.');
   }
+  if (!columns.has('consentDate')) {
+    report.warnings.push('No date column (such as "Timestamp" or "Consent date"): Mutual needs to know when each person agreed, so no row can be listed.');
+  }
   if (ignored.length) report.warnings.push(`${ignored.length === 1 ? 'Column' : 'Columns'} not used: ${ignored.slice(0, 20).join(', ')}${ignored.length > 20 ? ` and ${ignored.length - 20} more` : ''}`);
   // Row 1 is the header (after Excel's "sep=" line, when there is one), so data row i is spreadsheet row i + 2 (+ 1).
   const firstRow = delimiter ? 3 : 2;
+  // Papa counts the header as row 0.
   for (const error of parsed.errors.slice(0, 5)) {
-    if (error.row !== undefined) report.warnings.push(`Row ${error.row + firstRow}: ${error.code === 'MissingQuotes' ? 'a quoted cell is never closed, so the rest of the file is read as that one cell' : error.message}`);
+    if (error.row !== undefined) report.warnings.push(`Row ${error.row + firstRow - 1}: ${error.code === 'MissingQuotes' ? 'a quoted cell is never closed, so the rest of the file is read as that one cell' : error.message}`);
   }
   const context: ReadContext = { columns, dayOrder: readDateColumns(rows, headers, columns, report), notes: new RowNotes(), unrecognized: new Map(), hasOptIn };
 

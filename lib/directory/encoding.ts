@@ -19,7 +19,7 @@ export interface DecodedFeed {
 
 const SAVE_AS_CSV = 'In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)"; in Google Sheets, File → Download → Comma-separated values.';
 
-export const WINDOWS_1252_WARNING =
+const WINDOWS_1252_WARNING =
   'This file is not UTF-8, so it was read as Windows-1252 (what Excel\'s plain "CSV" writes on Windows). Check that names with accents look right; to be sure, save it as "CSV UTF-8".';
 
 const REPLACEMENT_WARNING =
@@ -35,7 +35,7 @@ function head(bytes: Uint8Array, length = 2048): string {
 }
 
 /** What a binary file is and what to do instead; undefined for anything that may be text. */
-export function binaryFileMessage(bytes: Uint8Array): string | undefined {
+function binaryFileMessage(bytes: Uint8Array): string | undefined {
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
     const start = head(bytes, 4096);
     if (start.includes('xl/') || start.includes('[Content_Types].xml')) return `This is an Excel workbook (.xlsx), not a CSV file. ${SAVE_AS_CSV}`;

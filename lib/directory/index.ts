@@ -11,8 +11,6 @@ export {
 } from './entry';
 export { FeedFormatError } from './errors';
 export { detectFeedKind, parseFeed, parseFeedBytes, type FeedHints, type FeedKind } from './feed';
-export { decodeFeedBytes, type DecodedFeed, type FeedEncoding } from './encoding';
-export { readConsentAnswer, type ConsentAnswer } from './consent';
 export { summariseReport } from './summary';
 export { parseCsvFeed } from './csv';
 export { parseJsonFeed } from './json';

@@ -30,7 +30,9 @@ export interface Problem {
 const SHOWN = 40;
 
 export function shorten(value: string, max = SHOWN): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
+  // Only the start is shown: a megabyte-long value is not flattened whole.
+  const start = value.length > max * 8 ? `${value.slice(0, max * 8)}…` : value;
+  const flat = start.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -62,9 +64,10 @@ export function describeProblem(issue: z.core.$ZodIssue, value: unknown, csv: bo
   const accepted = ACCEPTED[key] ?? (parent === 'formats' ? ACCEPTED.formats : undefined);
   const missing = value === undefined || value === null;
   if (missing && issue.code === 'invalid_type') {
-    const need = accepted ? ` — use ${csv ? accepted.csv : accepted.json}` : '';
-    return { code: 'missing', message: `Missing${need || (key === 'languages' ? ' — at least one language is required' : '')}` };
+    const need = accepted ? ` — use ${csv ? accepted.csv : accepted.json}` : DATE_FIELDS.has(key) ? ' — a date is needed, such as 2026-10-14' : key === 'languages' ? ' — at least one language is required' : '';
+    return { code: 'missing', message: `Missing${need}` };
   }
+  if (DATE_FIELDS.has(key) && !missing) return { code: 'not-a-date', message: `${quoted(value)} is not a date — write it as 2026-10-14 (or 14.10.2026)` };
   if (issue.code === 'too_big') {
     if (issue.origin === 'string') return { code: 'too-long', message: `Too long: ${String(value).length} characters (at most ${String(issue.maximum)})` };
     if (issue.origin === 'array') return { code: 'too-many', message: `Too many: ${Array.isArray(value) ? value.length : '?'} items (at most ${String(issue.maximum)})` };
@@ -76,7 +79,6 @@ export function describeProblem(issue: z.core.$ZodIssue, value: unknown, csv: bo
     return { code: 'out-of-range', message: `${quoted(value)} is too small (at least ${String(issue.minimum)})` };
   }
   if (key === 'email') return { code: 'not-an-email', message: `${quoted(value)} is not an email address — write one such as name@example.com` };
-  if (DATE_FIELDS.has(key)) return { code: 'not-a-date', message: `${quoted(value)} is not a date — write it as 2026-10-14 (or 14.10.2026)` };
   if (accepted) return { code: accepted.code, message: `${quoted(value)} is not ${accepted.what} — use ${csv ? accepted.csv : accepted.json}` };
   if (key === 'capacity') {
     if (typeof value === 'number') return { code: 'out-of-range', message: `${value} is not a whole number from 0 to 10` };

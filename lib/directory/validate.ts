@@ -121,12 +121,16 @@ function judge({ at, value, columns }: Candidate, options: AcceptOptions): Outco
   const parsed = quick ? { success: true as const, data: quick } : FeedEntrySchema.safeParse(value);
   if (!parsed.success) {
     const csv = 'row' in at;
-    const issues = parsed.error.issues.map((issue): EntryIssue => {
+    // One problem per column and kind: a timestamp column feeds two dates, and a date may fail two checks.
+    const issues = new Map<string, EntryIssue>();
+    for (const issue of parsed.error.issues) {
       const path = issue.path.join('.');
       const field = columns?.[String(issue.path[0])] ?? (path || '(entry)');
-      return { ...at, field, ...describeProblem(issue, valueAt(value, issue.path), csv) };
-    });
-    return { kind: 'rejected', issues };
+      const problem = describeProblem(issue, valueAt(value, issue.path), csv);
+      const key = `${field}\u0000${problem.message}`;
+      if (!issues.has(key)) issues.set(key, { ...at, field, ...problem });
+    }
+    return { kind: 'rejected', issues: [...issues.values()] };
   }
   // Both paths give a fresh object: completing it in place spares a copy per entry.
   const entry: DirectoryEntry = Object.assign(parsed.data, { id: entryId(parsed.data.email) }, options.source ? { source: options.source } : undefined);

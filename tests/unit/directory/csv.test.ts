@@ -204,3 +204,90 @@ describe('cells', () => {
     });
   });
 });
+
+describe('consent columns', () => {
+  const HEAD = 'Email,Name,Career stage,Languages,Consent date';
+  const person = (email: string) => `${email},Ada,Senior,English,2026-11-01`;
+
+  it('never reads an opt-out question as opt-in: alone, it lists nobody and says why', () => {
+    const parsed = parseCsvFeed(`${HEAD},Leave me out of the directory\n${person('a@example.com')},No\n${person('b@example.com')},Yes\n`, options);
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.report.notOptedIn).toBe(2);
+    expect(parsed.report.warnings[0]).toBe(
+      `Column 'Leave me out of the directory' asks who wants to be left out: Mutual lists only people who said yes to being listed, so nobody in this file is listed. Ask "I agree to be listed in the directory" instead.`,
+    );
+  });
+
+  it('beside an opt-in question, a yes (or anything unclear) to the opt-out question keeps the person out', () => {
+    const csv = `${HEAD},I agree to be listed,Opt out of the directory\n${person('a@example.com')},Yes,\n${person('b@example.com')},Yes,Yes\n${person('c@example.com')},Yes,No\n${person('d@example.com')},Yes,hmm\n`;
+    const parsed = parseCsvFeed(csv, options);
+    expect(parsed.entries.map((entry) => entry.id)).toEqual(['a@example.com', 'c@example.com']);
+    expect(parsed.report.warnings.at(-1)).toMatch(/read as "no": 'hmm' \(1 row\)/);
+  });
+
+  it('lists each unrecognized answer once with its count, and counts the rest beyond ten', () => {
+    const answers = ['Maybe', 'maybe', 'Maybe', ...Array.from({ length: 12 }, (_, i) => `Option ${i + 1}`)];
+    const csv = `${HEAD},Consent\n${answers.map((answer, i) => `${person(`p${i}@example.com`)},${answer}`).join('\n')}\n`;
+    const warning = parseCsvFeed(csv, options).report.warnings.at(-1)!;
+    expect(warning).toMatch(/^Consent answers Mutual did not understand, read as "no": 'Maybe' \(2 rows\), 'maybe' \(1 row\), 'Option 1' \(1 row\)/);
+    expect(warning).toContain("'Option 8' (1 row), and 4 other rows.");
+  });
+
+  it('lets the newest row decide even when it is listed first, and the later row when times are missing', () => {
+    const head = 'Email,Name,Career stage,Languages,Consent,Timestamp';
+    const newerNoFirst = parseCsvFeed(`${head}\na@example.com,Ada,Senior,English,No,2026-11-05\nA@example.com,Ada,Senior,English,Yes,2026-11-01\n`, options);
+    expect(newerNoFirst.entries).toEqual([]);
+    expect(newerNoFirst.report).toMatchObject({ notOptedIn: 1, duplicates: 1 });
+    const noTimes = parseCsvFeed(`${head}\na@example.com,Ada,Senior,English,Yes,2026-11-01\na@example.com,Ada,Senior,English,No thanks,\n`, options);
+    expect(noTimes.entries).toEqual([]);
+  });
+
+  it('hides an older valid row behind a newer invalid one, and reports the newer one', () => {
+    const parsed = parseCsvFeed(`Email,Name,Career stage,Languages,Consent,Timestamp\na@example.com,Ada,Senior,English,Yes,2026-11-01\na@example.com,Ada,Wizard,English,Yes,2026-11-02\n`, options);
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.report.invalid).toEqual([expect.objectContaining({ row: 3, field: 'Career stage', code: 'unknown-career-stage' })]);
+  });
+});
+
+describe('dates per column', () => {
+  const HEAD = 'Email,Name,Career stage,Languages,Consent,Consent date';
+
+  it('reads a whole column day-first when one date can only be day-first', () => {
+    const parsed = parseCsvFeed(`${HEAD}\na@example.com,A,Senior,English,Yes,03/04/2026\nb@example.com,B,Senior,English,Yes,25/04/2026\n`, options);
+    expect(parsed.entries.map((entry) => entry.consent.date)).toEqual(['2026-04-03T00:00:00.000Z', '2026-04-25T00:00:00.000Z']);
+    expect(parsed.report.warnings).toEqual([]);
+  });
+
+  it('warns about a column that mixes both orders', () => {
+    const parsed = parseCsvFeed(`${HEAD}\na@example.com,A,Senior,English,Yes,13/04/2026\nb@example.com,B,Senior,English,Yes,04/13/2026\n`, options);
+    expect(parsed.report.warnings).toEqual([expect.stringMatching(/^Column 'Consent date' mixes day-first and month-first dates/)]);
+  });
+});
+
+describe('names, delimiters and files', () => {
+  it('joins First name and Last name when there is no full name, and names both in a problem', () => {
+    const parsed = parseCsvFeed('Email,First name,Surname,Career stage,Languages,Consent,Timestamp\na@example.com,Ada,Lovelace,Senior,English,Yes,2026-11-01\nb@example.com,,,Senior,English,Yes,2026-11-01\n', options);
+    expect(parsed.entries.map((entry) => entry.name)).toEqual(['Ada Lovelace']);
+    expect(parsed.report.invalid).toEqual([{ row: 3, field: 'name', code: 'missing', message: 'Missing' }]);
+  });
+
+  it('reads a bracket after a question that is no grid as part of its header', () => {
+    const parsed = parseCsvFeed('Email [work],Name,Career stage,Languages,Consent [required],Timestamp\na@example.com,Ada,Senior,English,Yes,2026-11-01\n', options);
+    expect(parsed.entries.map((entry) => entry.id)).toEqual(['a@example.com']);
+  });
+
+  it('reads tab-separated text', () => {
+    const parsed = parseCsvFeed('Email\tName\tCareer stage\tLanguages\tConsent\tTimestamp\na@example.com\tAda, Countess\tSenior\tEnglish\tYes\t2026-11-01\n', options);
+    expect(parsed.entries[0]!.name).toBe('Ada, Countess');
+  });
+
+  it('says a file without a date column cannot list anyone, and names the missing column in each row', () => {
+    const parsed = parseCsvFeed('Email,Name,Career stage,Languages,Consent\na@example.com,Ada,Senior,English,Yes\n', options);
+    expect(parsed.report.warnings[0]).toMatch(/^No date column \(such as "Timestamp" or "Consent date"\)/);
+    expect(parsed.report.invalid).toEqual([{ row: 2, field: 'Consent date', code: 'missing', message: 'Missing — a date is needed, such as 2026-10-14' }]);
+  });
+
+  it('says which headers it found when there is no email column', () => {
+    expect(() => parseCsvFeed('Name;Team\nAda;Data\n', options)).toThrow("This CSV has no email column: add one with a header such as \"Email address\". The headers found were: 'Name', 'Team'.");
+  });
+});

@@ -189,3 +189,31 @@ describe('files that are not feeds', () => {
     expect(parseFeed(text, options).report.warnings[0]).toMatch(/could not be read \(shown as �\).*Windows-1252/);
   });
 });
+
+describe('a hostile feed', () => {
+  const parsed = read('hostile.csv');
+  const people = byId('hostile.csv');
+
+  it('keeps markup, template syntax and formulas as inert text', () => {
+    expect(people.get('markup@example.org')).toMatchObject({
+      name: '<img src=x onerror=alert(1)><script>alert(2)</script>',
+      teach: [
+        { name: '{{name}}', level: 'expert' },
+        { name: '${7*7}', level: 'intermediate' },
+      ],
+      learn: [{ name: '<b>TikTok</b>', priority: 'high', ask: '' }],
+    });
+    expect(people.get('formula@example.org')!.name).toBe('=HYPERLINK("https://evil.example","click")');
+    expect(people.get('bidi@example.org')!.name).toBe('Eve \u202egnp.exe\u202c Hacker');
+  });
+
+  it('rejects what is too long or no date, quoting a shortened value, and reads an explanation alone as no answer', () => {
+    expect(parsed.report.invalid.map((issue) => 'row' in issue && [issue.row, issue.field, issue.code])).toEqual([
+      [5, 'What can you teach?', 'too-long'],
+      [5, 'What do you want to learn?', 'too-long'],
+      [6, 'Timestamp', 'not-a-date'],
+    ]);
+    expect(parsed.report).toMatchObject({ total: 6, valid: 3, rejected: 2, notOptedIn: 1 });
+    expect(parsed.report.warnings.at(-1)).toMatch(/^Consent answers Mutual did not understand, read as "no": 'I can withdraw at any time I can withdraw at any time I can withdraw at any tim…' \(1 row\)/);
+  });
+});
