@@ -95,11 +95,17 @@ class CohortSource implements CandidateSource {
   private readonly shortLists = new Map<number, CandidateList>();
   private readonly excluded: Set<number>;
 
+  readonly scorer: PairScorer;
+  private readonly options: PairingOptions;
+  private readonly top: number;
   constructor(
-    readonly scorer: PairScorer,
-    private readonly options: PairingOptions,
-    private readonly top: number,
+    scorer: PairScorer,
+    options: PairingOptions,
+    top: number,
   ) {
+    this.scorer = scorer;
+    this.options = options;
+    this.top = top;
     this.count = scorer.count;
     this.capacity = Int32Array.from(scorer.entries, (_, u) => (scorer.isOpen(u) ? scorer.entries[u]!.capacity : 0));
     const position = new Map(scorer.entries.map((entry, u) => [entry.id, u]));

@@ -47,11 +47,17 @@ export class PairScorer {
   private readonly contexts: (RankContext | undefined)[];
   private readonly profiles: (Profile | undefined)[];
 
+  readonly entries: readonly DirectoryEntry[];
+  readonly mode: MatchMode;
+  readonly now: Date;
   constructor(
-    readonly entries: readonly DirectoryEntry[],
-    readonly mode: MatchMode,
-    readonly now: Date,
+    entries: readonly DirectoryEntry[],
+    mode: MatchMode,
+    now: Date,
   ) {
+    this.entries = entries;
+    this.mode = mode;
+    this.now = now;
     this.index = buildMatchIndex(entries as DirectoryEntry[]);
     this.contexts = new Array(entries.length);
     this.profiles = new Array(entries.length);

@@ -239,10 +239,15 @@ class Graph implements PairGraph {
   readonly gadgets = new Set<number>();
   private readonly keys = new Set<number>();
 
+  readonly count: number;
+  readonly capacity: Int32Array;
   constructor(
-    readonly count: number,
-    readonly capacity: Int32Array,
-  ) {}
+    count: number,
+    capacity: Int32Array,
+  ) {
+    this.count = count;
+    this.capacity = capacity;
+  }
 
   has(u: number, v: number): boolean {
     return this.keys.has(u < v ? u * this.count + v : v * this.count + u);

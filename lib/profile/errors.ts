@@ -2,11 +2,13 @@ import type { z } from 'zod';
 
 /** A value that is not a Mutual profile (a file, a stored record): `issues` say where and why. */
 export class ProfileFormatError extends Error {
+  readonly issues: readonly string[];
   constructor(
     message: string,
-    readonly issues: readonly string[] = [],
+    issues: readonly string[] = [],
   ) {
     super(issues.length ? `${message} ${issues.join('; ')}` : message);
+    this.issues = issues;
     this.name = 'ProfileFormatError';
   }
 }
@@ -16,11 +18,15 @@ export class ProfileFormatError extends Error {
  * have written it); `stored` is the raw value so the user can download it before replacing it.
  */
 export class StoredProfileError extends Error {
+  readonly issues: readonly string[];
+  readonly stored: unknown;
   constructor(
-    readonly issues: readonly string[],
-    readonly stored: unknown,
+    issues: readonly string[],
+    stored: unknown,
   ) {
     super(`Your saved profile could not be read: ${issues.join('; ')}`);
+    this.issues = issues;
+    this.stored = stored;
     this.name = 'StoredProfileError';
   }
 }

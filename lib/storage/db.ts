@@ -34,11 +34,13 @@ export interface MutualDB extends DBSchema {
 export type MutualDatabase = IDBPDatabase<MutualDB>;
 
 export class StorageError extends Error {
+  override readonly cause?: unknown;
   constructor(
     message: string,
-    override readonly cause?: unknown,
+    cause?: unknown,
   ) {
     super(message);
+    this.cause = cause;
     this.name = 'StorageError';
   }
 }
