@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { askCap, balanceOf, followUpDue, nextMeeting, statusLabel, type Balance } from '@/lib/partnerships';
+import { askCap, balanceOf, followUpDue, meetingsOver, nextMeeting, statusLabel, type Balance } from '@/lib/partnerships';
 import { dueReminderText } from './format';
 import type { PartnershipData, PartnershipServices } from './services';
 
@@ -63,6 +63,7 @@ export function PartnersSummary({ services }: { services: PartnershipServices })
                 <h3>{partnership.partnerName}</h3>
                 <p className="card-meta">{statusLabel(partnership.status)}</p>
                 {balances.get(partnership.id) && <p>{balances.get(partnership.id)!.summary}</p>}
+                {meetingsOver(partnership, now) && <p>The agreed meetings are over: reflect and celebrate on the partnerships page.</p>}
                 {next && <p className="card-meta">Next session: {next.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone })}</p>}
                 <button type="button" onClick={() => services.openPage(partnership.id)}>
                   Open<span className="visually-hidden"> the partnership with {partnership.partnerName}</span>

@@ -4,6 +4,7 @@ import {
   draftAgreement,
   followUpDue,
   followUpOffered,
+  meetingsOver,
   messageOfKind,
   moveTo,
   PartnershipSettingsSchema,
@@ -238,6 +239,11 @@ function Detail(props: {
             </div>
           )}
         </section>
+      )}
+      {meetingsOver(partnership, services.now()) && (
+        <p className="notice" role="note">
+          The agreed meetings are over. Time to look back together: end the partnership to reflect and celebrate, or change the agreement to go on.
+        </p>
       )}
       {(partnership.status === 'agreed' || partnership.status === 'active') && context && values && (
         <AgreementPanel

@@ -12,7 +12,7 @@ export {
   renderAgreement,
 } from './agreement';
 export { agreementIcs, icsFileName } from './ics';
-export { askCap, balanceOf, followUpDue, followUpOffered, type AskCap, type Balance } from './rules';
+export { askCap, balanceOf, followUpDue, followUpOffered, meetingsOver, type AskCap, type Balance } from './rules';
 export { partnershipsFromRecords } from './migrate';
 export { messageOfKind, partnershipStory } from './celebrate';
 export {

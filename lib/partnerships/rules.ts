@@ -1,4 +1,5 @@
 import { OPEN_STATUSES, type Partnership, type PartnershipSettings, type SessionLogEntry } from './model';
+import { meetingInstants } from './time';
 
 const DAY_MS = 86_400_000;
 
@@ -68,4 +69,12 @@ export function balanceOf(log: readonly SessionLogEntry[]): Balance {
         ? 'You have mostly taught so far: make room to learn in the next session.'
         : 'You have mostly learned so far: offer to teach in the next session.';
   return { sessions: log.length, taughtSessions, learnedSessions, minutesTeaching, minutesLearning, summary, nudge };
+}
+
+/** The agreed end: an active partnership whose last agreed meeting is over is due its reflection. */
+export function meetingsOver(partnership: Pick<Partnership, 'status' | 'agreement'>, now: Date): boolean {
+  const { agreement } = partnership;
+  if (partnership.status !== 'active' || !agreement) return false;
+  const last = meetingInstants({ ...agreement, timeZone: agreement.myTimeZone }).at(-1);
+  return last !== undefined && last.getTime() + agreement.sessionMinutes * 60_000 <= now.getTime();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { askCap, balanceOf, followUpDue, followUpOffered, moveTo, TransitionError, type SessionLogEntry } from '../../../lib/partnerships';
-import { NOW, partnership } from './fixtures';
+import { askCap, balanceOf, followUpDue, followUpOffered, meetingsOver, moveTo, TransitionError, type SessionLogEntry } from '../../../lib/partnerships';
+import { agreement, NOW, partnership } from './fixtures';
 
 const settings = { openAskCap: 3, followUpDays: 7 };
 const day = (days: number) => new Date(NOW.getTime() + days * 86_400_000);
@@ -82,5 +82,21 @@ describe('the balance', () => {
     expect(balanceOf([session(0, 60)]).nudge).toBe('');
     expect(balanceOf([]).summary).toBe('No sessions logged yet.');
     expect(balanceOf([session(0, 30)]).summary).toBe('You’ve taught 0 sessions, learned 1 (0 minutes teaching, 30 learning).');
+  });
+});
+
+describe('the agreed end', () => {
+  const active = partnership({ status: 'active', agreement: agreement() });
+
+  it('comes once the last agreed meeting is over', () => {
+    // The last of five weekly meetings: Tuesday 31 March 15:00-15:45 Berlin (13:00-13:45 UTC).
+    expect(meetingsOver(active, new Date('2026-03-31T13:44:00Z'))).toBe(false);
+    expect(meetingsOver(active, new Date('2026-03-31T13:45:00Z'))).toBe(true);
+  });
+
+  it('is not due for a partnership that is not active or has no meeting time', () => {
+    const later = new Date('2026-06-01T00:00:00Z');
+    expect(meetingsOver({ ...active, status: 'ended' }, later)).toBe(false);
+    expect(meetingsOver({ ...active, agreement: agreement({ time: '' }) }, later)).toBe(false);
   });
 });

@@ -109,6 +109,13 @@ describe('the partnership page', () => {
     expect(services.save).toHaveBeenCalledWith(expect.objectContaining({ reminders: { on: true } }));
   });
 
+  it('says when the agreed meetings are over, at the agreed end', async () => {
+    const active = partnership({ id: 'p', status: 'active', agreement: agreement() });
+    render(<PartnershipPage services={fakeServices({ partnerships: [active] }, { now: () => new Date('2026-04-01T09:00:00Z') })} />);
+    expect((await screen.findByRole('note')).textContent).toMatch(/^The agreed meetings are over\. Time to look back together/);
+    expect(screen.getByRole('button', { name: 'End partnership' })).toBeTruthy();
+  });
+
   it('rejects a bad number in the settings in the words of the form', async () => {
     const services = fakeServices({ partnerships: [] });
     render(<PartnershipPage services={services} />);
