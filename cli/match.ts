@@ -24,11 +24,13 @@ Options:
 
 /** A problem with how the command was called (shown with the usage) or with its files: exit code 2. */
 class UsageError extends Error {
+  readonly showUsage;
   constructor(
     message: string,
-    readonly showUsage = false,
+    showUsage = false,
   ) {
     super(message);
+    this.showUsage = showUsage;
   }
 }
 

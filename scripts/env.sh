@@ -5,12 +5,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+# Node 22.18 is the first 22.x that runs TypeScript by stripping types (the CLI needs it).
+node_recent() { node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 18) ? 0 : 1)' 2>/dev/null; }
 
 if [ -x "$ROOT/.tools/node/node_modules/.bin/node" ]; then
   export PATH="$ROOT/.tools/node/node_modules/.bin:$PATH"
 fi
-if [ "$(node_major)" -lt 22 ]; then
+if ! node_recent; then
   echo "› Node $(node -v 2>/dev/null || echo none) is too old; installing Node 24 from the npm registry into .tools/node"
   mkdir -p "$ROOT/.tools/node"
   printf '{"name":"mutual-node-runtime","private":true,"allowScripts":{"node":true}}\n' > "$ROOT/.tools/node/package.json"

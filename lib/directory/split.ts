@@ -156,7 +156,11 @@ function parseHead(text: string, options: AcceptOptions): ParsedFeed {
 export class FeedTail {
   private entries: DirectoryEntry[] = [];
 
-  constructor(private readonly buildIndex: (entries: readonly DirectoryEntry[]) => unknown) {}
+  private readonly buildIndex: (entries: readonly DirectoryEntry[]) => unknown;
+
+  constructor(buildIndex: (entries: readonly DirectoryEntry[]) => unknown) {
+    this.buildIndex = buildIndex;
+  }
 
   parse(request: TailRequest): TailParsed {
     const text = decodeUtf8(request.bytes);

@@ -9,11 +9,13 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 150 * 1024 * 1024;
 
 export class SyncFailure extends Error {
+  readonly stage: SyncStage;
   constructor(
-    readonly stage: SyncStage,
+    stage: SyncStage,
     message: string,
   ) {
     super(message);
+    this.stage = stage;
     this.name = 'SyncFailure';
   }
 }

@@ -46,7 +46,11 @@ class SkillTables {
   private readonly textIds = new Map<string, readonly number[]>();
   private readonly skillIds = new Map<string, number>();
 
-  constructor(private readonly search: SkillSearch) {}
+  private readonly search: SkillSearch;
+
+  constructor(search: SkillSearch) {
+    this.search = search;
+  }
 
   textIdsOf(raw: string): readonly number[] {
     let ids = this.textIds.get(raw);
@@ -90,10 +94,12 @@ class ListColumn {
   /** Level or priority per item, for skill lists. */
   readonly grades: number[] = [];
 
+  private readonly graded;
   constructor(
     count: number,
-    private readonly graded = false,
+    graded = false,
   ) {
+    this.graded = graded;
     this.start = new Uint32Array(count + 1);
   }
 

@@ -45,10 +45,15 @@ class TopHeap {
   readonly scores: number[] = [];
   readonly positions: number[] = [];
 
+  private readonly better: Order;
+  private readonly capacity: number;
   constructor(
-    private readonly better: Order,
-    private readonly capacity: number,
-  ) {}
+    better: Order,
+    capacity: number,
+  ) {
+    this.better = better;
+    this.capacity = capacity;
+  }
 
   get full(): boolean {
     return this.scores.length >= this.capacity;
