@@ -141,7 +141,6 @@ describe('profile form', () => {
     type('Python for data analysis');
     expect(descriptionOf(skill)).toBe('read as Python + Data analysis');
     await waitForStored({ learn: [{ name: 'Python for data analysis', priority: 'medium', ask: '' }] });
-    await waitForSaved();
   });
 
   it('lets the person weigh other departments and other career stages, saved at once', async () => {
