@@ -5,6 +5,7 @@ import type { DirectoryEntry } from './entry';
 import { FeedFormatError } from './errors';
 import { NO_NAME_WARNING, acceptFeedEntries, checkFeedObject, feedName, parseJsonText } from './json';
 import { putChunks, skillNames } from './store';
+import { cappedReport } from './report';
 import type { AcceptOptions, ParsedFeed, ValidationReport } from './validate';
 
 /**
@@ -25,8 +26,6 @@ export function worthSplitting(size: number, { minBytes = SPLIT_MIN_BYTES }: { m
 }
 /** A worker that has not started by then (blocked, out of memory) is given up on. */
 const READY_TIMEOUT_MS = 5000;
-/** Issues the worker sends back: more than a report keeps (lib/directory/sync), fewer than a huge broken feed has. */
-const TAIL_ISSUES = 500;
 
 /** What a worker is asked to parse: the entries after the split, as `{"entries":[` + text, at the first half's "now". */
 export type TailRequest = Omit<Extract<PartWorkerRequest, { type: 'tail/parse' }>, 'type'>;
@@ -176,7 +175,8 @@ export class FeedTail {
     const { entries, report, name } = parsed;
     this.entries = entries;
     return {
-      report: { ...report, invalid: report.invalid.slice(0, TAIL_ISSUES) },
+      // What a report keeps (lib/directory/report), not what a huge broken feed has, crosses threads.
+      report: capForTransfer(report),
       ...(name ? { name } : {}),
       ids: entries.map((entry) => entry.id),
       updatedAt: entries.map((entry) => entry.updatedAt),
@@ -190,6 +190,12 @@ export class FeedTail {
     const index = await putChunks(kept, request.firstKey, () => this.buildIndex(kept));
     return { count: kept.length, skills: skillNames(kept), index };
   }
+}
+
+/** The report without its omitted count, which the receiving side counts again from the issues it merges. */
+function capForTransfer(report: ValidationReport): ValidationReport {
+  const { invalidOmitted: _, ...capped } = cappedReport(report);
+  return capped;
 }
 
 function combineReports(head: ValidationReport, tail: ValidationReport, duplicates: number, named: boolean): ValidationReport {
