@@ -4,6 +4,11 @@ import { feedPerson, jsonFeed } from './helpers';
 
 const options = { now: new Date('2026-11-10T12:00:00Z'), maxAgeDays: 365 };
 const bytes = (text: string) => new TextEncoder().encode(text);
+/** The feed's bytes as a file or a download delivers them: in chunks of `size`. */
+function* chunks(text: string, size = 300): Generator<Uint8Array> {
+  const all = bytes(text);
+  for (let at = 0; at < all.length; at += size) yield all.subarray(at, at + size);
+}
 
 /** 80 people with every kind of problem, and the same people again later in the list, some newer. */
 function people() {
@@ -19,33 +24,37 @@ function people() {
 }
 
 describe('checking a large JSON feed in pieces', () => {
-  it.each([[700], [2000], [9000]])('gives the report one reading gives, in pieces of %i bytes', (pieceBytes) => {
+  it.each([
+    [700, 300],
+    [2000, 5000],
+    [9000, 7],
+  ])('gives the report one reading gives, in pieces of %i bytes read in chunks of %i', async (pieceBytes, chunkBytes) => {
     const text = jsonFeed(people());
     const whole = parseJsonFeed(text, options);
-    const checked = checkJsonFeedInPieces(bytes(text), options, pieceBytes);
+    const checked = await checkJsonFeedInPieces(chunks(text, chunkBytes), options, pieceBytes);
     expect(checked).toBeDefined();
     expect(checked).toEqual({ name: whole.name, report: whole.report });
   });
 
-  it('finds the name after the entries, and warns when there is none', () => {
+  it('finds the name after the entries, and warns when there is none', async () => {
     const list = people();
     const named = `{"format": "mutual-directory", "version": 1, "entries": ${JSON.stringify(list)}, "name": "Late name"}`;
-    expect(checkJsonFeedInPieces(bytes(named), options, 1000)?.name).toBe('Late name');
+    expect((await checkJsonFeedInPieces(chunks(named), options, 1000))?.name).toBe('Late name');
     const unnamed = `{"format": "mutual-directory", "version": 1, "entries": ${JSON.stringify(list)}}`;
-    expect(checkJsonFeedInPieces(bytes(unnamed), options, 1000)?.report).toEqual(parseJsonFeed(unnamed, options).report);
+    expect((await checkJsonFeedInPieces(chunks(unnamed), options, 1000))?.report).toEqual(parseJsonFeed(unnamed, options).report);
   });
 
-  it('leaves to one reading what it cannot cut safely: a small feed, a malformed one, a second "entries"', () => {
-    expect(checkJsonFeedInPieces(bytes(jsonFeed([feedPerson('a@example.com')])), options, 1_000_000)).toBeUndefined();
+  it('leaves to one reading what it cannot cut safely: a small feed, a malformed one, a second "entries"', async () => {
+    expect(await checkJsonFeedInPieces(chunks(jsonFeed([feedPerson('a@example.com')])), options, 1_000_000)).toBeUndefined();
     const broken = jsonFeed(people()).slice(0, -500);
-    expect(checkJsonFeedInPieces(bytes(broken), options, 1000)).toBeUndefined();
+    expect(await checkJsonFeedInPieces(chunks(broken), options, 1000)).toBeUndefined();
     const twice = `{"format": "mutual-directory", "version": 1, "entries": ${JSON.stringify(people())}, "entries": []}`;
-    expect(checkJsonFeedInPieces(bytes(twice), options, 1000)).toBeUndefined();
+    expect(await checkJsonFeedInPieces(chunks(twice), options, 1000)).toBeUndefined();
   });
 
-  it('keeps the first issues of each kind of a feed where every entry is invalid, and counts them all', () => {
+  it('keeps the first issues of each kind of a feed where every entry is invalid, and counts them all', async () => {
     const list = Array.from({ length: 3000 }, (_, i) => feedPerson(`bad${i}`, { careerStage: 'wizard' }));
-    const checked = checkJsonFeedInPieces(bytes(jsonFeed(list)), options, 20_000);
+    const checked = await checkJsonFeedInPieces([bytes(jsonFeed(list))], options, 20_000);
     expect(checked?.report).toMatchObject({ total: 3000, valid: 0, rejected: 3000 });
     expect(checked?.report.invalid.length).toBeLessThanOrEqual(200);
     expect(new Set(checked?.report.invalid.map((issue) => issue.field))).toEqual(new Set(['email', 'careerStage']));
