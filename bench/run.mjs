@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 const BENCHES = [
   ['Match engine', ['bench/match.ts']],
   ['Directory sync and load (Chromium)', ['bench/directory/run.ts']],
+  ['Directory check (CLI): time and peak memory', ['bench/directory/check.ts']],
   ['Directory sync in the extension (Chromium, built extension)', ['bench/directory/extension.ts']],
   ['Popup time to results (Chromium, built extension)', ['bench/popup/run.ts']],
 ];
