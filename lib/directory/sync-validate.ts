@@ -37,7 +37,7 @@ export function describeReport(report: ValidationReport): string {
 }
 
 /** Waiting time before a copy whose reading crashed or ran out of time is read again: 30 min, doubling, at most a day. */
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   return Math.min(24 * 60, 30 * 2 ** (attempts - 1)) * 60_000;
 }
 
