@@ -6,6 +6,7 @@ const BENCHES = [
   ['Cohort pairing', ['bench/pair.ts']],
   ['Directory feed cells (hostile input)', ['bench/directory/cells.ts']],
   ['Directory sync and load (Chromium)', ['bench/directory/run.ts']],
+  ['Directory check (CLI): time and peak memory', ['bench/directory/check.ts']],
   ['Directory sync in the extension (Chromium, built extension)', ['bench/directory/extension.ts']],
   ['Popup time to results (Chromium, built extension)', ['bench/popup/run.ts']],
 ];

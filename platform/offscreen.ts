@@ -13,6 +13,35 @@ const OFFSCREEN_PATH = '/offscreen.html';
 /** The document's listener may not be registered the moment it is created. */
 const RETRIES = 30;
 const RETRY_MS = 100;
+/**
+ * A sync that has not answered by then is stuck (a feed read in the document's own thread that
+ * never ends): the document is closed, which ends it, and the sync is not run again here, where it
+ * would stick the same way. Each feed's reading was recorded before it began, so the next sync
+ * does not read the same copy again at once (lib/directory/sync-validate).
+ */
+export const OFFSCREEN_TIMEOUT_MS = 3 * 60_000;
+
+class Stuck extends Error {}
+
+function stuckAnswer(ms: number): Answer {
+  const minutes = Math.round(ms / 60_000);
+  return {
+    ok: false,
+    sources: [{ id: 'directory', ok: false, message: `The sync took too long (more than ${minutes} min) and was stopped; the directory in use stays as it was. The next sync skips the copy it was reading.` }],
+    version: '',
+  };
+}
+
+/** `promise`, or Stuck once `ms` have passed. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Stuck()), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function openOffscreen(): Promise<void> {
   const open = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
@@ -50,14 +79,15 @@ async function closeOffscreen(): Promise<void> {
   }
 }
 
-export async function syncInOffscreen(request: OffscreenSync, here: (request: OffscreenSync) => Promise<Answer>): Promise<Answer> {
+export async function syncInOffscreen(request: OffscreenSync, here: (request: OffscreenSync) => Promise<Answer>, timeoutMs = OFFSCREEN_TIMEOUT_MS): Promise<Answer> {
   if (!browser.offscreen) return here(request);
   let answer: Answer | undefined;
   try {
     await openOffscreen();
-    answer = await ask(request);
-  } catch {
-    // No offscreen document (an older browser, or it crashed): sync here below.
+    answer = await within(ask(request), timeoutMs);
+  } catch (error) {
+    if (error instanceof Stuck) answer = stuckAnswer(timeoutMs);
+    // Otherwise no offscreen document (an older browser, or it crashed): sync here below.
   }
   await closeOffscreen();
   return answer ?? here(request);

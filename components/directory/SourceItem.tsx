@@ -20,9 +20,9 @@ function status(source: SourceView): string {
   return `${state.report?.rejected ? 'Read in part' : 'OK'}: ${state.message}`;
 }
 
-/** A source whose last attempt failed is retried; one that worked is synced again. */
+/** A source that never worked is retried; one with a copy in use is synced again. */
 function syncLabel(source: SourceView): string {
-  return source.state && !source.state.ok ? 'Retry' : 'Sync';
+  return source.state && !source.state.ok && !source.state.lastGoodSync ? 'Retry' : 'Sync';
 }
 
 /** A policy feed is fetched without access (its server may allow Mutual by CORS); a network error there may mean it needs access. */

@@ -1,7 +1,9 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { downloadText, readTextFiles } from '@/components/ui/files';
-import { allDataFileName, allDataJson, deleteAllData, exportAllData, STORE_CONTENTS, type StoreName } from '@/lib/privacy';
+import { allDataFileName, allDataJson, exportAllData, STORE_CONTENTS, type StoreName } from '@/lib/privacy';
 import { exportProfileJson, parseProfileJson, profileFileName, type Profile } from '@/lib/profile';
+import { privacyServices } from '@/platform/privacy-services';
+import type { DeletedData, PrivacyServices } from './services';
 import './privacy.css';
 
 type Tone = 'success' | 'error';
@@ -42,10 +44,20 @@ export interface DataSectionProps {
   editor: EditedProfile;
   /** Called after everything was deleted, so the other sections load again. */
   onDeleted: () => void;
+  services?: PrivacyServices;
+}
+
+/** What was deleted, in one sentence a person can check. */
+function describeDeleted({ cleared, releasedOrigins, menuRebuilt }: DeletedData): string {
+  const sites = releasedOrigins.length
+    ? ` Mutual no longer has access to ${releasedOrigins.length === 1 ? 'the feed site' : `${releasedOrigins.length} feed sites`} (${releasedOrigins.map((origin) => origin.replace(/^https?:\/\//, '')).join(', ')}).`
+    : '';
+  const menu = menuRebuilt ? ' The right-click menu lists only the built-in templates again.' : '';
+  return `Deleted all your data from this browser (${cleared.length} stores emptied).${sites}${menu} The demo directory of fictional colleagues may come back at the next directory sync.`;
 }
 
 /** "Your data": the profile as a file, a copy of everything Mutual keeps, and deleting it all. */
-export function DataSection({ editor, onDeleted }: DataSectionProps) {
+export function DataSection({ editor, onDeleted, services = privacyServices }: DataSectionProps) {
   const [profileMessage, setProfileMessage] = useState<Message>();
   const [pendingImport, setPendingImport] = useState<{ profile: Profile; fileName: string }>();
   const [exportMessage, setExportMessage] = useState<Message>();
@@ -110,11 +122,8 @@ export function DataSection({ editor, onDeleted }: DataSectionProps) {
   async function deleteEverything() {
     setBusy(true);
     try {
-      const cleared = await editor.resetAfter(deleteAllData);
-      setDeleteMessage({
-        tone: 'success',
-        text: `Deleted all your data from this browser (${cleared.length} stores emptied). The demo directory of fictional colleagues may come back at the next directory sync.`,
-      });
+      const deleted = await editor.resetAfter(services.deleteAllData);
+      setDeleteMessage({ tone: 'success', text: describeDeleted(deleted) });
       onDeleted();
     } catch (error) {
       setDeleteMessage({ tone: 'error', text: `Nothing was deleted: ${errorText(error)}` });
@@ -176,8 +185,10 @@ export function DataSection({ editor, onDeleted }: DataSectionProps) {
       <section className="data-group" aria-labelledby="delete-heading">
         <h3 id="delete-heading">Delete all my data</h3>
         <p>
-          Deletes everything listed above from this browser: your profile, partners, outreach log, templates and directory sources. The
-          built-in demo directory of fictional colleagues may come back at the next directory sync.
+          Deletes everything listed above from this browser: your profile, partners, outreach log, templates and directory sources. It
+          also gives back Mutual&apos;s access to the feed sites you allowed and removes your templates from the right-click menu. A
+          directory sync that is running finishes saving first, or saves nothing. The built-in demo directory of fictional colleagues may
+          come back at the next directory sync.
         </p>
         {confirmingDelete ? (
           <div className="notice error" role="group" aria-labelledby="delete-confirm-text">

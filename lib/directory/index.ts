@@ -69,6 +69,8 @@ export {
   type SyncStage,
 } from './source-store';
 export { syncDirectory, importFile } from './sync';
+export { checkJsonFeedInPieces, PIECE_BYTES, type CheckedFeed } from './check';
+export { FEED_LIMITS, ISSUES_KEPT, ISSUES_PER_KIND, cappedReport, recordIssue } from './report';
 export { fetchFeed, SyncFailure, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './sync-fetch';
 export { describeReport } from './sync-validate';
 export { CANCELLED_MESSAGE, type DirectorySyncResult } from './sync-commit';

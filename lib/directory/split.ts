@@ -5,6 +5,7 @@ import type { DirectoryEntry } from './entry';
 import { FeedFormatError } from './errors';
 import { NO_NAME_WARNING, acceptFeedEntries, checkFeedObject, feedName, parseJsonText } from './json';
 import { putChunks, skillNames } from './store';
+import { cappedReport } from './report';
 import type { AcceptOptions, ParsedFeed, ValidationReport } from './validate';
 
 /**
@@ -25,8 +26,6 @@ export function worthSplitting(size: number, { minBytes = SPLIT_MIN_BYTES }: { m
 }
 /** A worker that has not started by then (blocked, out of memory) is given up on. */
 const READY_TIMEOUT_MS = 5000;
-/** Issues the worker sends back: more than a report keeps (lib/directory/sync), fewer than a huge broken feed has. */
-const TAIL_ISSUES = 500;
 
 /** What a worker is asked to parse: the entries after the split, as `{"entries":[` + text, at the first half's "now". */
 export type TailRequest = Omit<Extract<PartWorkerRequest, { type: 'tail/parse' }>, 'type'>;
@@ -130,8 +129,13 @@ function isEntryBoundary(bytes: Uint8Array, comma: number, budget: { left: numbe
  * character, so both sides decode on their own.
  */
 export function findSplit(bytes: Uint8Array): number | undefined {
+  return findCut(bytes, Math.floor(bytes.length * CUT_AT));
+}
+
+/** The first comma between two entries at or after byte `from` (see findSplit), or undefined. */
+export function findCut(bytes: Uint8Array, from: number): number | undefined {
   const budget = { left: CHECK_BUDGET };
-  for (let candidate = nextObjectEnd(bytes, Math.floor(bytes.length * CUT_AT), bytes.length); candidate && budget.left > 0; ) {
+  for (let candidate = nextObjectEnd(bytes, from, bytes.length); candidate && budget.left > 0; ) {
     // A list that ends here (an entry's skills, most often) is no place to cut.
     if (!candidate.last && isEntryBoundary(bytes, candidate.at, budget)) return candidate.at;
     candidate = nextObjectEnd(bytes, candidate.at + 1, bytes.length);
@@ -144,12 +148,35 @@ export function findSplit(bytes: Uint8Array): number | undefined {
  * top-level list (inside a string, `]}` cannot close it; deeper, it closes too little), and that
  * list must be the last key read, "entries".
  */
-function parseHead(text: string, options: AcceptOptions): ParsedFeed {
+export function parseHead(text: string, options: AcceptOptions): ParsedFeed {
   const feed = parseJsonText(`${text}]}`);
   if (typeof feed !== 'object' || feed === null || Object.keys(feed).at(-1) !== 'entries') throw new FeedFormatError('The split is not inside "entries".');
   const { entries, name } = checkFeedObject(feed);
   const accepted = acceptFeedEntries(entries, options);
   return name ? { name, ...accepted } : accepted;
+}
+
+/** The last part of a feed, from just after a cut: the rest of "entries" and any keys after it. */
+export function parseTail(text: string): { entries: unknown[]; name?: string } {
+  // A second "entries" key after the list would replace the whole list in one thread's reading.
+  if (text.includes('"entries"')) throw new FeedFormatError('The second half names "entries" again.');
+  const feed = parseJsonText(TAIL_PREFIX + text);
+  if (typeof feed !== 'object' || feed === null || !Array.isArray((feed as { entries?: unknown }).entries)) {
+    throw new FeedFormatError('The second half is not a list of entries.');
+  }
+  const name = feedName(feed as Record<string, unknown>);
+  return { entries: (feed as { entries: unknown[] }).entries, ...(name ? { name } : {}) };
+}
+
+/** A part between two cuts: a list of entries and nothing else, or undefined. */
+export function parseMiddle(text: string): unknown[] | undefined {
+  let list: unknown;
+  try {
+    list = JSON.parse(`[${text}]`);
+  } catch {
+    return undefined;
+  }
+  return Array.isArray(list) && list.every(isEntryLike) ? list : undefined;
 }
 
 /** The worker's side: its half parsed and validated, then stored and indexed without the entries that lost. */
@@ -163,16 +190,9 @@ export class FeedTail {
   }
 
   parse(request: TailRequest): TailParsed {
-    const text = decodeUtf8(request.bytes);
-    // A second "entries" key after the list would replace the whole list in one thread's reading.
-    if (text.includes('"entries"')) throw new FeedFormatError('The second half names "entries" again.');
-    const feed = parseJsonText(TAIL_PREFIX + text);
-    if (typeof feed !== 'object' || feed === null || !Array.isArray((feed as { entries?: unknown }).entries)) {
-      throw new FeedFormatError('The second half is not a list of entries.');
-    }
+    const { entries, name } = parseTail(decodeUtf8(request.bytes));
     const options = { now: new Date(request.now), maxAgeDays: request.maxAgeDays, ...(request.source ? { source: request.source } : {}) };
-    const name = feedName(feed as Record<string, unknown>);
-    return this.hold({ ...acceptFeedEntries((feed as { entries: unknown[] }).entries, options), ...(name ? { name } : {}) });
+    return this.hold({ ...acceptFeedEntries(entries, options), ...(name ? { name } : {}) });
   }
 
   /** Keeps a parsed feed's entries here, to store later; answers what the syncing thread needs of them. */
@@ -180,7 +200,8 @@ export class FeedTail {
     const { entries, report, name } = parsed;
     this.entries = entries;
     return {
-      report: { ...report, invalid: report.invalid.slice(0, TAIL_ISSUES) },
+      // What a report keeps (lib/directory/report), not what a huge broken feed has, crosses threads.
+      report: capForTransfer(report),
       ...(name ? { name } : {}),
       ids: entries.map((entry) => entry.id),
       updatedAt: entries.map((entry) => entry.updatedAt),
@@ -194,6 +215,12 @@ export class FeedTail {
     const index = await putChunks(kept, request.firstKey, () => this.buildIndex(kept));
     return { count: kept.length, skills: skillNames(kept), index };
   }
+}
+
+/** The report without its omitted count, which the receiving side counts again from the issues it merges. */
+function capForTransfer(report: ValidationReport): ValidationReport {
+  const { invalidOmitted: _, ...capped } = cappedReport(report);
+  return capped;
 }
 
 function combineReports(head: ValidationReport, tail: ValidationReport, duplicates: number, named: boolean): ValidationReport {

@@ -91,7 +91,7 @@ export function saveAhead(repository: SyncRepository, epoch: string, state: Sour
   }).catch(() => undefined);
 }
 
-export interface SyncCommit {
+interface SyncCommit {
   /** Enabled sources, in order; `outcomes[i]` is undefined for a source not synced this time. */
   sources: readonly DirectorySource[];
   previous: readonly (SourceState | undefined)[];

@@ -130,7 +130,7 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
     };
   } catch (error) {
     if (error instanceof SyncFailure) throw error;
-    if (timedOut) throw new SyncFailure('timeout', `The feed took too long to download: no complete answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}.`);
+    if (timedOut) throw new SyncFailure('timeout', `The feed took too long to read: no complete answer from its server within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}.`);
     throw new SyncFailure('network', `Could not reach ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     clearTimeout(timer);

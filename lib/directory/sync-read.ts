@@ -27,7 +27,7 @@ export function parseDemo(now: Date, maxAgeDays: number, label: string): ParsedF
 }
 
 /** The sync's worker for one feed, warmed up while it downloads. */
-export type EarlyWorker = ParallelSync & { warm(bytes: number): void };
+type EarlyWorker = ParallelSync & { warm(bytes: number): void };
 
 /**
  * The sync's worker for one feed, started as soon as the feed is known to be large: a worker
@@ -50,7 +50,7 @@ export function earlyWorker(parallel: ParallelSync): EarlyWorker {
   };
 }
 
-export function tooSlow(budgetMs: number): SyncFailure {
+function tooSlow(budgetMs: number): SyncFailure {
   const limit = budgetMs >= 1000 ? `${Math.round(budgetMs / 1000)} s` : `${budgetMs} ms`;
   return new SyncFailure('timeout', `The feed took too long to read (more than ${limit}): it was not used. A feed this slow to read is malformed or far larger than a directory; check it with "mutual directory check".`);
 }

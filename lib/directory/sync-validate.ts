@@ -2,16 +2,13 @@ import type { DirectoryEntry } from './entry';
 import type { SourceCopy, SourceState, StoredReport, SyncStage } from './source-store';
 import type { DirectorySource } from './sources';
 import type { RemoteEntries } from './split';
+import { cappedReport } from './report';
 import type { ParsedFeed, ValidationReport } from './validate';
 
 /**
  * Sync step 3, validate: what a source's fetch and read come to, as the state people see ("200
  * entries, 3 rejected" or what failed). A source that fails keeps its last good copy and says so.
  */
-
-/** Invalid-row issues kept per source: enough to fix a feed, small enough to store. */
-const STORED_ISSUES = 200;
-const STORED_WARNINGS = 20;
 
 export interface SourceOutcome {
   state: SourceState;
@@ -22,13 +19,9 @@ export interface SourceOutcome {
   remote?: RemoteEntries;
 }
 
+/** What is stored of a report: the issues and warnings lib/directory/report keeps, and how many more there were. */
 export function storedReport(report: ValidationReport): StoredReport {
-  return {
-    ...report,
-    invalid: report.invalid.slice(0, STORED_ISSUES),
-    invalidOmitted: Math.max(0, report.invalid.length - STORED_ISSUES),
-    warnings: report.warnings.slice(0, STORED_WARNINGS),
-  };
+  return cappedReport(report);
 }
 
 const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
@@ -44,7 +37,7 @@ export function describeReport(report: ValidationReport): string {
 }
 
 /** Waiting time before a copy whose reading crashed or ran out of time is read again: 30 min, doubling, at most a day. */
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   return Math.min(24 * 60, 30 * 2 ** (attempts - 1)) * 60_000;
 }
 

@@ -121,11 +121,19 @@ function renderNodes(nodes: Node[], values: TemplateValues, out: string[], missi
   }
 }
 
+/**
+ * Runs of spaces between two words become one. Each run is found once and its neighbours looked
+ * at: a lookaround pattern for it retried every start in a long run of spaces (quadratic).
+ */
+function collapseInnerSpaces(line: string): string {
+  return line.replace(/ {2,}/g, (run: string, at: number) => (at > 0 && /\S/.test(line[at - 1]!) && /\S/.test(line[at + run.length] ?? '') ? ' ' : run));
+}
+
 /** Tidies the spaces and blank lines that dropped optional parts leave behind. */
 function tidy(text: string): string {
   return text
     .split(/\r?\n/)
-    .map((line) => line.replace(/(?<=\S) {2,}(?=\S)/g, ' ').trimEnd())
+    .map((line) => collapseInnerSpaces(line).trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -120,9 +120,10 @@ describe('directory', () => {
           };
         }),
     );
-    expect(segments).toHaveLength(2);
+    // This thread's part, then one per worker: each small feed's reader, and the large feed's second half.
+    expect(segments.length).toBeGreaterThanOrEqual(2);
     expect(segments.reduce((sum, segment) => sum + segment.count, 0)).toBe(205 + LARGE);
-    expect(segments[1]!.count).toBeGreaterThan(LARGE / 3);
+    expect(Math.max(...segments.slice(1).map((segment) => segment.count))).toBeGreaterThan(LARGE / 3);
 
     const popup = await mutual.openPopup();
     await quickStart(popup);

@@ -153,7 +153,8 @@ describe('profile in the options page', () => {
 
     await data.getByRole('button', { name: 'Delete all my data' }).click();
     await data.getByRole('button', { name: 'Yes, delete everything' }).click();
-    await expect.poll(() => data.textContent()).toMatch(/Deleted all your data from this browser/);
+    // Deleting waits for a directory sync that is saving (the restart above started one).
+    await expect.poll(() => data.textContent(), { timeout: 15_000 }).toMatch(/Deleted all your data from this browser/);
     await page.reload();
     await page.getByRole('form', { name: 'Your profile' }).waitFor();
     expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('');

@@ -5,6 +5,7 @@ import { readPolicy } from '../../../platform/directory-policy';
 import { MANAGED_FIRST_WAIT_MS, MANAGED_WAIT_MS, onManagedStorageChange } from '../../../platform/managed-storage';
 import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncAll, syncHere, syncOnPolicyChange } from '../../../platform/directory-sync';
 import { parseMessage } from '../../../lib/messages';
+import { syncInOffscreen } from '../../../platform/offscreen';
 import { resetDatabase } from './helpers';
 
 const FEED = 'https://intranet.example.com/mentors.json';
@@ -169,5 +170,17 @@ describe('background directory wiring', () => {
     const summary = await syncAll();
     expect(summary.ok).toBe(true);
     expect((await loadDirectoryMeta())?.count).toBe(DEMO_DIRECTORY_SIZE);
+  });
+
+  it('ends an offscreen sync that does not answer, and does not run it again in the service worker', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'getContexts').mockResolvedValue([] as never);
+    vi.spyOn(fakeBrowser.offscreen, 'createDocument').mockResolvedValue();
+    const close = vi.spyOn(fakeBrowser.offscreen, 'closeDocument').mockResolvedValue();
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(() => new Promise(() => undefined));
+    const here = vi.fn();
+    const answer = await syncInOffscreen({ type: 'offscreen/sync', settings: {}, policy: {}, allowedUrls: [] }, here, 50);
+    expect(answer).toEqual({ ok: false, version: '', sources: [{ id: 'directory', ok: false, message: expect.stringMatching(/^The sync took too long .* and was stopped; the directory in use stays as it was\./) }] });
+    expect(close).toHaveBeenCalledOnce();
+    expect(here).not.toHaveBeenCalled();
   });
 });

@@ -224,7 +224,7 @@ describe('fetching', () => {
   it('gives up after the timeout', async () => {
     const hanging = (_: unknown, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    await expect(fetchFeed(FEED_URL, { fetch: hanging as typeof fetch, timeoutMs: 20 })).rejects.toMatchObject({ stage: 'timeout', message: 'The feed took too long to download: no complete answer within 20 ms.' });
+    await expect(fetchFeed(FEED_URL, { fetch: hanging as typeof fetch, timeoutMs: 20 })).rejects.toMatchObject({ stage: 'timeout', message: 'The feed took too long to read: no complete answer from its server within 20 ms.' });
   });
 
   it('refuses a declared size over the cap without reading it', async () => {

@@ -119,7 +119,7 @@ describe('options page', () => {
 
     await user.click(within(dataSection()).getByRole('button', { name: 'Delete all my data' }));
     await user.click(within(dataSection()).getByRole('button', { name: 'Yes, delete everything' }));
-    await within(dataSection()).findByText(/^Deleted all your data from this browser \(10 stores emptied\)\. The demo directory .* may come back/);
+    await within(dataSection()).findByText(/^Deleted all your data from this browser \(10 stores emptied\)\..* The demo directory .* may come back/);
     expect(await loadProfile()).toBeUndefined();
     expect(await (await openMutualDb()).count('profile')).toBe(0);
     expect(screen.getByLabelText('Name')).toHaveProperty('value', '');
