@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { parseMessage, type Message } from '@/lib/messages';
 import { onManagedStorageChange } from '@/platform/managed-storage';
 import { handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '@/platform/directory-sync';
-import { handleCommand, handleContextMenuClick, insertIntoTab, registerContextMenus } from '@/platform/insert';
+import { handleCommand, handleContextMenuClick, registerContextMenus } from '@/platform/context-menu';
+import { insertIntoTab } from '@/platform/insert';
 import { welcomeOnInstalled } from '@/platform/welcome';
 import { registerReminders } from '@/platform/reminders';
 

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { DirectoryServices } from '@/components/directory/services';
 import {
   deleteSource,
   importFile,
@@ -29,7 +28,7 @@ async function releaseOrigin(removed: DirectorySource | undefined): Promise<void
   if (!stillUsed) await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
 }
 
-export const directoryServices: DirectoryServices = {
+export const directoryServices = {
   async load() {
     const [settings, policy, states, meta] = await Promise.all([loadDirectorySettings(), readPolicy(), loadSourceStates(), loadDirectoryMeta()]);
     const byId = new Map(states.map((state) => [state.id, state]));
@@ -39,8 +38,8 @@ export const directoryServices: DirectoryServices = {
       ...(meta ? { meta } : {}),
     };
   },
-  requestAccess: (origin) => browser.permissions.request({ origins: [originPattern(origin)] }),
-  async addFeed(url) {
+  requestAccess: (origin: string) => browser.permissions.request({ origins: [originPattern(origin)] }),
+  async addFeed(url: string) {
     const id = urlSourceId(url, false);
     await updateDirectorySettings((settings) => ({
       ...settings,
@@ -48,7 +47,7 @@ export const directoryServices: DirectoryServices = {
     }));
     return send({ type: 'directory/sync', sourceId: id });
   },
-  async removeSource(id) {
+  async removeSource(id: string) {
     const settings = await loadDirectorySettings();
     const removed = listSources(settings, {}).find((source) => source.id === id);
     await updateDirectorySettings((current) => ({ ...current, sources: current.sources.filter((source) => source.id !== id) }));
@@ -56,11 +55,11 @@ export const directoryServices: DirectoryServices = {
     await releaseOrigin(removed);
     return send({ type: 'directory/sync', sourceId: id });
   },
-  async setDemoEnabled(enabled) {
+  async setDemoEnabled(enabled: boolean) {
     await updateDirectorySettings((settings) => ({ ...settings, demoEnabled: enabled }));
     return send({ type: 'directory/sync', sourceId: 'demo' });
   },
-  async importFile({ name, text }) {
+  async importFile({ name, text }: { name: string; text: string }) {
     const policy = await readPolicy();
     const id = `file:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const source = { id, kind: 'file', fileName: name, label: name.slice(0, 120), enabled: true, locked: false } as const;
@@ -69,8 +68,8 @@ export const directoryServices: DirectoryServices = {
     await updateDirectorySettings((settings) => ({ ...settings, sources: [...settings.sources, { id, kind: 'file', fileName: source.fileName.slice(0, 255), label: source.label }] }));
     return send({ type: 'directory/sync', sourceId: id });
   },
-  sync: (sourceId) => send(sourceId ? { type: 'directory/sync', sourceId } : { type: 'directory/sync' }),
-  onChanged(listener) {
+  sync: (sourceId?: string) => send(sourceId ? { type: 'directory/sync', sourceId } : { type: 'directory/sync' }),
+  onChanged(listener: () => void) {
     const onMessage = (message: unknown) => {
       if (parseMessage(message)?.type === 'directory/changed') listener();
     };

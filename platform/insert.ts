@@ -75,6 +75,3 @@ export async function insertIntoTab(tabId: number, text: string, options: { fram
     return describeInjectionError(error);
   }
 }
-
-// The background imports its event handlers from here; they live in context-menu.ts.
-export { handleCommand, handleContextMenuClick, registerContextMenus } from './context-menu';

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { PrivacyServices } from '@/components/privacy/services';
 import { deleteAllData } from '@/lib/privacy';
 import { send } from './messaging';
 
@@ -17,7 +16,7 @@ async function releaseOrigins(): Promise<string[]> {
   return removed ? origins.map((pattern) => pattern.replace(/\/\*$/, '')) : [];
 }
 
-export const privacyServices: PrivacyServices = {
+export const privacyServices = {
   async deleteAllData() {
     const cleared = await deleteAllData();
     const [releasedOrigins, menuRebuilt] = await Promise.all([

@@ -1,5 +1,5 @@
+import { loadDirectoryIndex } from '../../lib/match';
 import {
-  loadDirectoryIndex,
   loadEntriesAt,
   mergeSources,
   saveDirectory,
@@ -54,7 +54,7 @@ async function steps(feedUrl: string, now: Date): Promise<Timings> {
   return timings;
 }
 
-/** As the extension's sync host starts them (platform/sync-host.ts): a module worker per large feed. */
+/** As the extension's sync host starts them (platform/feed-worker.ts): a module worker per large feed. */
 const parallel = {
   startWorker: () => connectPartWorker(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })),
   joinIndexes: joinMatchIndexes,

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Profile } from '@/lib/profile/model';
 import type { SyncSummary } from '@/lib/messages';
-import { directoryServices } from '@/platform/directory-services';
 import { AddSource } from './AddSource';
 import { JoinPanel } from './JoinPanel';
 import { SourceItem } from './SourceItem';
@@ -12,7 +11,7 @@ import './DirectorySection.css';
 export interface DirectorySectionProps {
   /** My profile, for the join panel (the options page loads it). */
   profile?: Profile;
-  services?: DirectoryServices;
+  services: DirectoryServices;
   /** How long adding a feed waits for the browser's permission prompt to be answered. */
   accessTimeoutMs?: number;
 }
@@ -62,7 +61,7 @@ function errorText(error: unknown): string {
 }
 
 /** Options-page section: where the directory comes from, how each source is doing, and joining it. */
-export function DirectorySection({ profile, services = directoryServices, accessTimeoutMs = ACCESS_TIMEOUT_MS }: DirectorySectionProps) {
+export function DirectorySection({ profile, services, accessTimeoutMs = ACCESS_TIMEOUT_MS }: DirectorySectionProps) {
   const [view, setView] = useState<DirectoryView>();
   /** While adding a feed waits for the permission prompt: gives up waiting. */
   const [cancelAdd, setCancelAdd] = useState<() => void>();

@@ -2,7 +2,6 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { downloadText, readTextFiles } from '@/components/ui/files';
 import { allDataFileName, allDataJson, exportAllData, STORE_CONTENTS, type StoreName } from '@/lib/privacy';
 import { exportProfileJson, parseProfileJson, profileFileName, type Profile } from '@/lib/profile';
-import { privacyServices } from '@/platform/privacy-services';
 import type { DeletedData, PrivacyServices } from './services';
 import './privacy.css';
 
@@ -44,7 +43,7 @@ export interface DataSectionProps {
   editor: EditedProfile;
   /** Called after everything was deleted, so the other sections load again. */
   onDeleted: () => void;
-  services?: PrivacyServices;
+  services: PrivacyServices;
 }
 
 /** What was deleted, in one sentence a person can check. */
@@ -57,7 +56,7 @@ function describeDeleted({ cleared, releasedOrigins, menuRebuilt }: DeletedData)
 }
 
 /** "Your data": the profile as a file, a copy of everything Mutual keeps, and deleting it all. */
-export function DataSection({ editor, onDeleted, services = privacyServices }: DataSectionProps) {
+export function DataSection({ editor, onDeleted, services }: DataSectionProps) {
   const [profileMessage, setProfileMessage] = useState<Message>();
   const [pendingImport, setPendingImport] = useState<{ profile: Profile; fileName: string }>();
   const [exportMessage, setExportMessage] = useState<Message>();

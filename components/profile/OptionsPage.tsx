@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import { DirectorySection } from '@/components/directory/DirectorySection';
+import type { DirectoryServices } from '@/components/directory/services';
+import type { PrivacyServices } from '@/components/privacy/services';
+import type { TemplatesServices } from '@/components/templates/services';
 import { DataSection } from '@/components/privacy/DataSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
 import { Section } from '@/components/ui/Section';
@@ -59,7 +62,15 @@ function useSlow(waiting: boolean): boolean {
   return slow;
 }
 
+/** The browser side of each section, built by the options entrypoint (tests pass their own). */
+export interface OptionsServices {
+  directory: DirectoryServices;
+  templates: TemplatesServices;
+  privacy: PrivacyServices;
+}
+
 export interface OptionsPageProps {
+  services: OptionsServices;
   /** Tests inject storage failures; the page uses IndexedDB. */
   storage?: ProfileStorage;
   /** Skill names seen in the directory; by default read from the stored directory. */
@@ -68,7 +79,7 @@ export interface OptionsPageProps {
 }
 
 /** The options page: the profile, the directory, templates and the user's data, one section each. */
-export function OptionsPage({ storage, directorySkills, autosaveDelayMs }: OptionsPageProps) {
+export function OptionsPage({ services, storage, directorySkills, autosaveDelayMs }: OptionsPageProps) {
   const storedSkills = useDirectorySkills();
   const skills = useSkillSearch(directorySkills ?? storedSkills);
   const [generation, setGeneration] = useState(0);
@@ -130,13 +141,13 @@ export function OptionsPage({ storage, directorySkills, autosaveDelayMs }: Optio
         </Section>
         {/* The directory and templates sections bring their own headings; after a delete they load again. */}
         <div id="directory" tabIndex={-1} className="page-section">
-          <DirectorySection key={generation} {...(profile ? { profile } : {})} />
+          <DirectorySection key={generation} services={services.directory} {...(profile ? { profile } : {})} />
         </div>
         <div id="templates" tabIndex={-1} className="page-section">
-          <TemplatesSection key={generation} />
+          <TemplatesSection key={generation} services={services.templates} />
         </div>
         <Section id="your-data" title="Your data">
-          <DataSection editor={editor} onDeleted={() => setGeneration((n) => n + 1)} />
+          <DataSection editor={editor} services={services.privacy} onDeleted={() => setGeneration((n) => n + 1)} />
         </Section>
       </main>
     </>

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { duplicateTemplate, newTemplateId, type LibraryTemplate, type Template } from '@/lib/templates';
-import { browserTemplatesServices, type TemplatesServices, type TemplatesView } from './services';
+import type { TemplatesServices, TemplatesView } from './services';
 import { TemplateEditor } from './TemplateEditor';
 import './TemplatesSection.css';
 
 export interface TemplatesSectionProps {
-  services?: TemplatesServices;
+  services: TemplatesServices;
 }
 
 const ORIGIN_LABELS: Record<LibraryTemplate['origin'], string> = { organization: 'Organization · locked', 'built-in': 'Mutual', user: 'Yours' };
@@ -19,7 +19,7 @@ function newTemplate(): Template {
 }
 
 /** Options-page section: the outreach templates, to preview, edit, duplicate, reset, add and delete. */
-export function TemplatesSection({ services = browserTemplatesServices }: TemplatesSectionProps) {
+export function TemplatesSection({ services }: TemplatesSectionProps) {
   const [view, setView] = useState<TemplatesView>();
   const [loadError, setLoadError] = useState<string>();
   const [selectedId, setSelectedId] = useState<string>();

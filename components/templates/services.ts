@@ -1,7 +1,4 @@
-import { deleteTemplate, loadTemplates, saveTemplate, type LibraryTemplate, type Template } from '@/lib/templates';
-import { send } from '@/platform/messaging';
-import { onManagedStorageChange } from '@/platform/managed-storage';
-import { readManagedTemplates } from '@/platform/templates-policy';
+import type { LibraryTemplate, Template } from '@/lib/templates';
 
 export interface TemplatesView {
   templates: LibraryTemplate[];
@@ -20,15 +17,3 @@ export interface TemplatesServices {
   /** Calls `listener` when the organization's policy changes; returns the unsubscribe function. */
   onPolicyChanged(listener: () => void): () => void;
 }
-
-export const browserTemplatesServices: TemplatesServices = {
-  async load() {
-    const managed = await readManagedTemplates();
-    return { templates: await loadTemplates(managed.templates), problems: managed.problems };
-  },
-  save: async (template) => void (await saveTemplate(template)),
-  remove: deleteTemplate,
-  // The menu only refreshes later if the background is unreachable; the templates themselves are saved.
-  changed: () => void send({ type: 'templates/changed' }).catch(() => undefined),
-  onPolicyChanged: onManagedStorageChange,
-};

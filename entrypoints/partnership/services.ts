@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PartnershipServices } from '@/components/partnership/services';
-import { loadDirectoryIndex, loadEntriesAt } from '@/lib/directory';
-import { positionsOf, rank } from '@/lib/match';
+import { loadEntriesAt } from '@/lib/directory';
+import { loadDirectoryIndex, positionsOf, rank } from '@/lib/match';
 import {
   addSession,
   contextFor,

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import '@/components/ui/tokens.css';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { findTargetTab } from '@/platform/target-tab';
-import { popupServices, startPopupLoad } from '@/platform/popup-services';
+import { popupServices, startPopupLoad } from './services';
 
 startPopupLoad();
 const root = createRoot(document.getElementById('root')!);

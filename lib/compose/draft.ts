@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DirectoryEntrySchema } from '../directory/entry';
-import { ProfileSchema } from '../profile/model';
+import { DirectoryEntrySchema } from '../directory';
+import { ProfileSchema } from '../profile';
 import { openMutualDb } from '../storage';
-import type { OutreachContext } from '../templates/variables';
+import type { OutreachContext } from '../templates';
 
 const DRAFT_KEY = 'currentDraft';
 

@@ -2,12 +2,13 @@ import { decodeUtf8 } from './bytes';
 import { NO_NAME_WARNING, acceptFeedEntries } from './json';
 import { recordIssue } from './report';
 import { findCut, parseHead, parseMiddle, parseTail } from './split';
-import { emptyReport, type AcceptOptions, type ParsedFeed, type ValidationReport } from './validate';
+import { answerKeys, emptyReport, sharesAnAnswer, type AcceptOptions, type ParsedFeed, type ValidationReport } from './validate';
 
 /**
  * A large JSON feed checked a piece at a time as it is read (`mutual directory check`): pieces are
  * cut between entries as lib/directory/split cuts halves, each is parsed, validated and let go, and
- * only what deduplication needs (id, updatedAt) outlives it. So neither the file nor its object
+ * only each answer's email key outlives it. A person who answered in two pieces (a form
+ * resubmitted: the newer answer decides, a newer "No" included) is left to one reading. So neither the file nor its object
  * graph is ever held whole: read at once, a 100k-entry feed (72 MB) peaks at about 460 MB
  * (bench/directory/check.ts). The cuts are checked, not trusted: a piece that does not parse as a
  * list of entries means the feed is to be read whole instead (undefined here), which also gives the
@@ -22,33 +23,19 @@ export const PIECE_BYTES = 256 * 1024;
 
 export type CheckedFeed = Omit<ParsedFeed, 'entries' | 'remote'>;
 
-/** Keeps, per id, the newest accepted entry across pieces (the earlier on a tie), as one reading would. */
-class Newest {
-  private readonly updatedAt = new Map<string, number>();
-  duplicates = 0;
-
-  add(entries: readonly { id: string; updatedAt: string }[]): void {
-    for (const entry of entries) {
-      const time = Date.parse(entry.updatedAt);
-      const kept = this.updatedAt.get(entry.id);
-      if (kept === undefined || time > kept) this.updatedAt.set(entry.id, time);
-      if (kept !== undefined) this.duplicates++;
-    }
-  }
-
-  get size(): number {
-    return this.updatedAt.size;
-  }
-}
-
 /** The report of the pieces read so far. */
 class Pieces {
   private readonly report: ValidationReport = emptyReport();
-  private readonly newest = new Newest();
+  /** Every answer's email key in the pieces read so far: a person who answers in two pieces is for one reading to decide. */
+  private readonly answers = new Set<string>();
   private name: string | undefined;
   started = false;
 
-  constructor(private readonly options: AcceptOptions) {}
+  private readonly options: AcceptOptions;
+
+  constructor(options: AcceptOptions) {
+    this.options = options;
+  }
 
   private add(parsed: Omit<ParsedFeed, 'name'>): void {
     const { report } = this;
@@ -60,13 +47,22 @@ class Pieces {
     // Issues already point into the whole list (each piece was given its first index).
     for (const issue of parsed.report.invalid) recordIssue(report, issue);
     report.warnings.push(...parsed.report.warnings);
-    this.newest.add(parsed.entries);
+    report.valid += parsed.entries.length;
+  }
+
+  /** Notes a piece's answers; false when one of them answered in an earlier piece too. */
+  private answered(entries: readonly unknown[]): boolean {
+    const keys = answerKeys(entries);
+    if (sharesAnAnswer(this.answers, keys)) return false;
+    for (const key of keys) this.answers.add(key);
+    return true;
   }
 
   /** The feed up to the first cut; false when it is not the start of a feed whose last key is "entries". */
   head(bytes: Uint8Array): boolean {
     try {
       const parsed = parseHead(decodeUtf8(bytes), this.options);
+      for (const key of parsed.answers) this.answers.add(key);
       this.name = parsed.name;
       this.add(parsed);
       this.started = true;
@@ -79,20 +75,22 @@ class Pieces {
   /** A piece between two cuts; false when it is not a list of entries. */
   middle(bytes: Uint8Array): boolean {
     const entries = parseMiddle(decodeUtf8(bytes));
-    if (entries) this.add(acceptFeedEntries(entries, this.options, this.report.total));
-    return Boolean(entries);
+    if (!entries || !this.answered(entries)) return false;
+    this.add(acceptFeedEntries(entries, this.options, this.report.total));
+    return true;
   }
 
   /** From the last cut to the end, then the report of the whole feed; undefined when the end does not parse. */
   last(bytes: Uint8Array): CheckedFeed | undefined {
     try {
       const tail = parseTail(decodeUtf8(bytes));
+      if (!this.answered(tail.entries)) return undefined;
       this.name ??= tail.name;
       this.add(acceptFeedEntries(tail.entries, this.options, this.report.total));
     } catch {
       return undefined;
     }
-    const report = { ...this.report, duplicates: this.report.duplicates + this.newest.duplicates, valid: this.newest.size };
+    const report = { ...this.report };
     if (!this.name) report.warnings.unshift(NO_NAME_WARNING);
     return { ...(this.name ? { name: this.name } : {}), report };
   }

@@ -1,4 +1,4 @@
-import type { CareerStage, MeetingFormat, Priority, SkillLevel } from '../profile/model';
+import type { CareerStage, MeetingFormat, Priority, SkillLevel } from '../profile';
 import type { FeedEntry } from './entry';
 
 /**

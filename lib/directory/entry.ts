@@ -4,7 +4,7 @@ import {
   MeetingFormatSchema,
   PrioritySchema,
   SkillLevelSchema,
-} from '../profile/model';
+} from '../profile';
 
 /** How long values may be: a longer one is rejected with its length, never cut silently. */
 export const LIMITS = {

@@ -37,11 +37,12 @@ export {
   loadEntriesAt,
   loadAllEntries,
   loadStoredIndex,
+  loadDirectorySnapshot,
+  replaceIndex,
   type DirectoryCommit,
   type DirectoryMeta,
   type SaveDirectoryOptions,
 } from './store';
-export { loadDirectoryIndex } from './current';
 export {
   DEMO_SOURCE_ID,
   DEFAULT_DIRECTORY_SETTINGS,

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Profile } from '../profile/model';
+import type { Profile } from '../profile';
 import { FeedEntrySchema, type FeedEntry } from './entry';
 import type { EntryIssue } from './validate';
 

@@ -1,8 +1,8 @@
 import { PartWorkerReplySchema, PartWorkerRequestSchema, type PartWorkerReply, type PartWorkerRequest } from '../messages';
-import { buildMatchIndex } from '../match';
 import { FeedFormatError } from './errors';
 import { decodeUtf8 } from './bytes';
 import { parseFeed } from './feed';
+import type { DirectoryEntry } from './entry';
 import { FeedTail, type FeedReadRequest, type PartWorker } from './split';
 
 /**
@@ -48,9 +48,12 @@ async function answer(tail: FeedTail, data: unknown): Promise<PartWorkerReply> {
   }
 }
 
-/** The worker's side: answers each request in order. */
-export function serveFeedTail(scope: MessageEndpoint): void {
-  const tail = new FeedTail(buildMatchIndex);
+/**
+ * The worker's side: answers each request in order. The caller brings the index builder (lib/match),
+ * so the directory never depends on the engine that ranks it.
+ */
+export function serveFeedTail(scope: MessageEndpoint, buildIndex: (entries: readonly DirectoryEntry[]) => unknown): void {
+  const tail = new FeedTail(buildIndex);
   let queue = Promise.resolve();
   scope.addEventListener('message', (event) => {
     queue = queue.then(async () => scope.postMessage(await answer(tail, event.data)));

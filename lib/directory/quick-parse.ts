@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile/model';
+import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile';
 import { LIMITS, type FeedEntry } from './entry';
 
 /**

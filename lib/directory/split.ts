@@ -6,7 +6,7 @@ import { FeedFormatError } from './errors';
 import { NO_NAME_WARNING, acceptFeedEntries, checkFeedObject, feedName, parseJsonText } from './json';
 import { putChunks, skillNames } from './store';
 import { cappedReport } from './report';
-import type { AcceptOptions, ParsedFeed, ValidationReport } from './validate';
+import { answerKeys, sharesAnAnswer, type AcceptOptions, type ParsedFeed, type ValidationReport } from './validate';
 
 /**
  * A large JSON feed read by two threads at once: this one parses and validates the first half of
@@ -148,11 +148,11 @@ export function findCut(bytes: Uint8Array, from: number): number | undefined {
  * top-level list (inside a string, `]}` cannot close it; deeper, it closes too little), and that
  * list must be the last key read, "entries".
  */
-export function parseHead(text: string, options: AcceptOptions): ParsedFeed {
+export function parseHead(text: string, options: AcceptOptions): ParsedFeed & { answers: string[] } {
   const feed = parseJsonText(`${text}]}`);
   if (typeof feed !== 'object' || feed === null || Object.keys(feed).at(-1) !== 'entries') throw new FeedFormatError('The split is not inside "entries".');
   const { entries, name } = checkFeedObject(feed);
-  const accepted = acceptFeedEntries(entries, options);
+  const accepted = { ...acceptFeedEntries(entries, options), answers: answerKeys(entries) };
   return name ? { name, ...accepted } : accepted;
 }
 
@@ -192,7 +192,7 @@ export class FeedTail {
   parse(request: TailRequest): TailParsed {
     const { entries, name } = parseTail(decodeUtf8(request.bytes));
     const options = { now: new Date(request.now), maxAgeDays: request.maxAgeDays, ...(request.source ? { source: request.source } : {}) };
-    return this.hold({ ...acceptFeedEntries(entries, options), ...(name ? { name } : {}) });
+    return { ...this.hold({ ...acceptFeedEntries(entries, options), ...(name ? { name } : {}) }), answers: answerKeys(entries) };
   }
 
   /** Keeps a parsed feed's entries here, to store later; answers what the syncing thread needs of them. */
@@ -223,31 +223,17 @@ function capForTransfer(report: ValidationReport): ValidationReport {
   return capped;
 }
 
-function combineReports(head: ValidationReport, tail: ValidationReport, duplicates: number, named: boolean): ValidationReport {
+function combineReports(head: ValidationReport, tail: ValidationReport, named: boolean): ValidationReport {
   return {
     total: head.total + tail.total,
-    valid: head.valid + tail.valid - duplicates,
+    valid: head.valid + tail.valid,
     rejected: head.rejected + tail.rejected,
     invalid: [...head.invalid, ...tail.invalid.map((issue) => ('index' in issue ? { ...issue, index: issue.index + head.total } : issue))],
     notOptedIn: head.notOptedIn + tail.notOptedIn,
     expired: head.expired + tail.expired,
-    duplicates: head.duplicates + tail.duplicates + duplicates,
+    duplicates: head.duplicates + tail.duplicates,
     warnings: [...(named ? [] : [NO_NAME_WARNING]), ...head.warnings, ...tail.warnings],
   };
-}
-
-/** One entry per id across the halves, the newer kept (the first half's on a tie), as one thread would. */
-function dedupeHalves(head: readonly DirectoryEntry[], tail: TailParsed): { head: DirectoryEntry[]; drop: Set<number> } {
-  const slot = new Map(head.map((entry, i) => [entry.id, i]));
-  const dropHead = new Set<number>();
-  const drop = new Set<number>();
-  tail.ids.forEach((id, i) => {
-    const at = slot.get(id);
-    if (at === undefined) return;
-    if (Date.parse(tail.updatedAt[i]!) > Date.parse(head[at]!.updatedAt)) dropHead.add(at);
-    else drop.add(i);
-  });
-  return { head: dropHead.size ? head.filter((_, i) => !dropHead.has(i)) : [...head], drop };
 }
 
 /** The worker's start, given up on after READY_TIMEOUT_MS. */
@@ -290,10 +276,12 @@ export async function parseJsonFeedInHalves(
     const head = parseHead(decodeUtf8(bytes.subarray(0, cut)), options);
     whileWaiting?.();
     const tail = await parsingTail;
-    const { head: entries, drop } = dedupeHalves(head.entries, tail);
+    // The latest answer of a person decides as a whole (a newer "No" removes an older "Yes"): when
+    // one person answered in both halves, only one reading of the whole feed may decide.
+    if (sharesAnAnswer(new Set(head.answers), tail.answers ?? [])) throw new FeedFormatError('One person answered in both halves.');
     const name = head.name ?? tail.name;
-    const report = combineReports(head.report, tail.report, drop.size + (head.entries.length - entries.length), Boolean(name));
-    return { ...(name ? { name } : {}), entries, report, remote: { worker, ids: tail.ids, updatedAt: tail.updatedAt, drop } };
+    const report = combineReports(head.report, tail.report, Boolean(name));
+    return { ...(name ? { name } : {}), entries: head.entries, report, remote: { worker, ids: tail.ids, updatedAt: tail.updatedAt, drop: new Set() } };
   } catch {
     worker.release();
     return undefined;

@@ -146,6 +146,19 @@ function identify(value: unknown): { key?: string; time: number } {
 }
 
 /**
+ * The email key of every row that has one, answered or not: a feed read in parts (threads, pieces)
+ * uses them to see whether one person answered in two parts, which only one reading may decide.
+ */
+export function answerKeys(values: readonly unknown[]): string[] {
+  return values.flatMap((value) => identify(value).key ?? []);
+}
+
+/** True when a key of `later` is among `earlier`'s: one person answered in both parts. */
+export function sharesAnAnswer(earlier: ReadonlySet<string>, later: readonly string[]): boolean {
+  return later.some((key) => earlier.has(key));
+}
+
+/**
  * The latest answer wins, as a whole: rows are grouped by email first, and only the newest of each
  * (by updatedAt, else consent date; by row order when a time is missing or equal) is judged as
  * what that person said — a newer "No" removes an older "Yes", a newer invalid row hides an older

@@ -1,4 +1,4 @@
-import { PRIORITIES, SKILL_LEVELS } from '../profile/model';
+import { PRIORITIES, SKILL_LEVELS } from '../profile';
 import { peopleByCategory, type RankContext } from './context';
 import { contextBound, directionOf, exchangeOf, isAvailable } from './evaluate';
 import type { MatchDirection } from './model';

@@ -1,5 +1,5 @@
-import type { DirectoryEntry } from '../directory/entry';
-import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile/model';
+import type { DirectoryEntry } from '../directory';
+import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile';
 import { TAXONOMY, compactKey, type SkillResolution, type SkillSearch } from '../skills';
 import { MATCH_INDEX_VERSION, RESOLUTION_KINDS, type MatchIndex } from './model';
 import { sharedSkillSearch } from './shared-search';

@@ -1,4 +1,4 @@
-import { CAREER_STAGES, MEETING_FORMATS, type MatchWeights, type Priority, type Profile, type SkillLevel } from '../profile/model';
+import { CAREER_STAGES, MEETING_FORMATS, type MatchWeights, type Priority, type Profile, type SkillLevel } from '../profile';
 import type { SkillResolution, SkillSearch } from '../skills';
 import { skillKeyOf } from './build';
 import type { MatchDirection, MatchIndex, RankOptions } from './model';

@@ -1,4 +1,4 @@
-import { CAREER_STAGES, type CareerStage } from '../profile/model';
+import { CAREER_STAGES, type CareerStage } from '../profile';
 import type { RankContext } from './context';
 import { saturate, type ContextFactors, type Detail } from './evaluate';
 import type { LimitingFactor, MatchExplanation, MatchFactor, SkillMeet } from './model';

@@ -19,3 +19,4 @@ export {
 export { createRankContext, type RankContext } from './context';
 export { assess, emptyDetail, isEligible } from './evaluate';
 export { explain } from './explain';
+export { loadDirectoryIndex } from './stored-index';

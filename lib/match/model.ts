@@ -1,5 +1,5 @@
 import type { SkillResolution } from '../skills';
-import type { MatchMode, MatchWeights, MeetingFormat, Priority, SkillLevel } from '../profile/model';
+import type { MatchMode, MatchWeights, MeetingFormat, Priority, SkillLevel } from '../profile';
 
 /** Bump when the layout of MatchIndex changes: stored indexes of another version are rebuilt. */
 export const MATCH_INDEX_VERSION = 2;

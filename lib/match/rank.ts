@@ -1,4 +1,4 @@
-import type { Profile } from '../profile/model';
+import type { Profile } from '../profile';
 import { createRankContext, type RankContext } from './context';
 import {
   categoryRoom,

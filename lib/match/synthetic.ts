@@ -1,4 +1,4 @@
-import type { DirectoryEntry } from '../directory/entry';
+import type { DirectoryEntry } from '../directory';
 import {
   CAREER_STAGES,
   MEETING_FORMATS,
@@ -8,7 +8,7 @@ import {
   type CareerStage,
   type MeetingFormat,
   type Profile,
-} from '../profile/model';
+} from '../profile';
 import { TAXONOMY, type Skill } from '../skills';
 
 /**

@@ -1,4 +1,4 @@
-import type { MatchWeights, Priority, SkillLevel } from '../profile/model';
+import type { MatchWeights, Priority, SkillLevel } from '../profile';
 
 /**
  * Default factor weights. The skill exchange is the reason two people meet, so the two directions

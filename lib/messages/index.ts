@@ -90,6 +90,8 @@ export const TailParsedSchema = z.object({
   name: z.string().optional(),
   ids: z.array(z.string()),
   updatedAt: z.array(z.string()),
+  /** Every answer's email key in the half, listed or not (lib/directory/validate answerKeys). */
+  answers: z.array(z.string()).optional(),
 });
 export const TailStoredSchema = z.object({ count, skills: z.array(z.string()), index: z.unknown() });
 

@@ -1,4 +1,4 @@
-import { emptyProfile } from '../profile/model';
+import { emptyProfile } from '../profile';
 import type { OutreachContext } from './variables';
 
 const SAMPLE_DATE = new Date('2026-01-05T09:00:00Z');

@@ -1,4 +1,4 @@
-import { CAREER_STAGES, type CareerStage, type MatchMode } from '../profile/model';
+import { CAREER_STAGES, type CareerStage, type MatchMode } from '../profile';
 import type { BuiltInTemplateId } from './builtins';
 import type { Template, TemplateKind } from './model';
 import type { OutreachContext } from './variables';

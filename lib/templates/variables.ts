@@ -1,5 +1,5 @@
-import type { DirectoryEntry } from '../directory/entry';
-import type { Cadence, LearnSkill, MeetingFormat, Profile } from '../profile/model';
+import type { DirectoryEntry } from '../directory';
+import type { Cadence, LearnSkill, MeetingFormat, Profile } from '../profile';
 
 /**
  * What a message is written from: my profile, the partner's public entry and what the match found

@@ -10,8 +10,8 @@ function* chunks(text: string, size = 300): Generator<Uint8Array> {
   for (let at = 0; at < all.length; at += size) yield all.subarray(at, at + size);
 }
 
-/** 80 people with every kind of problem, and the same people again later in the list, some newer. */
-function people() {
+/** 80 people with every kind of problem; with `again`, some of them answer again later in the list, some newer. */
+function people(again = false) {
   const list: unknown[] = [];
   for (let i = 0; i < 80; i++) {
     if (i % 9 === 3) list.push(feedPerson(`p${i}@example.com`, { careerStage: 'wizard' }));
@@ -19,7 +19,7 @@ function people() {
     else if (i % 9 === 7) list.push(feedPerson(`p${i}@example.com`, { consent: { optedIn: true, date: '2020-01-01' } }));
     else list.push(feedPerson(`p${i}@example.com`, { name: `Name with },{"email": "x@y.z"} ${i}` }));
   }
-  for (let i = 0; i < 80; i += 4) list.push(feedPerson(`p${i}@example.com`, { updatedAt: i % 8 ? '2026-10-02T09:00:00Z' : '2026-09-01T09:00:00Z' }));
+  if (again) for (let i = 0; i < 80; i += 4) list.push(feedPerson(`p${i}@example.com`, { updatedAt: i % 8 ? '2026-10-02T09:00:00Z' : '2026-09-01T09:00:00Z' }));
   return list;
 }
 
@@ -34,6 +34,14 @@ describe('checking a large JSON feed in pieces', () => {
     const checked = await checkJsonFeedInPieces(chunks(text, chunkBytes), options, pieceBytes);
     expect(checked).toBeDefined();
     expect(checked).toEqual({ name: whole.name, report: whole.report });
+  });
+
+  it('leaves to one reading a feed where a person answered again in a later piece, so the newer answer decides', async () => {
+    const list = people(true);
+    list.push(feedPerson('p0@example.com', { updatedAt: '2026-11-01T09:00:00Z', consent: { optedIn: false, date: '2026-11-01' } }));
+    const text = jsonFeed(list);
+    expect(await checkJsonFeedInPieces(chunks(text), options, 1000)).toBeUndefined();
+    expect(parseJsonFeed(text, options).entries.some((entry) => entry.id === 'p0@example.com')).toBe(false);
   });
 
   it('finds the name after the entries, and warns when there is none', async () => {

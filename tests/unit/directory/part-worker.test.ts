@@ -12,7 +12,7 @@ function startWorker(serve = true) {
   const channel = new MessageChannel();
   channels.push(channel);
   const { port1, port2 } = channel;
-  if (serve) serveFeedTail(port2 as unknown as Parameters<typeof serveFeedTail>[0]);
+  if (serve) serveFeedTail(port2 as unknown as Parameters<typeof serveFeedTail>[0], buildMatchIndex);
   port2.start();
   port1.start();
   let terminated = false;

@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEMO_DIRECTORY_SIZE, loadDirectoryIndex, loadDirectoryMeta, loadSourceStates, updateDirectorySettings } from '../../../lib/directory';
+import { DEMO_DIRECTORY_SIZE, loadDirectoryMeta, loadSourceStates, updateDirectorySettings } from '../../../lib/directory';
 import { readPolicy } from '../../../platform/directory-policy';
 import { MANAGED_FIRST_WAIT_MS, MANAGED_WAIT_MS, onManagedStorageChange } from '../../../platform/managed-storage';
 import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncAll, syncHere, syncOnPolicyChange } from '../../../platform/directory-sync';
 import { parseMessage } from '../../../lib/messages';
 import { syncInOffscreen } from '../../../platform/offscreen';
 import { resetDatabase } from './helpers';
+import { loadDirectoryIndex } from '../../../lib/match';
 
 const FEED = 'https://intranet.example.com/mentors.json';
 

@@ -5,7 +5,6 @@ import {
   beginDirectoryWrite,
   commitDirectory,
   loadAllEntries,
-  loadDirectoryIndex,
   loadDirectoryMeta,
   loadEntriesAt,
   loadStoredIndex,
@@ -15,6 +14,7 @@ import {
 import { isCurrentMatchIndex } from '../../../lib/match';
 import { openMutualDb, StorageError } from '../../../lib/storage/db';
 import { directoryEntry, resetDatabase } from './helpers';
+import { loadDirectoryIndex } from '../../../lib/match';
 
 const entries = Array.from({ length: 2 * CHUNK_SIZE + 50 }, (_, i) => directoryEntry(i));
 const sources = [{ id: 'demo', label: 'Demo', count: entries.length }];

@@ -11,10 +11,11 @@ import {
   type DirectorySource,
   type SyncEnvironment,
 } from '../../../lib/directory';
-import { loadDirectoryIndex, type DirectoryEntry } from '../../../lib/directory';
+import { type DirectoryEntry } from '../../../lib/directory';
 import { sha256 } from '../../../lib/directory/bytes';
 import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
 import { feedPerson, inProcessWorker, jsonFeed, resetDatabase } from './helpers';
+import { loadDirectoryIndex } from '../../../lib/match';
 
 const FEED_URL = 'https://intranet.example.com/mentors.json';
 const now = new Date('2026-11-10T12:00:00Z');

@@ -1,11 +1,17 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OptionsPage } from '../../../components/profile/OptionsPage';
+import { OptionsPage, type OptionsServices } from '../../../components/profile/OptionsPage';
 import { exportProfileJson, loadProfile, saveProfile } from '../../../lib/profile';
 import { openMutualDb, StorageError } from '../../../lib/storage/db';
 import { indexedDbProfileStorage } from '../../../components/profile/useProfileEditor';
 import { NOW, profile, resetDatabase } from '../profile/helpers';
+import { directoryServices } from '../../../platform/directory-services';
+import { privacyServices } from '../../../platform/privacy-services';
+import { templatesServices } from '../../../platform/templates-services';
+
+// The options entrypoint's own services, on WXT's fake browser.
+const services: OptionsServices = { directory: directoryServices, templates: templatesServices, privacy: privacyServices };
 
 beforeEach(resetDatabase);
 
@@ -22,7 +28,7 @@ afterEach(() => vi.restoreAllMocks());
 
 async function renderPage() {
   const user = userEvent.setup();
-  render(<OptionsPage autosaveDelayMs={30} directorySkills={[]} />);
+  render(<OptionsPage services={services} autosaveDelayMs={30} directorySkills={[]} />);
   await screen.findByRole('form', { name: 'Your profile' });
   return user;
 }
@@ -134,7 +140,7 @@ describe('options page', () => {
       .mockRejectedValueOnce(new StorageError('The browser refused storage (private window or storage disabled).'))
       .mockImplementation(indexedDbProfileStorage.load);
     const user = userEvent.setup();
-    render(<OptionsPage storage={{ load, save: indexedDbProfileStorage.save }} directorySkills={[]} />);
+    render(<OptionsPage services={services} storage={{ load, save: indexedDbProfileStorage.save }} directorySkills={[]} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/Your profile could not be opened: The browser refused storage/);
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -144,7 +150,7 @@ describe('options page', () => {
   it('says what it is waiting for when storage does not answer (an upgrade blocked by an old tab)', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
-      render(<OptionsPage storage={{ load: () => new Promise(() => undefined), save: indexedDbProfileStorage.save }} directorySkills={[]} />);
+      render(<OptionsPage services={services} storage={{ load: () => new Promise(() => undefined), save: indexedDbProfileStorage.save }} directorySkills={[]} />);
       expect(screen.getByText('Loading your profile…')).toBeDefined();
       await act(() => vi.advanceTimersByTimeAsync(4000));
       expect(screen.getByText(/Still waiting for the browser’s storage/)).toBeDefined();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { syncAll } from '../../../platform/directory-sync';
-import { popupServices } from '../../../platform/popup-services';
+import { popupServices } from '../../../entrypoints/popup/services';
 import { emptyProfile, type Profile } from '../../../lib/profile';
 import { openMutualDb } from '../../../lib/storage/db';
 import { loadLastResults, rankingKey, saveLastResults } from '../../../lib/results';

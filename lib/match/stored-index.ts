@@ -1,5 +1,6 @@
-import { buildMatchIndex, isCurrentMatchIndex, type MatchIndex } from '../match';
-import { loadDirectorySnapshot, loadStoredIndex, replaceIndex, type DirectoryMeta } from './store';
+import { loadDirectorySnapshot, loadStoredIndex, replaceIndex, type DirectoryMeta } from '../directory';
+import { buildMatchIndex, isCurrentMatchIndex } from './build';
+import type { MatchIndex } from './model';
 
 /**
  * The stored directory as the popup ranks it. An index written by another engine version or

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { PopupData, PopupServices } from '@/components/popup/services';
-import { loadDirectoryIndex, loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
-import { countMatches, filterChoices, positionsOf, rank, type MatchResult } from '@/lib/match';
+import { loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
+import { countMatches, filterChoices, loadDirectoryIndex, positionsOf, rank, type MatchResult } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
 import { saveCurrentDraft } from '@/lib/compose';
 import { hiddenIds, loadPartners, logOutreach, updatePartner } from '@/lib/partners';
 import { loadTemplates } from '@/lib/templates';
-import { insertIntoTab } from './insert';
-import { readManagedTemplates } from './templates-policy';
+import { insertIntoTab } from '@/platform/insert';
+import { readManagedTemplates } from '@/platform/templates-policy';
 import { emptyProfile, loadProfile, saveProfile, type MatchMode, type Profile } from '@/lib/profile';
 import { loadLastRanking, loadLastResults, rankingKey, saveLastResults, type MatchSummary, type RankedPartner } from '@/lib/results';
 
