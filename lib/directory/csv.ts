@@ -4,6 +4,7 @@ import { columnDates, normaliseDate, type ColumnDates, type DayOrder } from './d
 import { FeedFormatError } from './errors';
 import { count, shorten } from './messages';
 import { readTimeZone } from './timezone';
+import { FEED_LIMITS, tooManyRows } from './report';
 import { acceptEntries, emptyReport, type AcceptOptions, type Candidate, type ParsedFeed, type ValidationReport } from './validate';
 
 /**
@@ -493,13 +494,19 @@ function unrecognizedWarning(answers: Map<string, number>): string | undefined {
 export function parseCsvFeed(text: string, options: AcceptOptions): ParsedFeed {
   const { delimiter, body } = explicitDelimiter(text.replace(/^\uFEFF/, ''));
   const parsed = Papa.parse<string[]>(body, { delimiter: delimiter ?? detectDelimiter(body), skipEmptyLines: false });
-  const [headers, ...rows] = parsed.data;
-  if (!headers || headers.every((header) => !header.trim())) throw new FeedFormatError('The CSV file is empty: it needs a header row and one row per person.');
+  const [written, ...allRows] = parsed.data;
+  if (!written || written.every((header) => !header.trim())) throw new FeedFormatError('The CSV file is empty: it needs a header row and one row per person.');
+  if (written.length > FEED_LIMITS.columns) {
+    throw new FeedFormatError(`This file has ${written.length} columns; Mutual reads at most ${FEED_LIMITS.columns}. Export only the form's questions, or delete the columns that are not about mentoring.`);
+  }
+  const headers = written.map((header) => header.slice(0, FEED_LIMITS.headerChars));
+  const rows = allRows.length > FEED_LIMITS.rows ? allRows.slice(0, FEED_LIMITS.rows) : allRows;
   const { columns, ignored } = mapColumns(headers);
   if (!columns.has('email')) {
     throw new FeedFormatError(`This CSV has no email column: add one with a header such as "Email address". The headers found were: ${headers.slice(0, 8).map((header) => `'${shorten(header, 40)}'`).join(', ')}${headers.length > 8 ? '…' : ''}.`);
   }
   const report = emptyReport();
+  if (rows.length < allRows.length) report.warnings.push(tooManyRows(allRows.length));
   const hasOptIn = columns.has('consent');
   if (!hasOptIn && columns.has('optOut')) {
     report.warnings.push(`Column '${shorten(headerOf(columns, 'optOut'), 60)}' asks who wants to be left out: Mutual lists only people who said yes to being listed, so nobody in this file is listed. Ask "I agree to be listed in the directory" instead.`);

@@ -1,5 +1,6 @@
 import { FEED_FORMAT, FEED_VERSION } from './entry';
 import { FeedFormatError } from './errors';
+import { FEED_LIMITS, tooManyRows } from './report';
 import { acceptEntries, emptyReport, type AcceptOptions, type ParsedFeed } from './validate';
 
 function describeJsonError(error: unknown): string {
@@ -21,7 +22,7 @@ export function feedName(feed: Record<string, unknown>): string | undefined {
 }
 
 /** The header checks of a parsed feed: its format, its version and its list of entries. */
-export function checkFeedObject(feed: unknown): { entries: unknown[]; name?: string } {
+export function checkFeedObject(feed: unknown): { entries: unknown[]; name?: string; found?: number } {
   if (typeof feed !== 'object' || feed === null || Array.isArray(feed)) {
     throw new FeedFormatError(`Not a Mutual directory feed: expected an object with "format": "${FEED_FORMAT}".`);
   }
@@ -33,7 +34,8 @@ export function checkFeedObject(feed: unknown): { entries: unknown[]; name?: str
   if (version !== FEED_VERSION) throw new FeedFormatError(`Unknown feed version: "version" must be ${FEED_VERSION}.`);
   if (!Array.isArray(entries)) throw new FeedFormatError('The feed has no "entries" list.');
   const name = feedName(feed as Record<string, unknown>);
-  return name ? { entries, name } : { entries };
+  const read = entries.length > FEED_LIMITS.rows ? entries.slice(0, FEED_LIMITS.rows) : entries;
+  return { entries: read, ...(name ? { name } : {}), ...(read.length < entries.length ? { found: entries.length } : {}) };
 }
 
 /** Validates a feed's entries; `index` of each is its place in the whole feed's list. */
@@ -49,8 +51,9 @@ export const NO_NAME_WARNING = 'The feed has no "name".';
 
 /** The versioned JSON feed: `{ format: 'mutual-directory', version: 1, name, generatedAt, entries }`. */
 export function parseJsonFeed(text: string, options: AcceptOptions): ParsedFeed {
-  const { entries, name } = checkFeedObject(parseJsonText(text));
+  const { entries, name, found } = checkFeedObject(parseJsonText(text));
   const accepted = acceptFeedEntries(entries, options);
+  if (found) accepted.report.warnings.unshift(tooManyRows(found));
   if (!name) accepted.report.warnings.unshift(NO_NAME_WARNING);
   return name ? { name, ...accepted } : accepted;
 }

@@ -15,8 +15,6 @@ export const WARNINGS_KEPT = 20;
  * beyond a limit is read up to it, with a warning; one beyond DEFAULT_MAX_BYTES is not read at all.
  */
 export const FEED_LIMITS = {
-  /** Characters in one cell (CSV) or string value (JSON): a long answer is cut here. */
-  cellChars: 10_000,
   /** Characters in one column header. */
   headerChars: 500,
   /** Columns in a CSV; Google Forms exports rarely pass 60. */
@@ -24,6 +22,11 @@ export const FEED_LIMITS = {
   /** Rows (CSV) or entries (JSON) read: twice the largest organization Mutual is built for. */
   rows: 400_000,
 } as const;
+
+/** The warning for a feed past FEED_LIMITS.rows: the first rows or entries are read, the rest are not. */
+export function tooManyRows(found: number): string {
+  return `Only the first ${FEED_LIMITS.rows.toLocaleString('en-US')} of ${found.toLocaleString('en-US')} rows were read: split the directory into several feeds.`;
+}
 
 /** Issues of one report beyond those it keeps, by kind. */
 const omittedByReport = new WeakMap<ValidationReport, number>();

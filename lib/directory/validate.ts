@@ -2,6 +2,7 @@ import { FeedEntrySchema, entryId, type DirectoryEntry } from './entry';
 import { quickParseEntry } from './quick-parse';
 import type { RemoteEntries } from './split';
 import { describeProblem, type IssueCode } from './messages';
+import { recordIssue } from './report';
 
 /** How long a consent lasts when the entry gives no explicit expiry. */
 export const DEFAULT_MAX_AGE_DAYS = 365;
@@ -191,7 +192,8 @@ export function acceptEntries(candidates: Iterable<Candidate>, options: AcceptOp
     else if (outcome.kind === 'notOptedIn') report.notOptedIn++;
     else {
       report.rejected++;
-      report.invalid.push(...outcome.issues);
+      // Kept up to the report's limits and counted beyond: a feed of 100k broken rows stays small.
+      for (const issue of outcome.issues) recordIssue(report, issue);
     }
   }
   report.invalid.sort((a, b) => locationOrder(a) - locationOrder(b));
