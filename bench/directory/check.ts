@@ -63,7 +63,7 @@ try {
   await writeFile(large, feed(demoFeedEntries(new Date(), COUNT, 7)));
   await writeFile(broken, feed(invalidEntries()));
   const size = (file: string) => `${(Number(execFileSync('stat', ['-c', '%s', file], { encoding: 'utf8' })) / 1024 / 1024).toFixed(1)} MB`;
-  console.log(`Medians of ${ROUNDS} runs, each in a fresh process (tsx start-up included).`);
+  console.log(`Medians of ${ROUNDS} runs, each in a fresh process (start-up included).`);
   for (const [name, file] of [[`${COUNT} entries (${size(large)})`, large], [`every entry invalid (${size(broken)})`, broken]] as const) {
     console.log(`\n${name}`);
     measure('mutual directory check (as shipped)', ['bin/mutual.mjs', 'directory', 'check', file]);
