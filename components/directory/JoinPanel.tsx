@@ -64,8 +64,21 @@ export function JoinPanel({ profile, policy, onStatus, now = currentTime }: Join
     }
   }
 
+  const organization = policy.organizationName ? `${policy.organizationName}'s` : 'your organization’s';
   return (
     <div className="directory-join">
+      {policy.joinFormUrl ? (
+        <p>
+          <strong>Where your entry goes:</strong> {organization} join form. Open it and answer there; the entry below has your
+          answers to copy. You are listed once the directory is next published and Mutual syncs it.
+        </p>
+      ) : (
+        <p>
+          <strong>Where your entry goes:</strong> to whoever keeps {organization} mentoring directory (often HR or an ERG lead).
+          Download or copy your entry below and send it to them yourself — Mutual never sends it. You are listed once they add
+          it and Mutual next syncs the directory.
+        </p>
+      )}
       <fieldset>
         <legend>Share in the directory</legend>
         <p className="muted">Always shared: your name, email, career stage, languages, capacity and whether you are open to partners.</p>

@@ -108,7 +108,7 @@ type Outcome =
   | { kind: 'rejected'; issues: EntryIssue[] };
 
 /** The value at `path` inside a candidate, for quoting it in a message. */
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let at = value;
   for (const key of path) at = typeof at === 'object' && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
   return at;

@@ -203,6 +203,8 @@ describe('DirectorySection joining', () => {
 
   it('says what a directory would reject', async () => {
     await renderSection(services(), { profile: { ...profile, email: '' } });
-    expect(screen.getByText(/email: Not a valid email address/)).toBeTruthy();
+    // In the profile form's words: the field to fix and what would work.
+    expect(screen.getByText(/^Work email: .* is not an email address — write one such as name@example.com$/)).toBeTruthy();
+    expect(screen.getByText(/Where your entry goes:/).parentElement?.textContent).toMatch(/Acme's join form\. Open it and answer there/);
   });
 });

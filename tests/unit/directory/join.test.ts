@@ -31,7 +31,8 @@ describe('my directory entry', () => {
   });
 
   it('reports what a directory would reject', () => {
-    expect(entryProblems(myEntry({ ...profile, email: '', languages: [] }, new Set(), now)).map((problem) => problem.field)).toEqual(['email', 'languages']);
+    expect(entryProblems(myEntry({ ...profile, email: '', languages: [] }, new Set(), now)).map((problem) => problem.field)).toEqual(['Work email', 'Languages']);
+    for (const problem of entryProblems(myEntry({ ...profile, email: '', languages: [] }, new Set(), now))) expect(problem.message).not.toMatch(/Invalid input|expected/);
   });
 
   it('writes a CSV row that Mutual reads back as the same entry, formulas kept as text', () => {
