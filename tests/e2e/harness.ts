@@ -52,6 +52,16 @@ export interface Mutual {
   close(): Promise<void>;
 }
 
+/**
+ * On a fresh profile the install opens the welcome tab, a moment after the browser starts. A test
+ * goes on once it is there, as a person would: a tab that opens later takes the focus, and
+ * Chromium closes a toolbar popup that loses it.
+ */
+async function installWelcomeOpened(context: BrowserContext, timeoutMs = 10_000): Promise<void> {
+  const opened = () => context.pages().some((page) => page.url().includes('/options.html#welcome'));
+  for (const start = Date.now(); !opened() && Date.now() - start < timeoutMs; ) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 async function launchContext(profileDir: string, extensionDir: string): Promise<{ context: BrowserContext; extensionId: string }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium(),
@@ -96,6 +106,7 @@ export async function launch(
   const server = await startServer(FIXTURES_DIR);
   await options.beforeBrowser?.(server);
   let { context, extensionId } = await launchContext(profileDir, extensionDir);
+  await installWelcomeOpened(context);
 
   const mutual: Mutual = {
     get context() {

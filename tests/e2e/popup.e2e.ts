@@ -12,8 +12,11 @@ describe('toolbar popup', () => {
   });
 
   it('starts from a real toolbar click with the first-run path', async () => {
+    // launch() waited for the install's welcome tab, which would otherwise close the popup by taking the focus.
+    expect(mutual.context.pages().some((open) => open.url().includes('/options.html#welcome'))).toBe(true);
     const page = await mutual.context.newPage();
     await page.goto(mutual.server.url('/blank.html'));
+    await page.bringToFront();
     await mutual.clickToolbar(page);
     await mutual.waitForRealPopup();
     // The install's own work (the welcome tab, the demo directory's first sync) may still be running.
