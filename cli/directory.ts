@@ -122,7 +122,7 @@ async function parseLocation(location: string, options: Options): Promise<Parsed
 }
 
 /** "Row 14, column 'Seniority': …" (CSV) or "entries[3], field 'teach.0.level': …" (JSON). */
-export function describeIssue(issue: EntryIssue): string {
+function describeIssue(issue: EntryIssue): string {
   return 'row' in issue ? `Row ${issue.row}, column '${issue.field}': ${issue.message}` : `entries[${issue.index}], field '${issue.field}': ${issue.message}`;
 }
 

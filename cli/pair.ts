@@ -6,7 +6,7 @@ import { PAIR_REQUIREMENTS, candidatePairs, formatWeight, pairCohort, readExclus
 import { MATCH_MODES, type MatchMode } from '../lib/profile/model';
 import type { CliIo } from './match';
 
-export const PAIR_USAGE = `Usage: mutual pair <feed.json|feed.csv> [options]
+const PAIR_USAGE = `Usage: mutual pair <feed.json|feed.csv> [options]
 
 Pairs a whole cohort for the highest total two-way score, within everyone's capacity, and proves
 the result optimal (or says how far from optimal it can be). See docs/pairing.md.

@@ -10,7 +10,7 @@ const MENU_ROOT = 'mutual-insert';
 const MENU_DRAFT = 'mutual-insert-draft';
 const MENU_SEPARATOR = 'mutual-insert-separator';
 const TEMPLATE_PREFIX = 'mutual-template:';
-export const INSERT_DRAFT_COMMAND = 'insert-draft';
+const INSERT_DRAFT_COMMAND = 'insert-draft';
 
 async function library(): Promise<Template[]> {
   return loadTemplates((await readManagedTemplates()).templates);

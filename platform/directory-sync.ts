@@ -93,7 +93,7 @@ export function syncOnPolicyChange(): () => void {
   return onManagedStorageChange(() => void syncAll());
 }
 
-export async function scheduleSync(): Promise<void> {
+async function scheduleSync(): Promise<void> {
   if (await browser.alarms.get(SYNC_ALARM)) return;
   await browser.alarms.create(SYNC_ALARM, { delayInMinutes: SYNC_PERIOD_MINUTES, periodInMinutes: SYNC_PERIOD_MINUTES });
 }

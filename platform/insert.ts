@@ -27,7 +27,7 @@ const BROWSER_PAGE: Failure = {
 };
 
 /** Why executeScript refused, in words for the user. */
-export function describeInjectionError(error: unknown): Failure {
+function describeInjectionError(error: unknown): Failure {
   const message = error instanceof Error ? error.message : String(error);
   if (/chrome:\/\/|edge:\/\/|about:|chrome-extension:\/\/|moz-extension:\/\/|extensions gallery|cannot be scripted|error page/i.test(message)) return BROWSER_PAGE;
   if (/permission|cannot access/i.test(message)) return NO_GRANT;
@@ -35,7 +35,7 @@ export function describeInjectionError(error: unknown): Failure {
   return { ok: false, reason: 'error', message: `Insertion failed: ${message}` };
 }
 
-export function toOutcome(result: InsertResult): InsertOutcome {
+function toOutcome(result: InsertResult): InsertOutcome {
   if (!result.ok) return FAILURES[result.reason];
   return { ok: true, method: result.method, where: `the ${EDITOR_LABELS[result.editor]}`, ...(result.subjectFilled ? { subjectFilled: true } : {}) };
 }

@@ -19,7 +19,7 @@ const RETRY_MS = 100;
  * would stick the same way. Each feed's reading was recorded before it began, so the next sync
  * does not read the same copy again at once (lib/directory/sync-validate).
  */
-export const OFFSCREEN_TIMEOUT_MS = 3 * 60_000;
+const OFFSCREEN_TIMEOUT_MS = 3 * 60_000;
 
 class Stuck extends Error {}
 

@@ -7,7 +7,7 @@ const WELCOMED_KEY = 'welcomed';
  * flag in storage keeps it from coming back when the browser reports the same profile's extension
  * as installed again (an unpacked build loaded at every start does).
  */
-export async function openWelcome(): Promise<void> {
+async function openWelcome(): Promise<void> {
   if ((await browser.storage.local.get(WELCOMED_KEY))[WELCOMED_KEY] === true) return;
   await browser.storage.local.set({ [WELCOMED_KEY]: true });
   await browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });

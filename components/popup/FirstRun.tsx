@@ -17,7 +17,7 @@ function splitSkills(text: string): string[] {
 }
 
 /** Applies the quick start to a profile: the same profile the options page edits. */
-export function applyQuickStart(
+function applyQuickStart(
   profile: Profile,
   input: { name: string; careerStage: CareerStage; teach: string; learn: string; objective?: string; successMeasure?: string },
   now: Date,

@@ -30,7 +30,7 @@ const STATUS_LABELS: Record<PartnerStatus, string> = {
   declined: 'Declined',
 };
 
-export function scoreLabel(score: number, fitsSearch = false): string {
+function scoreLabel(score: number, fitsSearch = false): string {
   if (score >= 75) return 'Strong match';
   if (score >= 50) return 'Good match';
   if (score >= 25) return 'Some overlap';

@@ -6,7 +6,7 @@ import type { OutreachServices } from '@/components/outreach/services';
 import type { Filters, FilterChoices } from './FilterBar';
 import type { MatchSummary } from '@/lib/results';
 
-export interface SourceStatus {
+interface SourceStatus {
   id: string;
   label: string;
   ok: boolean;

@@ -19,7 +19,7 @@ function clockFormat(timeZone: string): Intl.DateTimeFormat | null {
   return format;
 }
 
-export function formatLocalTime(timeZone: string, now: Date): string {
+function formatLocalTime(timeZone: string, now: Date): string {
   const format = clockFormat(timeZone);
   return format ? `${format.format(now)} their time` : '';
 }

@@ -31,7 +31,7 @@ function Outcome({ message }: { message: Message | undefined }) {
 }
 
 /** What this section needs of the profile editor (components/profile), and no more. */
-export interface EditedProfile {
+interface EditedProfile {
   /** Saves what is typed and returns the profile. */
   flush(): Promise<Profile>;
   replace(profile: Profile): Promise<void>;

@@ -9,7 +9,7 @@ function list(items: string[]): string {
 }
 
 /** What the import did, in one paragraph the user can check against the form. */
-export function describeLinkedInMerge(merge: LinkedInMerge, notes: readonly string[]): string {
+function describeLinkedInMerge(merge: LinkedInMerge, notes: readonly string[]): string {
   const parts: string[] = [];
   const added = merge.addedSkills.length;
   parts.push(

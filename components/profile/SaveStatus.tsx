@@ -2,7 +2,7 @@ import type { SaveStatus as Status } from './useProfileEditor';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
-export function describeSaveStatus(status: Status): string {
+function describeSaveStatus(status: Status): string {
   switch (status.kind) {
     case 'idle':
       return 'Changes are saved automatically.';

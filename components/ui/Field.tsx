@@ -36,7 +36,7 @@ export function Field({ label, hint, error, className, children }: FieldProps) {
   );
 }
 
-export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+function FieldError({ id, children }: { id: string; children: ReactNode }) {
   return (
     <p id={id} className="field-error">
       <span aria-hidden="true">⚠ </span>

@@ -10,7 +10,7 @@ const DRAFT_KEY = 'currentDraft';
  * The last outreach the user prepared in the popup ('settings' store). The keyboard shortcut
  * inserts its body; the context menu fills other templates from its context.
  */
-export const CurrentDraftSchema = z.object({
+const CurrentDraftSchema = z.object({
   partnerId: z.string().min(1),
   partnerName: z.string(),
   templateId: z.string(),

@@ -1,2 +1,2 @@
-export { LINK_LIMITS, gmailLink, mailtoLink, outlookLink, teamsChatLink, type ComposeLink, type ComposeMessage } from './links';
-export { CurrentDraftSchema, draftBlanks, loadCurrentDraft, saveCurrentDraft, type CurrentDraft } from './draft';
+export { LINK_LIMITS, gmailLink, mailtoLink, outlookLink, teamsChatLink, type ComposeLink,  } from './links';
+export {  draftBlanks, loadCurrentDraft, saveCurrentDraft, type CurrentDraft } from './draft';

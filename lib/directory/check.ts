@@ -19,7 +19,7 @@ import { answerKeys, emptyReport, sharesAnAnswer, type AcceptOptions, type Parse
  * Bytes per piece: small enough that a piece's objects die young (a 100k feed peaked at 224 MB RSS
  * in pieces of 256 kB, 301 MB in 1 MB, 324 MB in 2 MB), large enough that cutting costs nothing.
  */
-export const PIECE_BYTES = 256 * 1024;
+const PIECE_BYTES = 256 * 1024;
 
 export type CheckedFeed = Omit<ParsedFeed, 'entries' | 'remote'>;
 

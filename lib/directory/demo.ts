@@ -8,7 +8,6 @@ import type { FeedEntry } from './entry';
  * so the demo never expires.
  */
 export const DEMO_DIRECTORY_SIZE = 200;
-export const DEMO_DIRECTORY_NAME = 'Demo directory (fictional colleagues)';
 const DEMO_SEED = 20_260_301;
 const DAY_MS = 86_400_000;
 

@@ -8,7 +8,7 @@ import { FeedFormatError } from './errors';
  * warning. A file that is not text at all (a workbook, a PDF, an image, a sign-in page) is refused
  * with a message that says what it is and what to do.
  */
-export type FeedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+type FeedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface DecodedFeed {
   text: string;

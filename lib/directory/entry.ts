@@ -91,7 +91,6 @@ export const FeedSchema = z.object({
   generatedAt: isoDate,
   entries: z.array(FeedEntrySchema),
 });
-export type Feed = z.infer<typeof FeedSchema>;
 
 export function entryId(email: string): string {
   return email.trim().toLowerCase();

@@ -11,9 +11,6 @@ import { valueAt, type EntryIssue } from './validate';
 export const SHAREABLE_FIELDS = ['title', 'department', 'location', 'timeZone', 'teach', 'learn', 'asks', 'interests', 'ergs', 'formats'] as const;
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 
-/** Shared whenever I join: without them nobody can be matched or contacted. */
-export const ALWAYS_SHARED = ['name', 'email', 'careerStage', 'languages', 'capacity', 'status'] as const;
-
 export function myEntry(profile: Profile, share: ReadonlySet<ShareableField>, now: Date): FeedEntry {
   const today = now.toISOString().slice(0, 10);
   const learn = profile.learn.map((skill) => ({ ...skill, ask: share.has('asks') ? skill.ask : '' }));

@@ -15,7 +15,7 @@ const IssueSchema = z.union([
   z.object({ index: z.number(), field: z.string(), message: z.string() }),
 ]);
 
-export const SourceStateSchema = z.object({
+const SourceStateSchema = z.object({
   id: z.string(),
   label: z.string(),
   /** Whether the last attempt succeeded (a 304 is a success). */

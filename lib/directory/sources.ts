@@ -6,7 +6,7 @@ import { DEFAULT_MAX_AGE_DAYS } from './validate';
  * imported, and feeds set by the organization's policy (managed storage), which the user sees but
  * cannot change.
  */
-export const DEMO_SOURCE_ID = 'demo';
+const DEMO_SOURCE_ID = 'demo';
 
 export type DirectorySource =
   | { id: typeof DEMO_SOURCE_ID; kind: 'demo'; label: string; enabled: boolean; locked: boolean }
@@ -45,11 +45,10 @@ export function feedUrlProblem(input: string): string | undefined {
   return undefined;
 }
 
-export const UserSourceSchema = z.discriminatedUnion('kind', [
+const UserSourceSchema = z.discriminatedUnion('kind', [
   z.object({ id: z.string().max(300), kind: z.literal('url'), url: httpUrl, label: z.string().max(120) }),
   z.object({ id: z.string().max(300), kind: z.literal('file'), fileName: z.string().max(255), label: z.string().max(120) }),
 ]);
-export type UserSource = z.infer<typeof UserSourceSchema>;
 
 /** The user's own choices, kept in the 'settings' store. */
 export const DirectorySettingsSchema = z.object({
@@ -61,7 +60,7 @@ export type DirectorySettings = z.infer<typeof DirectorySettingsSchema>;
 export const DEFAULT_DIRECTORY_SETTINGS: DirectorySettings = { demoEnabled: true, sources: [] };
 
 /** Keys an administrator may set (public/managed_schema.json); anything malformed is ignored, not fatal. */
-export const DirectoryPolicySchema = z.object({
+const DirectoryPolicySchema = z.object({
   organizationName: z.string().trim().max(120).optional().catch(undefined),
   directoryFeeds: z.array(z.unknown()).optional().catch(undefined),
   joinFormUrl: httpUrl.optional().catch(undefined),

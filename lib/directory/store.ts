@@ -35,9 +35,9 @@ const SegmentSchema = z.object({
   key: z.number().int().nonnegative(),
   count: z.number().int().nonnegative(),
 });
-export type DirectorySegment = z.infer<typeof SegmentSchema>;
+type DirectorySegment = z.infer<typeof SegmentSchema>;
 
-export const DirectoryMetaSchema = z.object({
+const DirectoryMetaSchema = z.object({
   /** Changes whenever the merged content changes; the popup reloads when it sees a new one. */
   version: z.string(),
   count: z.number().int().nonnegative(),
@@ -98,7 +98,7 @@ export function skillNames(entries: readonly DirectoryEntry[]): string[] {
 }
 
 /** Names of several parts as one sorted list, case-insensitively distinct, the first part's spelling kept. */
-export function mergeSkillNames(parts: readonly (readonly string[])[]): string[] {
+function mergeSkillNames(parts: readonly (readonly string[])[]): string[] {
   const byKey = new Map<string, string>();
   for (const names of parts) for (const name of names) if (!byKey.has(name.toLowerCase())) byKey.set(name.toLowerCase(), name);
   return [...byKey.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));

@@ -4,9 +4,9 @@ import type { SyncStage } from './source-store';
  * Sync step 1, fetch: one conditional GET of a feed URL with a timeout and a size cap. Every
  * failure becomes a SyncFailure that says what failed, in words for the person who keeps the feed.
  */
-export const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_TIMEOUT_MS = 20_000;
 /** A realistic entry is about 750 bytes: 150 MB holds 200k people; anything larger is a mistake, not a directory. */
-export const DEFAULT_MAX_BYTES = 150 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 150 * 1024 * 1024;
 
 export class SyncFailure extends Error {
   readonly stage: SyncStage;

@@ -17,7 +17,7 @@ import { acceptEntries, type AcceptOptions, type ParsedFeed } from './validate';
  */
 
 /** How long reading one feed may take; a 100k-entry feed takes about 1 s (bench/directory). */
-export const READ_BUDGET_MS = 20_000;
+const READ_BUDGET_MS = 20_000;
 /** Enough of a feed's start to tell JSON from CSV. */
 const SNIFF_BYTES = 1024;
 

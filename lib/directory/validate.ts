@@ -9,7 +9,7 @@ export const DEFAULT_MAX_AGE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 /** Where a problem is: a 1-based spreadsheet row (CSV, header = row 1) or an index into `entries` (JSON). */
-export type EntryLocation = { row: number } | { index: number };
+type EntryLocation = { row: number } | { index: number };
 
 /**
  * One problem of a rejected row or entry: `field` is the column header as the maintainer wrote it
@@ -69,7 +69,7 @@ function hasOptedIn(value: unknown): boolean {
 }
 
 /** When the listing ends: the explicit expiry, else consent date + maximum age. */
-export function expiryTime(entry: Pick<DirectoryEntry, 'consent' | 'expiresAt'>, maxAgeDays: number): number {
+function expiryTime(entry: Pick<DirectoryEntry, 'consent' | 'expiresAt'>, maxAgeDays: number): number {
   return entry.expiresAt ? Date.parse(entry.expiresAt) : Date.parse(entry.consent.date) + maxAgeDays * DAY_MS;
 }
 

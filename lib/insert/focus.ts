@@ -49,7 +49,7 @@ function asHtmlElement(element: Element): HTMLElement | undefined {
 }
 
 /** Decides whether one element can take text, and which element does. */
-export function classifyField(element: Element | null, where: { inFrame: boolean; inShadowRoot: boolean } = { inFrame: false, inShadowRoot: false }): FieldSearch {
+function classifyField(element: Element | null, where: { inFrame: boolean; inShadowRoot: boolean } = { inFrame: false, inShadowRoot: false }): FieldSearch {
   if (!element) return { ok: false, reason: 'no-focus' };
   if (isTextField(element)) {
     return element.readOnly || element.disabled ? { ok: false, reason: 'read-only', element } : { ok: true, element, ...where };

@@ -3,14 +3,14 @@ import { findField } from './focus';
 import { METHODS, selectionFor, type Field } from './methods';
 import { arrivesSoon, contentOf } from './verify';
 
-export type InsertFailure = 'no-focus' | 'read-only' | 'cross-origin' | 'not-verified' | 'empty-text';
+type InsertFailure = 'no-focus' | 'read-only' | 'cross-origin' | 'not-verified' | 'empty-text';
 
 export type InsertResult =
   | { ok: true; method: InsertMethod; editor: EditorKind; element: string; subjectFilled?: boolean }
   | { ok: false; reason: InsertFailure; editor?: EditorKind; element?: string; tried: InsertMethod[] };
 
 /** A short technical description of an element for logs and messages: tag, id, editor, where it sits. */
-export function describeElement(element: Element, where: { inFrame?: boolean; inShadowRoot?: boolean } = {}): string {
+function describeElement(element: Element, where: { inFrame?: boolean; inShadowRoot?: boolean } = {}): string {
   const id = element.id ? `#${element.id.slice(0, 40)}` : '';
   const context = [where.inFrame ? 'in a frame' : '', where.inShadowRoot ? 'in a shadow root' : ''].filter(Boolean).join(', ');
   return `${EDITOR_LABELS[detectEditor(element)]} <${element.localName}${id}>${context ? ` ${context}` : ''}`;

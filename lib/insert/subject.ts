@@ -5,7 +5,7 @@ import { insertText, type InsertResult } from './insert';
 const SUBJECT_FIELDS = ['input[name="subjectbox"]', 'input[aria-label="Add a subject" i]', 'input[placeholder="Add a subject" i]', 'input[aria-label="Subject" i]'].join(', ');
 
 /** The subject field of the compose window that holds `element`: the nearest one going outwards. */
-export function subjectFieldNear(element: Element): HTMLInputElement | undefined {
+function subjectFieldNear(element: Element): HTMLInputElement | undefined {
   for (let node = element.parentElement; node; node = node.parentElement) {
     const found = node.querySelector<HTMLInputElement>(SUBJECT_FIELDS);
     if (found) return found;
@@ -18,7 +18,7 @@ export function subjectFieldNear(element: Element): HTMLInputElement | undefined
  * setter, then input and change events, so React-controlled fields keep it). A subject the person
  * already wrote is never replaced.
  */
-export function fillSubject(field: HTMLInputElement, subject: string): boolean {
+function fillSubject(field: HTMLInputElement, subject: string): boolean {
   if (field.value.trim() || field.disabled || field.readOnly) return false;
   const prototype = field.ownerDocument.defaultView?.HTMLInputElement.prototype ?? HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, subject);

@@ -15,7 +15,7 @@ function occurrences(haystack: string, needle: string): number {
 }
 
 /** The text arrived when the field holds one more copy of it than before, layout aside. */
-export function arrived(before: string, after: string, text: string): boolean {
+function arrived(before: string, after: string, text: string): boolean {
   const needle = text.replace(LAYOUT, '');
   return occurrences(after.replace(LAYOUT, ''), needle) > occurrences(before.replace(LAYOUT, ''), needle);
 }

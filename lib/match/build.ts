@@ -6,7 +6,7 @@ import { sharedSkillSearch } from './shared-search';
 import { StringTable, tagKey } from './tables';
 
 /** Identifies the taxonomy an index was resolved with: its size and a hash of its ids. */
-export const TAXONOMY_SIGNATURE = (() => {
+const TAXONOMY_SIGNATURE = (() => {
   let hash = 0;
   for (const skill of TAXONOMY) for (let i = 0; i < skill.id.length; i++) hash = (Math.imul(hash, 31) + skill.id.charCodeAt(i)) | 0;
   return `${TAXONOMY.length}:${(hash >>> 0).toString(36)}`;

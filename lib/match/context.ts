@@ -9,7 +9,7 @@ import { DEFAULT_WEIGHTS, FULL_GENERATION_GAP, LEVEL_CREDIT, PRIORITY_WEIGHT, RA
 import { utcOffsetMinutes, workdayOverlapMinutes } from './zones';
 
 /** What ranking derives from an index once and reuses across queries (the index itself stays plain data). */
-export interface IndexLookups {
+interface IndexLookups {
   skillOf: ReadonlyMap<string, number>;
   categoryOf: ReadonlyMap<string, number>;
   /** Skills of each category. */
@@ -44,7 +44,7 @@ export interface IndexLookups {
 
 const lookupsCache = new WeakMap<MatchIndex, IndexLookups>();
 
-export function lookupsOf(index: MatchIndex): IndexLookups {
+function lookupsOf(index: MatchIndex): IndexLookups {
   let lookups = lookupsCache.get(index);
   if (!lookups) {
     lookups = deriveLookups(index);
@@ -97,7 +97,7 @@ function deriveLookups(index: MatchIndex): IndexLookups {
   };
 }
 
-export const GATE_LANGUAGES = 28;
+const GATE_LANGUAGES = 28;
 export const GATE_OTHER_LANGUAGE = 1 << GATE_LANGUAGES;
 const GATE_STAGE_SHIFT = 29;
 
@@ -167,19 +167,19 @@ export interface MySkill {
 }
 
 /** A skill I want to learn; weight = priority × rarity. */
-export interface MyWant extends MySkill {
+interface MyWant extends MySkill {
   priority: Priority;
   weight: number;
 }
 
 /** A skill I can teach; weight = the credit of my level. */
-export interface MyOffer extends MySkill {
+interface MyOffer extends MySkill {
   level: SkillLevel;
   weight: number;
 }
 
 /** A free-text search read against the index. */
-export type QueryPlan =
+type QueryPlan =
   | { kind: 'none' }
   /** People who teach (they-teach) or want to learn (they-learn) a skill the text names (index skill numbers; empty when nobody has one). */
   | { kind: 'they-teach' | 'they-learn'; skills: number[]; name: string }

@@ -88,7 +88,7 @@ export interface MatchIndex {
 
 export const RESOLUTION_KINDS = ['exact', 'alias', 'fuzzy', 'unknown'] as const satisfies readonly SkillResolution['how'][];
 
-export interface MatchFilters {
+interface MatchFilters {
   erg?: string;
   department?: string;
   format?: MeetingFormat;

@@ -136,7 +136,7 @@ function formatsOf(random: Random): MeetingFormat[] {
   return formats.length ? formats : ['video'];
 }
 
-export function syntheticEntry(random: Random, i: number): DirectoryEntry {
+function syntheticEntry(random: Random, i: number): DirectoryEntry {
   const stage = stageOf(random);
   const [location, timeZone] = pick(random, PLACES);
   const first = pick(random, FIRST);

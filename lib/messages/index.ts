@@ -5,7 +5,7 @@ import { z } from 'zod';
  * validate with `parseMessage` (a message is a boundary); senders get the response type from
  * `ResponseOf`.
  */
-export const MessageSchema = z.discriminatedUnion('type', [
+const MessageSchema = z.discriminatedUnion('type', [
   /** Options/popup → background: sync one source (or all) now. */
   z.object({ type: z.literal('directory/sync'), sourceId: z.string().max(200).optional() }),
   /** Background → any page: the stored directory changed (new version) or a sync ended. */
@@ -39,7 +39,7 @@ export type InsertOutcome =
   | { ok: true; method: string; where: string; /** The subject went into the page's subject field (Gmail, Outlook on the web). */ subjectFilled?: boolean }
   | { ok: false; reason: 'no-focus' | 'read-only' | 'cross-origin' | 'not-verified' | 'no-access' | 'error'; message: string };
 
-export interface Responses {
+interface Responses {
   'directory/sync': SyncSummary;
   'offscreen/sync': SyncSummary & { version: string };
   'directory/changed': void;

@@ -8,7 +8,7 @@ export const PAIR_REQUIREMENTS = ['cross-department', 'cross-generation'] as con
 export type PairRequirement = (typeof PAIR_REQUIREMENTS)[number];
 
 /** How many partners from each person's own ranking seed the graph; pricing adds whatever else is needed. */
-export const DEFAULT_SHORT_LIST = 8;
+const DEFAULT_SHORT_LIST = 8;
 
 export interface PairingOptions {
   mode: MatchMode;
@@ -22,7 +22,7 @@ export interface PairingOptions {
   onProgress?: (message: string) => void;
 }
 
-export interface PairedPerson {
+interface PairedPerson {
   id: string;
   name: string;
   email: string;
@@ -31,7 +31,7 @@ export interface PairedPerson {
   careerStage: CareerStage;
 }
 
-export interface CohortPair {
+interface CohortPair {
   a: PairedPerson;
   b: PairedPerson;
   /** The pair score: the mean of both people's unrounded `mutual match` scores, to 9 decimals. This is what is maximised. */
@@ -42,16 +42,16 @@ export interface CohortPair {
   shownScores: { a: number; b: number };
 }
 
-export type UnmatchedReason = 'closed' | 'paused' | 'no-partner' | 'excluded' | 'partners-taken';
+type UnmatchedReason = 'closed' | 'paused' | 'no-partner' | 'excluded' | 'partners-taken';
 
-export interface UnmatchedPerson {
+interface UnmatchedPerson {
   person: PairedPerson;
   reason: UnmatchedReason;
   /** The reason in a sentence for a program lead. */
   why: string;
 }
 
-export interface PairingSummary {
+interface PairingSummary {
   people: number;
   pairs: number;
   peopleMatched: number;

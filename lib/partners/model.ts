@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MatchSummarySchema } from '../results';
 
 export const PARTNER_STATUSES = ['none', 'contacted', 'talking', 'partnered', 'declined'] as const;
-export const PartnerStatusSchema = z.enum(PARTNER_STATUSES);
+const PartnerStatusSchema = z.enum(PARTNER_STATUSES);
 export type PartnerStatus = z.infer<typeof PartnerStatusSchema>;
 
 /** What the user keeps about one directory entry (key: entry id). */
@@ -17,7 +17,7 @@ export const PartnerRecordSchema = z.object({
 });
 export type PartnerRecord = z.infer<typeof PartnerRecordSchema>;
 
-export const OUTREACH_ACTIONS = ['inserted', 'copied', 'opened'] as const;
+const OUTREACH_ACTIONS = ['inserted', 'copied', 'opened'] as const;
 
 /** One use of a template: logged so the user can follow through (store outreachLog). */
 export const OutreachLogEntrySchema = z.object({

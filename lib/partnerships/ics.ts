@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import ical, { ICalCalendarMethod, ICalEventRepeatingFreq } from 'ical-generator';
 import type { Agreement } from './model';
 import { FORMAT_LABELS } from './agreement';
-import { meetingInstants, offsetMinutesAt, wallTimeAt, weekOfMonth, weekdayOf } from './time';
+import { meetingInstants, offsetMinutesAt, weekOfMonth, weekdayOf } from './time';
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;

@@ -17,10 +17,10 @@ export const STORE_CONTENTS: Readonly<Record<StoreName, string>> = {
   partnershipSessions: 'your private session log: what you learned and taught, and for how long',
 };
 
-export const DATA_FILE_FORMAT = 'mutual-data';
-export const DATA_FILE_VERSION = 1;
+const DATA_FILE_FORMAT = 'mutual-data';
+const DATA_FILE_VERSION = 1;
 
-export interface StoredRecord {
+interface StoredRecord {
   key: IDBValidKey;
   value: unknown;
 }

@@ -57,7 +57,7 @@ export type FieldErrors = Readonly<Record<string, string>>;
 
 let rowCounter = 0;
 /** Unique within a page; keys are never compared across pages. */
-export function newRowKey(): string {
+function newRowKey(): string {
   rowCounter += 1;
   return `row-${Date.now().toString(36)}-${rowCounter}`;
 }

@@ -6,9 +6,9 @@ export {
   draftFromProfile,
   learnRow,
   teachRow,
-  ProfileDraftSchema,
-  type AppliedDraft,
-  type ApplyOptions,
+  
+  
+  
   type FieldErrors,
   type LearnRow,
   type ProfileDraft,
@@ -19,9 +19,9 @@ export {
   exportProfileJson,
   parseProfileJson,
   profileFileName,
-  PROFILE_FILE_FORMAT,
-  PROFILE_FILE_VERSION,
-  type ProfileFile,
+  
+  
+  
 } from './transfer';
 export {
   LinkedInImportError,
@@ -32,7 +32,7 @@ export {
   type FilledField,
   type LinkedInData,
   type LinkedInMerge,
-  type NamedText,
-  type SkippedReason,
+  
+  
 } from './linkedin';
-export { asTyped, canonicalSkillName, skillKey, type CanonicalSkillName } from './skill-names';
+export {  canonicalSkillName, skillKey, type CanonicalSkillName } from './skill-names';

@@ -104,7 +104,7 @@ export function parseLinkedInExport(files: readonly NamedText[]): LinkedInData {
 }
 
 export type FilledField = 'name' | 'title' | 'location';
-export type SkippedReason = 'already listed' | 'on your learn list' | 'too long' | 'list full';
+type SkippedReason = 'already listed' | 'on your learn list' | 'too long' | 'list full';
 
 export interface LinkedInMerge {
   profile: Profile;

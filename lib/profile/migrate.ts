@@ -45,7 +45,7 @@ function fromV0(old: ProfileRecord): ProfileRecord {
 const MIGRATIONS = [fromV0] as const satisfies readonly Migration[] & { length: typeof PROFILE_SCHEMA_VERSION };
 
 /** The profile's schema version; a record without one is the prototype's (version 0). */
-export function profileVersion(value: ProfileRecord): number {
+function profileVersion(value: ProfileRecord): number {
   const version = value.schemaVersion;
   if (version === undefined) return 0;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {

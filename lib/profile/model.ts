@@ -27,7 +27,7 @@ export const PartnershipKindSchema = z.enum(PARTNERSHIP_KINDS);
 export type PartnershipKind = z.infer<typeof PartnershipKindSchema>;
 
 export const MATCH_MODES = ['two-way', 'reverse', 'traditional'] as const;
-export const MatchModeSchema = z.enum(MATCH_MODES);
+const MatchModeSchema = z.enum(MATCH_MODES);
 export type MatchMode = z.infer<typeof MatchModeSchema>;
 
 /** Messages are written for the person filling in the form: the options page shows them next to the field. */
@@ -53,7 +53,7 @@ export const LearnSkillSchema = z.object({
 export type LearnSkill = z.infer<typeof LearnSkillSchema>;
 
 /** Relative weights of the match factors; the engine documents the defaults and why. */
-export const MatchWeightsSchema = z.object({
+const MatchWeightsSchema = z.object({
   theyTeachMe: z.number().min(0).max(5),
   iTeachThem: z.number().min(0).max(5),
   commonGround: z.number().min(0).max(5),

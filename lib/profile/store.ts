@@ -16,7 +16,6 @@ const DRAFT_KEY = 'draft';
  * over an unreadable profile.
  */
 const StoredDraftSchema = z.object({ basedOn: z.string().optional(), draft: ProfileDraftSchema });
-export type StoredDraft = z.infer<typeof StoredDraftSchema>;
 
 function storageError(error: unknown): StorageError {
   return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);

@@ -3,10 +3,10 @@ import { migrateProfile } from './migrate';
 import type { Profile } from './model';
 
 /** The profile file (docs/profile-format.md): what the options page exports and `mutual match --profile` reads. */
-export const PROFILE_FILE_FORMAT = 'mutual-profile';
-export const PROFILE_FILE_VERSION = 1;
+const PROFILE_FILE_FORMAT = 'mutual-profile';
+const PROFILE_FILE_VERSION = 1;
 
-export interface ProfileFile {
+interface ProfileFile {
   format: typeof PROFILE_FILE_FORMAT;
   version: typeof PROFILE_FILE_VERSION;
   exportedAt: string;

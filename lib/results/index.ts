@@ -1,2 +1,2 @@
-export { MatchSummarySchema, RankedPartnerSchema, rankingKey, type MatchSummary, type RankedPartner, type RankingKey } from './model';
-export { loadLastRanking, loadLastResults, saveLastResults, type LastRanking } from './store';
+export { MatchSummarySchema,  rankingKey, type MatchSummary, type RankedPartner,  } from './model';
+export { loadLastRanking, loadLastResults, saveLastResults,  } from './store';

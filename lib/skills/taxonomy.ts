@@ -575,7 +575,7 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
 };
 
 /** Lower-case, ASCII, hyphen-separated: "P&L management" → "p-and-l-management", "C#" → "c-sharp". */
-export function skillIdOf(name: string): string {
+function skillIdOf(name: string): string {
   return spellSymbols(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase())
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');

@@ -1,2 +1,2 @@
 export * from './db';
-export { DATA_WRITE_LOCK, withDataWriteLock } from './lock';
+export {  withDataWriteLock } from './lock';

@@ -4,7 +4,7 @@ import type { Template } from './model';
  * Mutual's own templates: short, warm, and each gives the other person an easy way to say no.
  * Optional parts sit in sections so a missing value changes the wording instead of leaving a gap.
  */
-export const BUILT_IN_TEMPLATE_IDS = [
+const BUILT_IN_TEMPLATE_IDS = [
   'reverse-request',
   'reverse-invite',
   'mentor-request',

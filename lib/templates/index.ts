@@ -1,9 +1,9 @@
 export {
-  TEMPLATE_KINDS,
+  
   TEMPLATE_LIMITS,
-  TemplateKindSchema,
+  
   TemplateSchema,
-  ManagedTemplateSchema,
+  
   type LibraryTemplate,
   type Template,
   type TemplateKind,
@@ -12,10 +12,10 @@ export {
 export {
   VARIABLES,
   outreachValues,
-  profileValues,
+  
   type OutreachContext,
   type TemplateValues,
-  type VariableName,
+  
 } from './variables';
 export {
   renderTemplate,
@@ -25,9 +25,9 @@ export {
   fillBlanks,
   type MissingValue,
   type RenderedMessage,
-  type RenderedText,
+  
 } from './render';
-export { BUILT_IN_TEMPLATES, builtInTemplate, type BuiltInTemplateId } from './builtins';
+export { BUILT_IN_TEMPLATES, builtInTemplate,  } from './builtins';
 export { kindFits, offeredTemplates, suggestTemplate } from './suggest';
 export { loadTemplates, saveTemplate, deleteTemplate, duplicateTemplate, newTemplateId, parseManagedTemplates } from './store';
 export { SAMPLE_CONTEXT } from './sample';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a template is for; suggestTemplate picks among the built-in kinds. */
-export const TEMPLATE_KINDS = [
+const TEMPLATE_KINDS = [
   'reverse-request',
   'reverse-invite',
   'mentor-request',
@@ -13,7 +13,7 @@ export const TEMPLATE_KINDS = [
   'decline',
   'custom',
 ] as const;
-export const TemplateKindSchema = z.enum(TEMPLATE_KINDS);
+const TemplateKindSchema = z.enum(TEMPLATE_KINDS);
 export type TemplateKind = z.infer<typeof TemplateKindSchema>;
 
 export const TEMPLATE_LIMITS = { id: 80, name: 80, subject: 200, body: 5000 } as const;

@@ -64,14 +64,14 @@ export function cleanValue(value: string): string {
 }
 
 /** "a", "a and b", "a, b and c" — the first few distinct, non-empty items. */
-export function joinList(items: readonly string[]): string {
+function joinList(items: readonly string[]): string {
   const distinct = [...new Set(items.map(cleanValue).filter(Boolean))].slice(0, MAX_LIST_ITEMS);
   if (distinct.length < 2) return distinct[0] ?? '';
   return `${distinct.slice(0, -1).join(', ')} and ${distinct.at(-1)}`;
 }
 
 /** The first word of a name, skipping honorifics written with a dot ("Dr. Ada Park" → "Ada"). */
-export function firstName(name: string): string {
+function firstName(name: string): string {
   const words = cleanValue(name).split(' ').filter(Boolean);
   return words.find((word) => !word.endsWith('.')) ?? words[0] ?? '';
 }
@@ -99,7 +99,7 @@ function months(count: number): string {
 }
 
 /** My side of the values: enough to fill a template before a partner is chosen. */
-export function profileValues(me: Profile): TemplateValues {
+function profileValues(me: Profile): TemplateValues {
   return {
     'me.name': cleanValue(me.name),
     'me.firstName': firstName(me.name),

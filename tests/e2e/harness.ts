@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const TEST_BUILD_DIR = join(ROOT, '.output/chrome-mv3-test');
 export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
 
-export function findChromium(): string {
+function findChromium(): string {
   const candidates = [
     process.env.CHROMIUM_PATH,
     process.env.CHROME_PATH,

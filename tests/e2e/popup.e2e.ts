@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { cardNames, launch, quickStart, seriousAxeViolations, settled, type Mutual } from './harness';
 
 describe('toolbar popup', () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadAllEntries, parseJsonFeed, saveDirectory, type DirectoryEntry } from '../../../lib/directory';
+import { loadAllEntries, parseJsonFeed, saveDirectory } from '../../../lib/directory';
 import { decodeUtf8 } from '../../../lib/directory/bytes';
 import { findSplit, parseJsonFeedInHalves } from '../../../lib/directory/split';
 import { mergeSources } from '../../../lib/directory/merge';
@@ -28,8 +28,6 @@ async function inHalves(text: string) {
   });
   return { parsed, calls, stored: await loadAllEntries() };
 }
-
-const ids = (entries: readonly DirectoryEntry[]) => entries.map((entry) => entry.id).sort();
 
 describe('decoding UTF-8 in pieces', () => {
   it('decodes characters that straddle two pieces, and drops a byte-order mark', () => {
