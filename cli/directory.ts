@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import {
   DEFAULT_MAX_AGE_DAYS,
@@ -21,6 +20,7 @@ import {
   type ParsedFeed,
 } from '../lib/directory';
 import type { CliIo } from './match';
+import { parseCommandLine, UsageError } from './usage';
 
 export const DIRECTORY_USAGE = `Usage:
   mutual directory check <file-or-url> [--json] [--max-age-days <n>]
@@ -38,7 +38,6 @@ Options:
   --name <name>        The feed's name (default: the file name)`;
 
 /** Wrong usage: exit 2, with the usage. */
-class UsageError extends Error {}
 
 /** The feed cannot be used: exit 1. */
 class UnusableFeed extends Error {}
@@ -52,23 +51,17 @@ interface Options {
 }
 
 function readOptions(args: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        output: { type: 'string', short: 'o' },
-        name: { type: 'string' },
-        'max-age-days': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o' },
+      name: { type: 'string' },
+      'max-age-days': { type: 'string' },
+    },
+  });
   const maxAgeDays = values['max-age-days'] === undefined ? DEFAULT_MAX_AGE_DAYS : Number(values['max-age-days']);
   if (!Number.isInteger(maxAgeDays) || maxAgeDays < 1) throw new UsageError(`--max-age-days must be a whole number of days, not "${values['max-age-days']}".`);
   return {

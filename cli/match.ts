@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_AGE_DAYS, FeedFormatError, parseFeed, type DirectoryEntry } from '../lib/directory';
 import { DEFAULT_TOP, buildMatchIndex, rank, type MatchResult } from '../lib/match';
 import { MATCH_MODES, ProfileSchema, type MatchMode, type Profile } from '../lib/profile/model';
+import { parseCommandLine, UsageError } from './usage';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -22,17 +22,6 @@ Options:
   --json               Print a JSON array instead of a table
   --help               Show this help`;
 
-/** A problem with how the command was called (shown with the usage) or with its files: exit code 2. */
-class UsageError extends Error {
-  readonly showUsage;
-  constructor(
-    message: string,
-    showUsage = false,
-  ) {
-    super(message);
-    this.showUsage = showUsage;
-  }
-}
 
 interface MatchArgs {
   profile: string;
@@ -44,9 +33,8 @@ interface MatchArgs {
 }
 
 function readArgs(args: string[]): MatchArgs | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandLine(
+    {
       args,
       options: {
         profile: { type: 'string' },
@@ -59,10 +47,9 @@ function readArgs(args: string[]): MatchArgs | 'help' {
       },
       strict: true,
       allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), true);
-  }
+    },
+    true,
+  );
   if (values.help) return 'help';
   if (!values.profile) throw new UsageError('Missing --profile <me.json>.', true);
   if (!values.directory) throw new UsageError('Missing --directory <feed.json|feed.csv>.', true);

@@ -1,10 +1,10 @@
 import { open, readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { DEFAULT_MAX_AGE_DAYS, FeedFormatError, parseFeed, type DirectoryEntry } from '../lib/directory';
 import { PAIR_REQUIREMENTS, candidatePairs, formatWeight, pairCohort, readExclusions, type Exclusion, type PairingReport, type PairRequirement } from '../lib/pairing';
 import { MATCH_MODES, type MatchMode } from '../lib/profile/model';
 import type { CliIo } from './match';
+import { parseCommandLine, UsageError } from './usage';
 
 const PAIR_USAGE = `Usage: mutual pair <feed.json|feed.csv> [options]
 
@@ -30,7 +30,6 @@ const GRAPH_CHUNK = 5000;
 const MAX_COHORT = 50_000;
 
 /** Wrong usage: exit 2, with the usage. */
-class UsageError extends Error {}
 
 /** The input cannot be used, or an output cannot be written: exit 1. */
 class UnusableInput extends Error {}
@@ -47,27 +46,21 @@ interface PairArgs {
 }
 
 function readArgs(args: string[]): PairArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        mode: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        output: { type: 'string', short: 'o' },
-        graph: { type: 'string' },
-        exclude: { type: 'string' },
-        require: { type: 'string', multiple: true },
-        'time-limit': { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      mode: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o' },
+      graph: { type: 'string' },
+      exclude: { type: 'string' },
+      require: { type: 'string', multiple: true },
+      'time-limit': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help) return 'help';
   if (positionals.length === 0) throw new UsageError('Missing the feed: mutual pair <feed.json|feed.csv>.');
   if (positionals.length > 1) throw new UsageError(`mutual pair takes one feed, not ${positionals.length} ("${positionals.join('", "')}").`);
