@@ -32,6 +32,19 @@ export interface MatchingCertificate {
   complete: boolean;
 }
 
+/** `list[i]`, where a negative `i` counts from the end (Python's indexing, which the algorithm is written in). */
+function at(list: readonly number[], i: number): number {
+  return list[i < 0 ? i + list.length : i]!;
+}
+
+/**
+ * Which way round a blossom's cycle to walk from child `i` to its base (child 0): forwards from an odd
+ * child (as a negative index), backwards from an even one, with the matching trick for the endpoints.
+ */
+function walkAround(i: number, length: number): { start: number; jstep: number; endptrick: number } {
+  return i & 1 ? { start: i - length, jstep: 1, endptrick: 0 } : { start: i, jstep: -1, endptrick: 1 };
+}
+
 /** `stop` is asked between stages (one augmentation each); answering true ends the search early. */
 export function maxWeightMatching(graph: WeightedEdges, stop?: () => boolean): MatchingCertificate {
   const n = graph.vertexCount;
@@ -221,18 +234,8 @@ export function maxWeightMatching(graph: WeightedEdges, stop?: () => boolean): M
       // Relabel the sub-blossoms of an expanding T-blossom from where it was entered to its base.
       const endps = blossomendps[b]!;
       const entrychild = inblossom[endpoint[labelend[b]! ^ 1]!]!;
-      let j = childs.indexOf(entrychild);
-      let jstep: number;
-      let endptrick: number;
-      if (j & 1) {
-        j -= childs.length;
-        jstep = 1;
-        endptrick = 0;
-      } else {
-        jstep = -1;
-        endptrick = 1;
-      }
-      const at = (list: number[], i: number) => list[i < 0 ? i + list.length : i]!;
+      const { start, jstep, endptrick } = walkAround(childs.indexOf(entrychild), childs.length);
+      let j = start;
       let p = labelend[b]!;
       while (j !== 0) {
         label[endpoint[p ^ 1]!] = 0;
@@ -286,19 +289,9 @@ export function maxWeightMatching(graph: WeightedEdges, stop?: () => boolean): M
     if (t >= n) augmentBlossom(t, v);
     const childs = blossomchilds[b]!;
     const endps = blossomendps[b]!;
-    const at = (list: number[], i: number) => list[i < 0 ? i + list.length : i]!;
     const i = childs.indexOf(t);
-    let j = i;
-    let jstep: number;
-    let endptrick: number;
-    if (i & 1) {
-      j -= childs.length;
-      jstep = 1;
-      endptrick = 0;
-    } else {
-      jstep = -1;
-      endptrick = 1;
-    }
+    const { start, jstep, endptrick } = walkAround(i, childs.length);
+    let j = start;
     while (j !== 0) {
       j += jstep;
       t = at(childs, j);
