@@ -360,9 +360,10 @@ function rowToCandidate(cells: readonly string[], row: number, context: ReadCont
     // Microsoft Forms fills its own "Email" column with "anonymous": prefer a cell that is an address.
     const filled = sources.filter((column) => cells[column.index]?.trim());
     const chosen = field === 'email' ? (filled.find((column) => cells[column.index]!.includes('@')) ?? filled[0]) : filled[0];
-    if (!chosen) return undefined;
-    from[target] ??= chosen.header;
-    return cells[chosen.index]!.trim();
+    // A blank cell still names its column, so "Missing" says which column to fill in.
+    const named = chosen ?? sources[0];
+    if (named) from[target] ??= named.header;
+    return chosen ? cells[chosen.index]!.trim() : undefined;
   };
   const list = (field: Field, toItems: (cell: string) => unknown[]) => {
     const value = cell(field);
@@ -383,6 +384,9 @@ function rowToCandidate(cells: readonly string[], row: number, context: ReadCont
   const status_ = cell('status');
   const fullName = cell('name');
   const parts = [cell('firstName', 'name'), cell('lastName', 'name')].filter(Boolean);
+  // A name made of two columns is named by both.
+  const nameColumns = (['firstName', 'lastName'] as const).flatMap((field) => columns.get(field)?.[0]?.header ?? []);
+  if (!columns.has('name') && nameColumns.length) from.name = nameColumns.join(' + ');
   return {
     at: { row },
     columns: from,

@@ -57,14 +57,23 @@ function typeWord(expected: string): string {
   return { array: 'a list', string: 'text', number: 'a number', object: 'an object', boolean: 'true or false' }[expected] ?? expected;
 }
 
+/** What a missing value of these fields needs, in words. */
+const MISSING_NEEDS: Record<string, string> = {
+  languages: ' — at least one language is required',
+  name: ' — every person needs a name',
+  email: ' — an email address is required, such as name@example.com',
+};
+
 /** The problem of one schema issue; `value` is the value at the issue's path; `csv` chooses the wording of what is accepted. */
 export function describeProblem(issue: z.core.$ZodIssue, value: unknown, csv: boolean): Problem {
   const key = String(issue.path.at(-1) ?? '');
   const parent = String(issue.path.at(-2) ?? '');
   const accepted = ACCEPTED[key] ?? (parent === 'formats' ? ACCEPTED.formats : undefined);
   const missing = value === undefined || value === null;
-  if (missing && issue.code === 'invalid_type') {
-    const need = accepted ? ` — use ${csv ? accepted.csv : accepted.json}` : DATE_FIELDS.has(key) ? ' — a date is needed, such as 2026-10-14' : key === 'languages' ? ' — at least one language is required' : '';
+  // An empty cell or "" is missing too: quoting '' as a wrong value would only puzzle.
+  const blank = typeof value === 'string' && !value.trim();
+  if ((missing && issue.code === 'invalid_type') || blank) {
+    const need = accepted ? ` — use ${csv ? accepted.csv : accepted.json}` : DATE_FIELDS.has(key) ? ' — a date is needed, such as 2026-10-14' : (MISSING_NEEDS[key] ?? '');
     return { code: 'missing', message: `Missing${need}` };
   }
   if (DATE_FIELDS.has(key) && !missing) return { code: 'not-a-date', message: `${quoted(value)} is not a date — write it as 2026-10-14 (or 14.10.2026)` };

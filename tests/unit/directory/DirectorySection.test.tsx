@@ -204,7 +204,7 @@ describe('DirectorySection joining', () => {
   it('says what a directory would reject', async () => {
     await renderSection(services(), { profile: { ...profile, email: '' } });
     // In the profile form's words: the field to fix and what would work.
-    expect(screen.getByText(/^Work email: .* is not an email address — write one such as name@example.com$/)).toBeTruthy();
+    expect(screen.getByText(/^Work email: Missing — an email address is required, such as name@example.com$/)).toBeTruthy();
     expect(screen.getByText(/Where your entry goes:/).parentElement?.textContent).toMatch(/Acme's join form\. Open it and answer there/);
   });
 });

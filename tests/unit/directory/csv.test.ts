@@ -268,7 +268,7 @@ describe('names, delimiters and files', () => {
   it('joins First name and Last name when there is no full name, and names both in a problem', () => {
     const parsed = parseCsvFeed('Email,First name,Surname,Career stage,Languages,Consent,Timestamp\na@example.com,Ada,Lovelace,Senior,English,Yes,2026-11-01\nb@example.com,,,Senior,English,Yes,2026-11-01\n', options);
     expect(parsed.entries.map((entry) => entry.name)).toEqual(['Ada Lovelace']);
-    expect(parsed.report.invalid).toEqual([{ row: 3, field: 'name', code: 'missing', message: 'Missing' }]);
+    expect(parsed.report.invalid).toEqual([{ row: 3, field: 'First name + Surname', code: 'missing', message: 'Missing — every person needs a name' }]);
   });
 
   it('reads a bracket after a question that is no grid as part of its header', () => {
