@@ -1,6 +1,6 @@
 import { open, readFile, writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { DEFAULT_MAX_AGE_DAYS, FeedFormatError, parseFeed, type DirectoryEntry } from '../lib/directory';
+import { DEFAULT_MAX_AGE_DAYS, FeedFormatError, parseFeedBytes, type DirectoryEntry } from '../lib/directory';
 import { PAIR_REQUIREMENTS, candidatePairs, formatWeight, pairCohort, readExclusions, type Exclusion, type PairingReport, type PairRequirement } from '../lib/pairing';
 import { MATCH_MODES, type MatchMode } from '../lib/profile/model';
 import type { CliIo } from './match';
@@ -84,9 +84,9 @@ function readArgs(args: string[]): PairArgs | 'help' {
   };
 }
 
-async function readText(path: string, what: string): Promise<string> {
+async function readBytes(path: string, what: string): Promise<Uint8Array> {
   try {
-    return await readFile(path, 'utf8');
+    return new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UnusableInput(`Cannot read the ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error)}.`);
@@ -95,10 +95,11 @@ async function readText(path: string, what: string): Promise<string> {
 
 /** The feed through the same parser and checks as `mutual directory check`: only valid, opted-in, current entries. */
 async function readCohort(path: string, io: CliIo): Promise<DirectoryEntry[]> {
-  const text = await readText(path, 'feed');
+  // Bytes, as `mutual directory check` reads them: the encoding is told from them (UTF-16, Windows-1252).
+  const bytes = await readBytes(path, 'feed');
   let parsed;
   try {
-    parsed = parseFeed(text, { now: new Date(), maxAgeDays: DEFAULT_MAX_AGE_DAYS, name: path });
+    parsed = parseFeedBytes(bytes, { now: new Date(), maxAgeDays: DEFAULT_MAX_AGE_DAYS, name: path });
   } catch (error) {
     if (error instanceof FeedFormatError) throw new UnusableInput(`The feed ${path} is not readable: ${error.message}`);
     throw error;
@@ -117,7 +118,7 @@ async function readCohort(path: string, io: CliIo): Promise<DirectoryEntry[]> {
 }
 
 async function readExclusionFile(path: string, entries: readonly DirectoryEntry[], io: CliIo): Promise<Exclusion[]> {
-  const { exclusions, problems, notInFeed } = readExclusions(await readText(path, 'exclusions file'), entries);
+  const { exclusions, problems, notInFeed } = readExclusions(new TextDecoder().decode(await readBytes(path, 'exclusions file')), entries);
   if (problems.length) throw new UnusableInput(`The exclusions file ${path} cannot be used as it is:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   for (const note of notInFeed.slice(0, 20)) io.stderr(`Note: ${path} ${note}\n`);
   if (notInFeed.length > 20) io.stderr(`Note: ${notInFeed.length - 20} more rows of ${path} name people who are not in the feed.\n`);

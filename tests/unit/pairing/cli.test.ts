@@ -154,3 +154,19 @@ describe('mutual pair', () => {
     expect(stdout).toContain('--exclude <file>');
   });
 });
+
+describe('mutual pair on an Excel "CSV" saved on Windows', () => {
+  it('reads the names in Windows-1252 as `mutual directory check` does, and says how it read them', async () => {
+    const utf8 = await readFile(FEED, 'utf8');
+    // Excel's plain CSV has no byte-order mark.
+    const renamed = utf8.replace(/^\uFEFF/, '').replace('Amara Okafor', 'Zoë Björnsdóttir');
+    // Windows-1252 writes each of these letters as one byte of the same number as its code point.
+    await writeFile(file('windows-1252.csv'), Buffer.from(renamed, 'latin1'));
+    const { code, stdout, stderr } = await run(file('windows-1252.csv'), '--json');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/read as Windows-1252/);
+    const report = JSON.parse(stdout) as JsonReport;
+    const names = [...report.pairs.flatMap((pair) => [pair.a.name, pair.b.name]), ...report.unmatched.map((left) => left.person.name)];
+    expect(names).toContain('Zoë Björnsdóttir');
+  });
+});
