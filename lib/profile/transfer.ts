@@ -31,8 +31,9 @@ export function parseProfileJson(text: string): Profile {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ProfileFormatError(`This file is not JSON (${error instanceof Error ? error.message : String(error)}).`);
+  } catch {
+    // The parser's own message ("Unexpected token…") says nothing a person can act on.
+    throw new ProfileFormatError('This file is not JSON, so not a Mutual profile: choose the .json file that "Export my profile" saved (named like mutual-profile-2026-11-03.json). A directory CSV goes under Directory instead.');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ProfileFormatError('This file is not a Mutual profile: expected a JSON object.');

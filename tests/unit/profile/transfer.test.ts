@@ -43,4 +43,10 @@ describe('profile JSON', () => {
     expect(() => parseProfileJson(text)).toThrow(ProfileFormatError);
     expect(() => parseProfileJson(text)).toThrow(message);
   });
+
+  it('says what to choose when a directory CSV is picked, without the parser\'s own words', () => {
+    const read = () => parseProfileJson('Timestamp,Email address\n2026/11/03,ana@example.com\n');
+    expect(read).toThrow(/choose the \.json file that "Export my profile" saved/);
+    expect(read).not.toThrow(/Unexpected token/);
+  });
 });
