@@ -57,7 +57,15 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
     // Only focus that fell with the card is moved: never taken from where the user went since.
     if (document.activeElement && document.activeElement !== document.body) return;
     const next = pending.next.map(cardElement).find((card) => card !== undefined);
-    (next ?? document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'))?.focus();
+    (next ?? selectedTab())?.focus();
+  });
+
+  // The quick start's form leaves the page once saved: its focus goes to the results' tab, not the body.
+  const quickStarted = useRef(false);
+  useEffect(() => {
+    if (!quickStarted.current || !selectedTab()) return;
+    quickStarted.current = false;
+    if (document.activeElement === document.body || !document.activeElement) selectedTab()?.focus();
   });
 
   const [rankedKey, setRankedKey] = useState('');
@@ -191,6 +199,7 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
           onOpenOptions={services.openOptions}
           onSave={async (next) => {
             await services.saveProfile(next);
+            quickStarted.current = true;
             setData((current) => current && { ...current, profile: next });
           }}
         />
@@ -275,6 +284,10 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
 }
 
 /** The card of one partner in the current view, if it is shown. */
+function selectedTab(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+}
+
 function cardElement(id: string): HTMLElement | undefined {
   return [...document.querySelectorAll<HTMLElement>('[data-partner-id]')].find((card) => card.getAttribute('data-partner-id') === id);
 }

@@ -134,6 +134,8 @@ describe('PopupApp', () => {
       }),
     );
     expect(await screen.findByRole('list', { name: 'Ranked partners' })).toBeTruthy();
+    // The form that had the focus is gone: the focus is on the results, not lost to the page body.
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: /^Matches/ }));
   });
 
   it('asks for at least one skill in the quick start', async () => {
