@@ -10,6 +10,7 @@ import {
   FeedSchema,
   SyncFailure,
   checkJsonFeedInPieces,
+  describeIssue,
   detectFeedKind,
   fetchFeed,
   parseFeedBytes,
@@ -112,11 +113,6 @@ async function parseLocation(location: string, options: Options): Promise<Parsed
     if (error instanceof FeedFormatError) throw new UnusableFeed(error.message);
     throw error;
   }
-}
-
-/** "Row 14, column 'Seniority': …" (CSV) or "entries[3], field 'teach.0.level': …" (JSON). */
-function describeIssue(issue: EntryIssue): string {
-  return 'row' in issue ? `Row ${issue.row}, column '${issue.field}': ${issue.message}` : `entries[${issue.index}], field '${issue.field}': ${issue.message}`;
 }
 
 function describeIssues(issues: readonly EntryIssue[]): string {

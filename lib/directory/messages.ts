@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { EntryIssue } from './validate';
 
 /**
  * A schema problem in the words of the person who keeps the feed: the value (shortened), what is
@@ -100,4 +101,9 @@ export function describeProblem(issue: z.core.$ZodIssue, value: unknown, csv: bo
 /** "1 duplicate", "3 duplicates". */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** "Row 14, column 'Seniority': …" (CSV) or "entries[3], field 'teach.0.level': …" (JSON), as the maintainer wrote them. */
+export function describeIssue(issue: EntryIssue): string {
+  return 'row' in issue ? `Row ${issue.row}, column '${issue.field}': ${issue.message}` : `entries[${issue.index}], field '${issue.field}': ${issue.message}`;
 }

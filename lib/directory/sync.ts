@@ -1,5 +1,6 @@
 import { sha256 } from './bytes';
 import { FeedFormatError } from './errors';
+import { describeIssue } from './messages';
 import { parseFeed } from './feed';
 import type { SourceState } from './source-store';
 import { feedUrlProblem, type DirectorySource } from './sources';
@@ -113,7 +114,11 @@ export async function importFile(
 ): Promise<SourceState> {
   const now = options.now ?? new Date();
   const parsed = parseFeed(text, { now, maxAgeDays: options.maxAgeDays, name: source.fileName });
-  if (!parsed.entries.length) throw new FeedFormatError(`No usable entry in ${source.fileName} (${describeReport(parsed.report)}).`);
+  if (!parsed.entries.length) {
+    // The reasons go with the refusal: an imported file that was not stored has no report to open.
+    const reasons = parsed.report.invalid.slice(0, 3).map(describeIssue).join('; ');
+    throw new FeedFormatError(`No usable entry in ${source.fileName} (${describeReport(parsed.report)}).${reasons ? ` ${reasons}.` : ''}`);
+  }
   const body = new TextEncoder().encode(text);
   const contentHash = await sha256(body);
   const at = now.toISOString();

@@ -298,6 +298,9 @@ describe('the other sources', () => {
     expect((await syncDirectory([fileSource], env)).saved?.count).toBe(1);
     expect(fetch).not.toHaveBeenCalled();
     await expect(importFile(fileSource, 'Email\nnobody@example.com\n', { now, maxAgeDays: 365 })).rejects.toThrow(/No usable entry/);
+    // A refused file says why, row and column as written: no report of it is stored to open later.
+    const broken = 'Email address,Full name,Career stage,Languages,I agree to be listed,Timestamp\nana@example.com,Ana,Sr. Wizard,English,Yes,2026-11-01\n';
+    await expect(importFile(fileSource, broken, { now, maxAgeDays: 365 })).rejects.toThrow(/No usable entry .*Row 2, column 'Career stage': 'Sr\. Wizard' is not a career stage/);
   });
 
   it('syncs only the source asked for, and still merges them all', async () => {
