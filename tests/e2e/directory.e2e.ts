@@ -99,6 +99,17 @@ describe('directory', () => {
     await waitForText(section(), /205 people from 3 source/);
   });
 
+  it('reflows at 420 px with 200% text, its report open: nothing needs sideways scrolling', async () => {
+    const page = await mutual.openOptions();
+    await page.setViewportSize({ width: 420, height: 600 });
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    const item = page.getByRole('listitem', { name: `127.0.0.1:${new URL(mutual.server.origin).port}/bad-rows.csv` });
+    await item.getByText('2 problems in rejected rows').click();
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await expect.poll(width).toBe(0);
+    await page.close();
+  });
+
   it('syncs a large feed with a second thread, and the popup finds people from both halves', async () => {
     expect(Buffer.byteLength(largeFeed)).toBeGreaterThan(SPLIT_MIN_BYTES);
     await section().getByLabel('Feed URL').fill(mutual.server.url('/large.json'));
