@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Profile } from '@/lib/profile/model';
+import { count } from '@/lib/directory';
 import type { SyncSummary } from '@/lib/messages';
 import { AddSource } from './AddSource';
 import { JoinPanel } from './JoinPanel';
@@ -137,7 +138,7 @@ export function DirectorySection({ profile, services, accessTimeoutMs = ACCESS_T
       <h2 id={headingId}>Directory</h2>
       <p>
         {meta
-          ? `${meta.count} ${meta.count === 1 ? 'person' : 'people'} from ${meta.sources.filter((source) => source.count > 0).length} source(s), updated ${formatTime(meta.savedAt)}.`
+          ? `${meta.count} ${meta.count === 1 ? 'person' : 'people'} from ${count(meta.sources.filter((source) => source.count > 0).length, 'source')}, updated ${formatTime(meta.savedAt)}.`
           : 'No directory stored yet.'}
         {meta && meta.duplicates > 0 && ` ${meta.duplicates} duplicate entries across sources were merged (the newest kept).`}
       </p>

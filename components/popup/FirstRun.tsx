@@ -1,12 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CAREER_STAGES, type CareerStage, type Profile } from '@/lib/profile/model';
-
-const STAGE_LABELS: Record<CareerStage, string> = {
-  early: 'Early career',
-  mid: 'Mid career',
-  senior: 'Senior',
-  executive: 'Executive',
-};
+import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage, type Profile } from '@/lib/profile/model';
 
 function splitSkills(text: string): string[] {
   const seen = new Set<string>();
@@ -87,7 +80,7 @@ export function FirstRun({ profile, onSave, onOpenOptions }: Props) {
             <select value={careerStage} onChange={(e) => setCareerStage(e.target.value as CareerStage)}>
               {CAREER_STAGES.map((stage) => (
                 <option key={stage} value={stage}>
-                  {STAGE_LABELS[stage]}
+                  {CAREER_STAGE_LABELS[stage]}
                 </option>
               ))}
             </select>

@@ -5,6 +5,7 @@ import { TagInput } from '@/components/ui/TagInput';
 import { downloadText } from '@/components/ui/files';
 import {
   CADENCES,
+  CAREER_STAGE_LABELS,
   CAREER_STAGES,
   detectTimeZone,
   MEETING_FORMATS,
@@ -23,13 +24,6 @@ import { SaveStatus } from './SaveStatus';
 import { LearnRows, TeachRows } from './SkillRows';
 import type { ProfileEditor } from './useProfileEditor';
 import './profile.css';
-
-const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
-  early: 'Early career',
-  mid: 'Mid-career',
-  senior: 'Senior',
-  executive: 'Executive',
-};
 
 const CADENCE_LABELS: Record<Cadence, string> = { weekly: 'Every week', biweekly: 'Every two weeks', monthly: 'Every month' };
 

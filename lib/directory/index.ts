@@ -77,4 +77,4 @@ export { fetchFeed, SyncFailure,   } from './sync-fetch';
 export { CANCELLED_MESSAGE,  } from './sync-commit';
 export { indexedDbRepository, type ParallelSync, type SyncEnvironment,  } from './sync-environment';
 export {  SHAREABLE_FIELDS, entryProblems, entryToCsv, myEntry, type ShareableField } from './join';
-export { describeIssue } from './messages';
+export { count, describeIssue } from './messages';

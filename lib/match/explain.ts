@@ -1,4 +1,4 @@
-import { CAREER_STAGES, type CareerStage } from '../profile';
+import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from '../profile';
 import type { RankContext } from './context';
 import { saturate, type ContextFactors, type Detail } from './evaluate';
 import type { LimitingFactor, MatchExplanation, MatchFactor, SkillMeet } from './model';
@@ -12,7 +12,6 @@ const STAGE_LABEL: Record<CareerStage, string> = {
 };
 
 /** As the profile form names the stages. */
-const STAGE_NAME: Record<CareerStage, string> = { early: 'Early career', mid: 'Mid-career', senior: 'Senior', executive: 'Executive' };
 
 /** Reasons shown on a card; the factor table carries the rest. */
 const MAX_REASONS = 6;
@@ -40,11 +39,11 @@ function skillList(meets: readonly SkillMeet[]): string {
 }
 
 function stageName(ctx: RankContext, p: number): string {
-  return STAGE_NAME[CAREER_STAGES[ctx.index.stage[p]!]!];
+  return CAREER_STAGE_LABELS[CAREER_STAGES[ctx.index.stage[p]!]!];
 }
 
 function myStageName(ctx: RankContext): string {
-  return STAGE_NAME[CAREER_STAGES[ctx.myStage]!];
+  return CAREER_STAGE_LABELS[CAREER_STAGES[ctx.myStage]!];
 }
 
 function departmentDetail(ctx: RankContext, p: number, factor: number): string {

@@ -5,6 +5,14 @@ export const CAREER_STAGES = ['early', 'mid', 'senior', 'executive'] as const;
 export const CareerStageSchema = z.enum(CAREER_STAGES);
 export type CareerStage = z.infer<typeof CareerStageSchema>;
 
+/** How a career stage is written for people, everywhere Mutual shows one. */
+export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
+  early: 'Early career',
+  mid: 'Mid-career',
+  senior: 'Senior',
+  executive: 'Executive',
+};
+
 export const SKILL_LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const;
 export const SkillLevelSchema = z.enum(SKILL_LEVELS);
 export type SkillLevel = z.infer<typeof SkillLevelSchema>;
