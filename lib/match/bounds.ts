@@ -1,91 +1,11 @@
 import { PRIORITIES, SKILL_LEVELS } from '../profile';
-import { peopleByCategory, type RankContext } from './context';
-import { contextBound, directionOf, exchangeOf, isAvailable } from './evaluate';
+import { GATE_OTHER_LANGUAGE, gateStage, peopleByCategory, type RankContext } from './context';
+import { directionOf, exchangeOf, isAvailable } from './evaluate';
 import type { MatchDirection } from './model';
 import { LEVEL_CREDIT, PRIORITY_WEIGHT, RELATED_CREDIT } from './weights';
 
 const LEVEL_CREDITS = SKILL_LEVELS.map((level) => LEVEL_CREDIT[level]);
 const PRIORITY_WEIGHTS = PRIORITIES.map((priority) => PRIORITY_WEIGHT[priority]);
-
-/**
- * My skills as lookup tables, so one person's skill coverage costs a pass over their own few
- * skills instead of every pair of theirs and mine.
- */
-export interface CoverageTables {
-  /** Per index skill: which of my wants it is, or -1. */
-  wantOfSkill: Int32Array;
-  /** Per category: my wants in it. */
-  wantsInCategory: number[][];
-  /** Per index skill: the credit of my level if I teach it, else 0. */
-  offerCredit: Float64Array;
-  /** Per category: RELATED_CREDIT × my best level in it. */
-  relatedOfferCredit: Float64Array;
-  /** Per want, reused for each person. */
-  best: Float64Array;
-}
-
-export function coverageTables(ctx: RankContext): CoverageTables {
-  const { index } = ctx;
-  const wantOfSkill = new Int32Array(index.skillKeys.length).fill(-1);
-  const wantsInCategory = index.categories.map((): number[] => []);
-  ctx.wants.forEach((want, w) => {
-    if (want.skill >= 0) wantOfSkill[want.skill] = w;
-    if (want.category >= 0) wantsInCategory[want.category]!.push(w);
-  });
-  const offerCredit = new Float64Array(index.skillKeys.length);
-  const relatedOfferCredit = new Float64Array(index.categories.length);
-  for (const offer of ctx.offers) {
-    const credit = LEVEL_CREDIT[offer.level];
-    if (offer.skill >= 0) offerCredit[offer.skill] = Math.max(offerCredit[offer.skill]!, credit);
-    if (offer.category >= 0) relatedOfferCredit[offer.category] = Math.max(relatedOfferCredit[offer.category]!, RELATED_CREDIT * credit);
-  }
-  return { wantOfSkill, wantsInCategory, offerCredit, relatedOfferCredit, best: new Float64Array(ctx.wants.length) };
-}
-
-/** The same coverage of my wants as `assess` computes, from their teach items. */
-function theyTeachMe(ctx: RankContext, tables: CoverageTables, p: number): number {
-  if (!(ctx.wantWeightSum > 0)) return 0;
-  const { index } = ctx;
-  const { best, wantOfSkill, wantsInCategory } = tables;
-  best.fill(0);
-  for (let item = index.teachStart[p]!; item < index.teachStart[p + 1]!; item++) {
-    const skill = index.textSkill[index.teachText[item]!]!;
-    const level = LEVEL_CREDITS[index.teachLevel[item]!]!;
-    const exact = wantOfSkill[skill]!;
-    if (exact >= 0 && level > best[exact]!) best[exact] = level;
-    const category = index.skillCategory[skill]!;
-    if (category < 0) continue;
-    for (const w of wantsInCategory[category]!) {
-      if (w !== exact && RELATED_CREDIT * level > best[w]!) best[w] = RELATED_CREDIT * level;
-    }
-  }
-  let sum = 0;
-  for (let w = 0; w < ctx.wants.length; w++) sum += ctx.wants[w]!.weight * best[w]!;
-  return sum / ctx.wantWeightSum;
-}
-
-/** The same coverage of their wants as `assess` computes, from their learn items. */
-function iTeachThem(ctx: RankContext, tables: CoverageTables, p: number): number {
-  const { index, lookups } = ctx;
-  const total = lookups.learnWeightSum[p]!;
-  if (!(total > 0)) return 0;
-  let sum = 0;
-  for (let item = index.learnStart[p]!; item < index.learnStart[p + 1]!; item++) {
-    const skill = index.textSkill[index.learnText[item]!]!;
-    const category = index.skillCategory[skill]!;
-    // max() is enough: any level earns at least 0.4 for the same skill, a related one at most 0.35.
-    const credit = Math.max(tables.offerCredit[skill]!, category >= 0 ? tables.relatedOfferCredit[category]! : 0);
-    sum += lookups.learnWeight[item]! * credit;
-  }
-  return sum / total;
-}
-
-/** At least person p's score: the exact skill exchange times the context bound; -1 when the mode rules the pair out. */
-export function skillBound(ctx: RankContext, tables: CoverageTables, p: number): number {
-  const direction = directionOf(ctx, p);
-  if (!direction) return -1;
-  return 100 * exchangeOf(ctx, direction, theyTeachMe(ctx, tables, p), iTeachThem(ctx, tables, p)) * contextBound(ctx, p);
-}
 
 /**
  * Exact skill meetings summed per person from the postings of my skills: the part of the coverages
@@ -101,6 +21,12 @@ export interface ExactSums {
   /** Reused per ranking (large allocations per query would keep the garbage collector busy). */
   touched: Uint32Array;
   bounds: Float64Array;
+  /** The people whose bound can still enter, the same ordered by bound, and their bounds per person. */
+  order: Uint32Array;
+  sorted: Uint32Array;
+  boundOf: Float64Array;
+  /** People of a related list (or a search) still to be bounded. */
+  pending: Uint32Array;
 }
 
 const WANTED_BEYOND_RELATED = 0;
@@ -114,7 +40,7 @@ export function exactSumsOf(ctx: RankContext): ExactSums {
   let sums = sumsCache.get(ctx.index);
   if (!sums) {
     const n = ctx.index.count;
-    sums = { sums: new Float32Array(SUMS * n), seen: new Uint8Array(n), touched: new Uint32Array(n), bounds: new Float64Array(n) };
+    sums = { sums: new Float32Array(SUMS * n), seen: new Uint8Array(n), touched: new Uint32Array(n), bounds: new Float64Array(n), order: new Uint32Array(n), sorted: new Uint32Array(n), boundOf: new Float64Array(n), pending: new Uint32Array(n) };
     sumsCache.set(ctx.index, sums);
   }
   return sums;
@@ -140,8 +66,14 @@ export function clearSums({ sums, seen }: ExactSums, people: ArrayLike<number>):
 export function sumExactMeetings(ctx: RankContext, { sums, seen, touched: buffer }: ExactSums): Uint32Array {
   const { index, lookups } = ctx;
   // Per career stage: whether their teaching (my learning) and their learning count in this mode.
-  const teachingCounts = ctx.directionByStage.map((direction) => direction === 'both' || direction === 'they-teach-me');
-  const learningCounts = ctx.directionByStage.map((direction) => direction === 'both' || direction === 'i-teach-them');
+  const teachingCounts = Uint8Array.from(ctx.directionByStage, (direction) => (direction === 'both' || direction === 'they-teach-me' ? 1 : 0));
+  const learningCounts = Uint8Array.from(ctx.directionByStage, (direction) => (direction === 'both' || direction === 'i-teach-them' ? 1 : 0));
+  // People who are closed or share no language with me are passed over here (fewer people to bound
+  // later); one who speaks a language past the gate's bits is kept and checked exactly by the bound.
+  const { gate } = lookups;
+  const languages = ctx.myLanguageBits | (ctx.myOtherLanguage ? GATE_OTHER_LANGUAGE : 0);
+  // The columns in locals: this loop runs once per posting, tens of thousands of times per ranking.
+  const { teachPostStart, teachPostOwner, teachPostLevel, learnPostStart, learnPostOwner, learnPostPriority } = index;
   let count = 0;
   for (const want of ctx.wants) {
     if (want.skill < 0) continue;
@@ -149,13 +81,16 @@ export function sumExactMeetings(ctx: RankContext, { sums, seen, touched: buffer
     const related = want.category >= 0 ? weight * RELATED_CREDIT : 0;
     let last = -1;
     let lastLevel = 0;
-    for (let k = index.teachPostStart[want.skill]!; k < index.teachPostStart[want.skill + 1]!; k++) {
-      const p = index.teachPostOwner[k]!;
-      if (!teachingCounts[index.stage[p]!]) continue;
-      const level = LEVEL_CREDITS[index.teachPostLevel[k]!]!;
+    for (let k = teachPostStart[want.skill]!, end = teachPostStart[want.skill + 1]!; k < end; k++) {
+      const p = teachPostOwner[k]!;
+      const bits = gate[p]!;
+      if (bits >>> 31 || !teachingCounts[gateStage(bits)] || !(bits & languages)) continue;
+      const level = LEVEL_CREDITS[teachPostLevel[k]!]!;
       if (p === last) {
-        if (level > lastLevel) sums[SUMS * p + WANTED_BEYOND_RELATED]! += weight * (level - lastLevel);
-        lastLevel = Math.max(level, lastLevel);
+        if (level > lastLevel) {
+          sums[SUMS * p + WANTED_BEYOND_RELATED]! += weight * (level - lastLevel);
+          lastLevel = level;
+        }
         continue;
       }
       last = p;
@@ -168,10 +103,12 @@ export function sumExactMeetings(ctx: RankContext, { sums, seen, touched: buffer
     if (offer.skill < 0) continue;
     const credit = LEVEL_CREDIT[offer.level];
     const rarity = lookups.rarity[offer.skill]!;
-    for (let k = index.learnPostStart[offer.skill]!; k < index.learnPostStart[offer.skill + 1]!; k++) {
-      const p = index.learnPostOwner[k]!;
-      if (!learningCounts[index.stage[p]!]) continue;
-      const weight = PRIORITY_WEIGHTS[index.learnPostPriority[k]!]! * rarity;
+    const weightOf = PRIORITY_WEIGHTS.map((priority) => priority * rarity);
+    for (let k = learnPostStart[offer.skill]!, end = learnPostStart[offer.skill + 1]!; k < end; k++) {
+      const p = learnPostOwner[k]!;
+      const bits = gate[p]!;
+      if (bits >>> 31 || !learningCounts[gateStage(bits)] || !(bits & languages)) continue;
+      const weight = weightOf[learnPostPriority[k]!]!;
       sums[SUMS * p + OFFERED]! += weight * credit;
       sums[SUMS * p + OFFERED_WEIGHT]! += weight;
       if (!seen[p]) count += seen[p] = 1;
@@ -186,13 +123,17 @@ export function sumExactMeetings(ctx: RankContext, { sums, seen, touched: buffer
 export interface CategoryRoom {
   /** Per category: RELATED_CREDIT × the weight of my wants in it (the most a related teacher adds). */
   wantRoom: Float64Array;
+  /** Per category: RELATED_CREDIT × the credit of my best level in it (the most I add to a related wish). */
+  relatedOfferCredit: Float64Array;
   wantMask: Uint32Array;
   offerMask: Uint32Array;
 }
 
-export function categoryRoom(ctx: RankContext, tables: CoverageTables): CategoryRoom {
+export function categoryRoom(ctx: RankContext): CategoryRoom {
   const words = ctx.lookups.categoryWords;
-  const wantRoom = new Float64Array(ctx.index.categories.length);
+  const categories = ctx.index.categories.length;
+  const wantRoom = new Float64Array(categories);
+  const relatedOfferCredit = new Float64Array(categories);
   const wantMask = new Uint32Array(words);
   const offerMask = new Uint32Array(words);
   for (const want of ctx.wants) {
@@ -200,10 +141,12 @@ export function categoryRoom(ctx: RankContext, tables: CoverageTables): Category
     wantRoom[want.category]! += want.weight * RELATED_CREDIT;
     wantMask[want.category >>> 5]! |= 1 << (want.category & 31);
   }
-  tables.relatedOfferCredit.forEach((credit, category) => {
-    if (credit > 0) offerMask[category >>> 5]! |= 1 << (category & 31);
-  });
-  return { wantRoom, wantMask, offerMask };
+  for (const offer of ctx.offers) {
+    if (offer.category < 0) continue;
+    relatedOfferCredit[offer.category] = Math.max(relatedOfferCredit[offer.category]!, RELATED_CREDIT * LEVEL_CREDIT[offer.level]);
+    offerMask[offer.category >>> 5]! |= 1 << (offer.category & 31);
+  }
+  return { wantRoom, relatedOfferCredit, wantMask, offerMask };
 }
 
 /** The lists of people the related-only pass walks. */
@@ -261,14 +204,14 @@ function totalLength(lists: Uint32Array[]): number {
  * lists of people can hold a result: teachers in the categories of my wishes that are essential to
  * reach the bar, or wanters in the categories of my offers whose ceiling reaches it.
  */
-export function planRelated(ctx: RankContext, tables: CoverageTables, room: CategoryRoom, reachable: (bound: number) => boolean): RelatedPlan | undefined {
+export function planRelated(ctx: RankContext, room: CategoryRoom, reachable: (bound: number) => boolean): RelatedPlan | undefined {
   const { lookups, index } = ctx;
   const stages = ctx.directionByStage.length;
   lookups.teachersByCategory ??= peopleByCategory(lookups.teachCategories, lookups.categoryWords, index.categories.length, index.stage, stages);
   lookups.learnersByCategory ??= peopleByCategory(lookups.learnCategories, lookups.categoryWords, index.categories.length, index.stage, stages);
   const { teachersByCategory, learnersByCategory } = lookups;
   const wanted = ctx.wantWeightSum > 0 ? room.wantRoom.reduce((sum, r) => sum + r, 0) / ctx.wantWeightSum : 0;
-  const offered = Math.max(0, ...tables.relatedOfferCredit);
+  const offered = Math.max(0, ...room.relatedOfferCredit);
   // Per stage, times the best context someone at that stage can have (see bestContextByStage).
   const ceilingOf = (stage: number, direction: MatchDirection, theyTeachMe: number, iTeachThem: number) =>
     100 * exchangeOf(ctx, direction, theyTeachMe, iTeachThem) * ctx.bestContextByStage[stage]!;
@@ -276,8 +219,8 @@ export function planRelated(ctx: RankContext, tables: CoverageTables, room: Cate
   const bothSides = !reachable(Math.max(ceilingOf(bestStage, 'both', wanted, 0), ceilingOf(bestStage, 'both', 0, offered)));
   const teachers = (categories: number[], stage: number) => categories.map((c) => teachersByCategory[c * stages + stage]!);
   const learners = (stage: number, theyTeachMe: number, direction: MatchDirection) =>
-    [...tables.relatedOfferCredit.keys()]
-      .filter((c) => tables.relatedOfferCredit[c]! > 0 && reachable(ceilingOf(stage, direction, theyTeachMe, tables.relatedOfferCredit[c]!)))
+    [...room.relatedOfferCredit.keys()]
+      .filter((c) => room.relatedOfferCredit[c]! > 0 && reachable(ceilingOf(stage, direction, theyTeachMe, room.relatedOfferCredit[c]!)))
       .map((c) => learnersByCategory[c * stages + stage]!);
   const essential = (stage: number, direction: MatchDirection) =>
     essentialCategories(room, ctx.wantWeightSum, hopelessCoverage(reachable, (t) => ceilingOf(stage, direction, t, offered), wanted));
@@ -302,22 +245,28 @@ export function planRelated(ctx: RankContext, tables: CoverageTables, room: Cate
 }
 
 /**
- * Visits the people of the plan's lists, each at most once (marked in `seen`, which the caller
- * clears): the lists with the highest ceiling first, and a list only while its ceiling can still
- * enter (a same-stage peer's ceiling falls below the bar before an executive's does).
+ * Visits the plan's lists, the lists with the highest ceiling first, and a list only while its
+ * ceiling can still enter (a same-stage peer's ceiling falls below the bar before an executive's does).
  */
-export function visitRelatedPeople(plan: RelatedPlan, seen: Uint8Array, visit: (p: number) => void, reachable: (bound: number) => boolean): void {
+export function visitRelatedLists(plan: RelatedPlan, visit: (list: Uint32Array) => void, reachable: (bound: number) => boolean): void {
   const order = [...plan.lists.keys()].sort((a, b) => plan.listCeilings[b]! - plan.listCeilings[a]! || a - b);
-  for (const l of order) {
-    const ceiling = plan.listCeilings[l]!;
-    if (!reachable(ceiling)) continue;
-    for (const p of plan.lists[l]!) {
-      if (seen[p]) continue;
-      seen[p] = 1;
-      visit(p);
-      if (!reachable(ceiling)) break;
-    }
+  for (const l of order) if (reachable(plan.listCeilings[l]!)) visit(plan.lists[l]!);
+}
+
+/**
+ * The people of a related list not seen before who share a category with me in a direction that
+ * counts (sharesCategory), written to `out`; returns how many. Everyone in the list is marked seen,
+ * so a person on several lists is looked at once.
+ */
+export function unseenSharing(ctx: RankContext, room: CategoryRoom, list: Uint32Array, seen: Uint8Array, bothSides: boolean, out: Uint32Array): number {
+  let count = 0;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
+    if (seen[p]) continue;
+    seen[p] = 1;
+    if (sharesCategory(ctx, room, p, bothSides)) out[count++] = p;
   }
+  return count;
 }
 
 function sharesAny(sets: Uint32Array, mask: Uint32Array, words: number, p: number): boolean {
@@ -330,7 +279,7 @@ function sharesAny(sets: Uint32Array, mask: Uint32Array, words: number, p: numbe
  * wish of mine, wanting in the category of an offer of mine. With `bothSides` (two-way mode with
  * the bar above what one side alone can earn) both are needed.
  */
-export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number, bothSides: boolean): boolean {
+function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number, bothSides: boolean): boolean {
   const { categoryWords: words, teachCategories, learnCategories } = ctx.lookups;
   const direction = directionOf(ctx, p);
   if (direction === undefined) return false;
@@ -343,43 +292,47 @@ export function sharesCategory(ctx: RankContext, room: CategoryRoom, p: number, 
 }
 
 /**
- * A looser bound than skillBound, from the exact sums and category bit sets only (no pass over
- * their skills, and the best context their career stage allows, which contextBound then tightens): each of my wants they do not teach exactly is assumed taught at expert level in
- * a related skill if they teach in its category, and each of their uncovered wants is assumed met
- * by my best related credit among their categories. -1 for people who fail the cheap hard
- * requirements (isAvailable).
+ * The cheap bound of each of `people`, into `out` side by side: at least their score, from the exact
+ * sums and category bit sets only (no pass over their skills), times the best context their career
+ * stage allows. Each of my wishes they do not teach exactly is assumed taught at expert level in a
+ * related skill if they teach in its category, and each of their uncovered wishes is assumed met by
+ * my best related credit among their categories. -1 for people who fail the cheap hard requirements
+ * (isAvailable). Runs for everyone who shares a skill with me, so the per-ranking values are read once.
  */
-export function cheapBound(ctx: RankContext, tables: CoverageTables, room: CategoryRoom, exact: ExactSums, p: number): number {
-  const direction = isAvailable(ctx, p) ? directionOf(ctx, p) : undefined;
-  if (!direction) return -1;
-  // Only the side the direction counts is worked out.
-  const wanted = direction === 'i-teach-them' ? 0 : wantedBound(ctx, room, exact.sums, p);
-  const offered = direction === 'they-teach-me' ? 0 : offeredBound(ctx, tables, room, exact.sums, p);
-  return 100 * exchangeOf(ctx, direction, wanted, offered) * ctx.bestContextByStage[ctx.index.stage[p]!]!;
-}
-
-function wantedBound(ctx: RankContext, room: CategoryRoom, sums: Float32Array, p: number): number {
-  if (!(ctx.wantWeightSum > 0)) return 0;
-  const { categoryWords: words, teachCategories } = ctx.lookups;
-  let wantRoom = 0;
-  for (let w = 0; w < words; w++) {
-    for (let bits = teachCategories[p * words + w]! & room.wantMask[w]!; bits; bits &= bits - 1) {
-      wantRoom += room.wantRoom[w * 32 + 31 - Math.clz32(bits & -bits)]!;
+export function cheapBounds(ctx: RankContext, room: CategoryRoom, exact: ExactSums, people: Uint32Array, out: Float64Array): void {
+  const { lookups, wantWeightSum, bestContextByStage, myLanguageBits, myOtherLanguage } = ctx;
+  const { gate, categoryWords: words, teachCategories, learnCategories, learnWeightSum } = lookups;
+  const { sums } = exact;
+  const { wantMask, offerMask, wantRoom, relatedOfferCredit } = room;
+  // Per career stage: 1 they teach me, 2 I teach them, 3 both ways, 0 ruled out.
+  const flow = Uint8Array.from(ctx.directionByStage, (direction) => (direction === 'they-teach-me' ? 1 : direction === 'i-teach-them' ? 2 : direction === 'both' ? 3 : 0));
+  const wantWeight = wantWeightSum > 0 ? 1 / wantWeightSum : 0;
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i]!;
+    const bits = gate[p]!;
+    const stage = gateStage(bits);
+    const direction = bits >>> 31 ? 0 : flow[stage]!;
+    if (direction === 0 || !((bits & myLanguageBits) !== 0 || ((bits & GATE_OTHER_LANGUAGE) !== 0 && myOtherLanguage && isAvailable(ctx, p)))) {
+      out[i] = -1;
+      continue;
     }
-  }
-  return Math.max(0, Math.min(1, (sums[SUMS * p + WANTED_BEYOND_RELATED]! + wantRoom) / ctx.wantWeightSum));
-}
-
-function offeredBound(ctx: RankContext, tables: CoverageTables, room: CategoryRoom, sums: Float32Array, p: number): number {
-  const { categoryWords: words, learnCategories, learnWeightSum } = ctx.lookups;
-  const total = learnWeightSum[p]!;
-  if (!(total > 0)) return 0;
-  let offerRoom = 0;
-  for (let w = 0; w < words; w++) {
-    for (let bits = learnCategories[p * words + w]! & room.offerMask[w]!; bits; bits &= bits - 1) {
-      offerRoom = Math.max(offerRoom, tables.relatedOfferCredit[w * 32 + 31 - Math.clz32(bits & -bits)]!);
+    let wanted = 0;
+    if (direction & 1) {
+      let extra = 0;
+      for (let w = 0; w < words; w++) {
+        for (let set = teachCategories[p * words + w]! & wantMask[w]!; set; set &= set - 1) extra += wantRoom[w * 32 + 31 - Math.clz32(set & -set)]!;
+      }
+      wanted = Math.max(0, Math.min(1, (sums[SUMS * p + WANTED_BEYOND_RELATED]! + extra) * wantWeight));
     }
+    let offered = 0;
+    const total = learnWeightSum[p]!;
+    if (direction & 2 && total > 0) {
+      let offerRoom = 0;
+      for (let w = 0; w < words; w++) {
+        for (let set = learnCategories[p * words + w]! & offerMask[w]!; set; set &= set - 1) offerRoom = Math.max(offerRoom, relatedOfferCredit[w * 32 + 31 - Math.clz32(set & -set)]!);
+      }
+      offered = Math.max(0, Math.min(1, (sums[SUMS * p + OFFERED]! + (total - sums[SUMS * p + OFFERED_WEIGHT]!) * offerRoom) / total));
+    }
+    out[i] = 100 * exchangeOf(ctx, ctx.directionByStage[stage]!, wanted, offered) * bestContextByStage[stage]!;
   }
-  const at = SUMS * p;
-  return Math.max(0, Math.min(1, (sums[at + OFFERED]! + (total - sums[at + OFFERED_WEIGHT]!) * offerRoom) / total));
 }

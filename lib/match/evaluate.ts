@@ -254,7 +254,7 @@ function crossGeneration(ctx: RankContext, p: number): number {
 }
 
 /** The context multiplier: exchangeWeight / weightSum with the worst context, 1 with the best. */
-function contextOf(ctx: RankContext, commonGround: number, crossDepartment: number, crossGeneration: number, timeZone: number, formats: number): number {
+function contextFrom(ctx: RankContext, commonGround: number, crossDepartment: number, crossGeneration: number, timeZone: number, formats: number): number {
   const { weights } = ctx;
   if (!(ctx.weightSum > 0)) return 1;
   return (
@@ -268,12 +268,9 @@ function contextOf(ctx: RankContext, commonGround: number, crossDepartment: numb
   );
 }
 
-/**
- * At least the context multiplier of person p, cheaply: everything exact except common ground,
- * taken as perfect (counting shared ERGs and interests needs a pass over their lists).
- */
-export function contextBound(ctx: RankContext, p: number): number {
-  return contextOf(ctx, 1, crossDepartment(ctx, p), crossGeneration(ctx, p), timeZoneFit(ctx, p), formatFit(ctx, p, undefined));
+/** The context multiplier of person p, as `assess` computes it (without collecting details). */
+export function contextOf(ctx: RankContext, p: number): number {
+  return contextFrom(ctx, commonGround(ctx, p, undefined), crossDepartment(ctx, p), crossGeneration(ctx, p), timeZoneFit(ctx, p), formatFit(ctx, p, undefined));
 }
 
 /**
@@ -293,7 +290,7 @@ export function assess(ctx: RankContext, p: number, detail?: Detail): number {
     timeZone: timeZoneFit(ctx, p),
     formats: formatFit(ctx, p, detail),
   };
-  const context = contextOf(ctx, factors.commonGround, factors.crossDepartment, factors.crossGeneration, factors.timeZone, factors.formats);
+  const context = contextFrom(ctx, factors.commonGround, factors.crossDepartment, factors.crossGeneration, factors.timeZone, factors.formats);
   if (detail) {
     const overlapMinutes = ctx.zoneOverlap[ctx.index.timeZone[p]!]!;
     Object.assign(detail, { coverage: { theyTeachMe, iTeachThem }, exchange, factors, overlapMinutes, direction });

@@ -1,18 +1,7 @@
 import type { Profile } from '../profile';
 import { createRankContext, type RankContext } from './context';
-import {
-  categoryRoom,
-  cheapBound,
-  clearSums,
-  coverageTables,
-  exactSumsOf,
-  planRelated,
-  sharesCategory,
-  skillBound,
-  sumExactMeetings,
-  visitRelatedPeople,
-} from './bounds';
-import { assess, contextBound, emptyDetail, isEligible } from './evaluate';
+import { categoryRoom, cheapBounds, clearSums, exactSumsOf, planRelated, sumExactMeetings, unseenSharing, visitRelatedLists } from './bounds';
+import { assess, contextOf, emptyDetail, isEligible } from './evaluate';
 import { explain } from './explain';
 import type { MatchIndex, MatchResult, RankOptions } from './model';
 import { queryMatches, queryPredicate } from './query-match';
@@ -21,6 +10,9 @@ export const DEFAULT_TOP = 20;
 
 /** A `seen` mark for people already scored as seeds. */
 const SEEDED = 2;
+
+/** How finely tryBestFirst orders people by bound. */
+const BUCKETS = 64;
 
 /** Bounds are summed in another order than scores, partly in float32: they get this much slack. */
 const BOUND_SLACK = 1e-5;
@@ -66,7 +58,12 @@ class TopHeap {
 
   /** Whether any score up to `bound` could still enter. */
   reachable(bound: number): boolean {
-    return !this.full || bound + BOUND_SLACK * (1 + bound) >= this.scores[0]!;
+    return bound + BOUND_SLACK * (1 + bound) >= this.lowest();
+  }
+
+  /** The score to beat: the worst kept, or -Infinity while there is room. */
+  lowest(): number {
+    return this.full ? this.scores[0]! : Number.NEGATIVE_INFINITY;
   }
 
   offer(score: number, p: number): void {
@@ -137,18 +134,18 @@ function results(ctx: RankContext, ranked: { position: number }[]): MatchResult[
  * Ranks the directory for me: best first, at most `top`, ties broken by id.
  *
  * The postings of my skills give everyone who shares one exactly, with sums that bound their score
- * cheaply (the score with a perfect context). Scoring the highest bounds first raises the entry
- * bar, so most people are skipped after the cheap bound, most of the rest after a tighter one
- * (skillBound), and few are scored. People who share only related skills cannot beat
- * a ceiling (planRelated), so they are looked at only when that could still enter. With a search, the
+ * cheaply (the skill exchange with the best context their career stage allows). The highest bounds
+ * are scored first (seeds) to raise the entry bar; whoever's bound still reaches it gets the bound
+ * tightened by their exact context, and those are scored best first, so the bar rises quickly and
+ * most are passed over without a score. People who share only related skills cannot beat a
+ * ceiling (planRelated), so they are looked at only when that could still enter. With a search, the
  * people it names are results even without any skill exchange (score 0).
  */
 export function rank(index: MatchIndex, me: Profile, options: RankOptions): MatchResult[] {
   const ctx = createRankContext(index, me, options);
   const top = options.top ?? DEFAULT_TOP;
   if (top <= 0 || ctx.impossible) return [];
-  const tables = coverageTables(ctx);
-  const room = categoryRoom(ctx, tables);
+  const room = categoryRoom(ctx);
   const search = queryMatches(ctx);
   const named = search?.named;
   const sums = exactSumsOf(ctx);
@@ -158,47 +155,77 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     const score = assess(ctx, p, undefined);
     if (score > 0 || named) heap.offer(score, p);
   };
-  // A bound of 0 means a score of exactly 0, which only a search's results may have.
-  const worthScoring = (bound: number, p: number) => (bound > 0 ? heap.reachable(bound) : named !== undefined && bound === 0 && heap.admits(0, p));
-  // Ever tighter and costlier bounds: skills from the sums (times the best context of their stage),
-  // times their exact context instead, then the exact skills.
-  const tryPerson = (p: number, cheap: number) => {
-    if (!worthScoring(cheap, p)) return;
-    if (cheap > 0 && !(worthScoring((cheap / ctx.bestContextByStage[index.stage[p]!]!) * contextBound(ctx, p), p) && worthScoring(skillBound(ctx, tables, p), p))) return;
-    consider(p);
+
+
+  /**
+   * Scores those of `people` whose cheap bound (`cheap`, side by side) can still enter, highest
+   * bounds first (in buckets, which costs no sort), so the bar rises early and most are passed over.
+   * Each is first held to a tighter bound: the cheap one with their exact context.
+   */
+  const tryBestFirst = (people: Uint32Array, cheap: Float64Array) => {
+    const { order, sorted, boundOf } = sums;
+    let count = 0;
+    let highest = 0;
+    for (let i = 0; i < people.length; i++) {
+      const b = cheap[i]!;
+      // Most people fail here, at their first bound: the test is inline, before any call.
+      if (b > 0 ? !heap.reachable(b) : !(named && b === 0)) continue;
+      const p = people[i]!;
+      if (sums.seen[p] === SEEDED) continue;
+      order[count++] = p;
+      boundOf[p] = b;
+      highest = Math.max(highest, b);
+    }
+    const bucketOf = (b: number) => (b > 0 ? Math.min(BUCKETS - 1, Math.floor((b / highest) * BUCKETS)) : 0);
+    const ends = new Uint32Array(BUCKETS + 1);
+    for (let i = 0; i < count; i++) ends[bucketOf(boundOf[order[i]!]!) + 1]!++;
+    for (let k = 0; k < BUCKETS; k++) ends[k + 1]! += ends[k]!;
+    const next = ends.slice(0, BUCKETS);
+    for (let i = 0; i < count; i++) sorted[next[bucketOf(boundOf[order[i]!]!)]!++] = order[i]!;
+    for (let k = BUCKETS - 1; k >= 0; k--) {
+      for (let i = ends[k]!; i < ends[k + 1]!; i++) {
+        const p = sorted[i]!;
+        const b = boundOf[p]!;
+        if (b > 0 && !(heap.reachable(b) && heap.reachable((b / ctx.bestContextByStage[index.stage[p]!]!) * contextOf(ctx, p)))) continue;
+        if (b === 0 && !heap.admits(0, p)) continue;
+        consider(p);
+      }
+    }
+  };
+  /** tryBestFirst for people whose cheap bounds are still to be worked out. */
+  const tryPeople = (people: Uint32Array) => {
+    const cheap = sums.bounds.subarray(0, people.length);
+    cheapBounds(ctx, room, sums, people, cheap);
+    tryBestFirst(people, cheap);
   };
   let touched: Uint32Array = new Uint32Array(0);
-  const visited: number[] = [];
+  const visitedLists: Uint32Array[] = [];
   try {
     touched = sumExactMeetings(ctx, sums);
     const candidates = named ? touched.filter((p) => named[p] === 1) : touched;
     const bound = sums.bounds.subarray(0, candidates.length);
+    cheapBounds(ctx, room, sums, candidates, bound);
     const seeds = new TopHeap(seedOrder, 2 * top);
-    for (let i = 0; i < candidates.length; i++) {
-      const p = candidates[i]!;
-      const b = (bound[i] = cheapBound(ctx, tables, room, sums, p));
-      if (b > 0) seeds.offer(b, p);
-    }
+    for (let i = 0; i < candidates.length; i++) if (bound[i]! > 0 && seeds.admits(bound[i]!, candidates[i]!)) seeds.offer(bound[i]!, candidates[i]!);
     for (const p of seeds.positions) {
       sums.seen[p] = SEEDED;
       consider(p);
     }
-    for (let i = 0; i < candidates.length; i++) {
-      if (sums.seen[candidates[i]!] !== SEEDED) tryPerson(candidates[i]!, bound[i]!);
-    }
+    tryBestFirst(candidates, bound);
     if (search) {
       // The rest of the people the search names: related skills only, or no exchange at all.
-      for (const p of search.positions) if (!sums.seen[p]) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+      let count = 0;
+      for (const p of search.positions) if (!sums.seen[p]) sums.pending[count++] = p;
+      tryPeople(sums.pending.subarray(0, count));
     } else {
       // Everyone else shares related skills at best, which caps their score.
-      const plan = planRelated(ctx, tables, room, (bound) => heap.reachable(bound));
+      const plan = planRelated(ctx, room, (bound) => heap.reachable(bound));
       if (plan) {
-        visitRelatedPeople(
+        visitRelatedLists(
           plan,
-          sums.seen,
-          (p) => {
-            visited.push(p);
-            if (sharesCategory(ctx, room, p, plan.bothSides)) tryPerson(p, cheapBound(ctx, tables, room, sums, p));
+          (list) => {
+            visitedLists.push(list);
+            tryPeople(sums.pending.subarray(0, unseenSharing(ctx, room, list, sums.seen, plan.bothSides, sums.pending)));
           },
           (ceiling) => heap.reachable(ceiling),
         );
@@ -207,7 +234,7 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     return results(ctx, heap.drain());
   } finally {
     clearSums(sums, touched);
-    clearSums(sums, visited);
+    for (const list of visitedLists) clearSums(sums, list);
   }
 }
 
