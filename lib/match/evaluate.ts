@@ -268,9 +268,12 @@ function contextFrom(ctx: RankContext, commonGround: number, crossDepartment: nu
   );
 }
 
-/** The context multiplier of person p, as `assess` computes it (without collecting details). */
-export function contextOf(ctx: RankContext, p: number): number {
-  return contextFrom(ctx, commonGround(ctx, p, undefined), crossDepartment(ctx, p), crossGeneration(ctx, p), timeZoneFit(ctx, p), formatFit(ctx, p, undefined));
+/**
+ * The context multiplier of person p, as `assess` computes it (without collecting details); with
+ * `commonGround` given (1 for a bound), their shared ERGs and interests are not counted.
+ */
+export function contextOf(ctx: RankContext, p: number, commonGroundFactor = commonGround(ctx, p, undefined)): number {
+  return contextFrom(ctx, commonGroundFactor, crossDepartment(ctx, p), crossGeneration(ctx, p), timeZoneFit(ctx, p), formatFit(ctx, p, undefined));
 }
 
 /**

@@ -166,10 +166,12 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     const { order, sorted, boundOf } = sums;
     let count = 0;
     let highest = 0;
+    // Nobody is scored in this loop, so the bar stays where it is.
+    const lowest = heap.lowest();
     for (let i = 0; i < people.length; i++) {
       const b = cheap[i]!;
       // Most people fail here, at their first bound: the test is inline, before any call.
-      if (b > 0 ? !heap.reachable(b) : !(named && b === 0)) continue;
+      if (b > 0 ? b + BOUND_SLACK * (1 + b) < lowest : !(named && b === 0)) continue;
       const p = people[i]!;
       if (sums.seen[p] === SEEDED) continue;
       order[count++] = p;
@@ -186,7 +188,11 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
       for (let i = ends[k]!; i < ends[k + 1]!; i++) {
         const p = sorted[i]!;
         const b = boundOf[p]!;
-        if (b > 0 && !(heap.reachable(b) && heap.reachable((b / ctx.bestContextByStage[index.stage[p]!]!) * contextOf(ctx, p)))) continue;
+        if (b > 0) {
+          // The bound's context was the best of their stage: theirs, first with perfect common ground (cheaper to know).
+          const skills = b / ctx.bestContextByStage[index.stage[p]!]!;
+          if (!heap.reachable(b) || !heap.reachable(skills * contextOf(ctx, p, 1)) || !heap.reachable(skills * contextOf(ctx, p))) continue;
+        }
         if (b === 0 && !heap.admits(0, p)) continue;
         consider(p);
       }
