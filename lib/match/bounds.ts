@@ -11,7 +11,7 @@ const PRIORITY_WEIGHTS = PRIORITIES.map((priority) => PRIORITY_WEIGHT[priority])
  * Exact skill meetings summed per person from the postings of my skills: the part of the coverages
  * that needs no look at their other skills. Three numbers per person side by side, as people are
  * hit in random order: over my wants they teach exactly, Σ weight × (level − RELATED_CREDIT) (what
- * they earn beyond the related credit cheapBound grants anyway); over their wants I teach exactly,
+ * they earn beyond the related credit cheapBounds grants anyway); over their wants I teach exactly,
  * Σ weight × my level and Σ weight. Float32 halves the cache misses; the rounding is far inside
  * the slack bounds are compared with. Buffers are per index and zeroed again by `clearSums`.
  */
