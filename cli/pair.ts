@@ -150,12 +150,12 @@ function who(person: { name: string; department: string; careerStage: string }):
 function verdict(report: PairingReport): string {
   if (report.optimal) return 'optimal (proved)';
   const gap = report.upperBound > 0 ? (report.upperBound - report.total) / report.upperBound : 0;
-  return `not proved optimal: no pairing can total more than ${report.upperBound} (gap at most ${(gap * 100).toFixed(2)}%)`;
+  return `not proved optimal: no pairing can total more than ${report.upperBound.toFixed(1)} (gap at most ${(gap * 100).toFixed(2)}%)`;
 }
 
 function textReport(report: PairingReport): string {
   const { summary } = report;
-  const lines = [`${summary.pairs} pairs among ${summary.people} people (${report.mode} mode): total score ${report.total}, ${verdict(report)}.`, ''];
+  const lines = [`${summary.pairs} pairs among ${summary.people} people (${report.mode} mode): total score ${report.total.toFixed(1)}, ${verdict(report)}.`, ''];
   for (const pair of report.pairs) {
     lines.push(`${pair.score.toFixed(1).padStart(5)}  ${who(pair.a)} + ${who(pair.b)}`);
     lines.push(plain(`       ${pair.a.name}: ${pair.reasons.a.slice(0, 3).join('; ')}`));
