@@ -46,14 +46,15 @@ export function exactSumsOf(ctx: RankContext): ExactSums {
   return sums;
 }
 
-export function clearSums({ sums, seen }: ExactSums, people: ArrayLike<number>): void {
-  for (let i = 0; i < people.length; i++) {
-    const p = people[i]!;
+/** Zeroes the sums of the people touched and every `seen` mark (one pass over a byte per person costs less than visiting the marked). */
+export function clearSums({ sums, seen }: ExactSums, touched: ArrayLike<number>): void {
+  for (let i = 0; i < touched.length; i++) {
+    const p = touched[i]!;
     sums[SUMS * p + WANTED_BEYOND_RELATED] = 0;
     sums[SUMS * p + OFFERED] = 0;
     sums[SUMS * p + OFFERED_WEIGHT] = 0;
-    seen[p] = 0;
   }
+  seen.fill(0);
 }
 
 /**

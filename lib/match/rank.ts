@@ -205,7 +205,6 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     tryBestFirst(people, cheap);
   };
   let touched: Uint32Array = new Uint32Array(0);
-  const visitedLists: Uint32Array[] = [];
   try {
     touched = sumExactMeetings(ctx, sums);
     const candidates = named ? touched.filter((p) => named[p] === 1) : touched;
@@ -230,7 +229,6 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
         visitRelatedLists(
           plan,
           (list) => {
-            visitedLists.push(list);
             tryPeople(sums.pending.subarray(0, unseenSharing(ctx, room, list, sums.seen, plan.bothSides, sums.pending)));
           },
           (ceiling) => heap.reachable(ceiling),
@@ -240,7 +238,6 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     return results(ctx, heap.drain());
   } finally {
     clearSums(sums, touched);
-    for (const list of visitedLists) clearSums(sums, list);
   }
 }
 
