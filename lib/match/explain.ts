@@ -129,16 +129,19 @@ function limitingFactorOf(ctx: RankContext, p: number, detail: Detail): Limiting
   const teach = saturate(detail.coverage.theyTeachMe);
   const learn = saturate(detail.coverage.iTeachThem);
   const weakSide = detail.direction === 'they-teach-me' || (detail.direction === 'both' && teach <= learn) ? 'They teach me' : 'I teach them';
-  const candidates: LimitingFactor[] = [
-    { factor: weakSide, lostPoints: 100 * (1 - detail.exchange) * context, reason: exchangeShortfall(weakSide, weakSide === 'They teach me' ? teach : learn) },
+  // The points each factor costs; only the worst one's reason is put in words.
+  const losses = [
+    { key: undefined, factor: weakSide, lostPoints: 100 * (1 - detail.exchange) * context },
     ...CONTEXT_FACTORS.map(({ key, name }) => ({
+      key,
       factor: name,
       lostPoints: ctx.weightSum > 0 ? (100 * detail.exchange * ctx.weights[key] * (1 - detail.factors[key])) / ctx.weightSum : 0,
-      reason: contextShortfall(ctx, p, detail, key),
     })),
   ];
-  const worst = candidates.reduce((best, next) => (next.lostPoints > best.lostPoints ? next : best));
-  return worst.lostPoints >= LIMITING_MIN_POINTS ? { ...worst, lostPoints: Math.round(worst.lostPoints * 10) / 10 } : undefined;
+  const worst = losses.reduce((best, next) => (next.lostPoints > best.lostPoints ? next : best));
+  if (worst.lostPoints < LIMITING_MIN_POINTS) return undefined;
+  const reason = worst.key ? contextShortfall(ctx, p, detail, worst.key) : exchangeShortfall(weakSide, weakSide === 'They teach me' ? teach : learn);
+  return { factor: worst.factor, lostPoints: Math.round(worst.lostPoints * 10) / 10, reason };
 }
 
 function exchangeShortfall(side: string, covered: number): string {

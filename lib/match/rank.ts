@@ -211,7 +211,13 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     const bound = sums.bounds.subarray(0, candidates.length);
     cheapBounds(ctx, room, sums, candidates, bound);
     const seeds = new TopHeap(seedOrder, 2 * top);
-    for (let i = 0; i < candidates.length; i++) if (bound[i]! > 0 && seeds.admits(bound[i]!, candidates[i]!)) seeds.offer(bound[i]!, candidates[i]!);
+    // Only a bound at least the seeds' lowest can enter; ties are left to the heap's own order.
+    let seedFloor = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      if (bound[i]! <= 0 || bound[i]! < seedFloor) continue;
+      seeds.offer(bound[i]!, candidates[i]!);
+      if (seeds.full) seedFloor = seeds.lowest();
+    }
     for (const p of seeds.positions) {
       sums.seen[p] = SEEDED;
       consider(p);
