@@ -1,6 +1,6 @@
 import type { Profile } from '../profile';
 import { createRankContext, type RankContext } from './context';
-import { categoryRoom, cheapBounds, clearSums, exactSumsOf, planRelated, sumExactMeetings, unseenSharing, visitRelatedLists } from './bounds';
+import { categoryRoom, cheapBounds, clearSums, exactSumsOf, planRelated, sumExactMeetings, unseenSharing, visitRelatedLists, type ExactSums } from './bounds';
 import { assess, contextOf, emptyDetail, isEligible } from './evaluate';
 import { explain } from './explain';
 import type { MatchIndex, MatchResult, RankOptions } from './model';
@@ -11,7 +11,7 @@ export const DEFAULT_TOP = 20;
 /** A `seen` mark for people already scored as seeds. */
 const SEEDED = 2;
 
-/** How finely tryBestFirst orders people by bound. */
+/** How finely highestFirst orders people by bound. */
 const BUCKETS = 64;
 
 /** Bounds are summed in another order than scores, partly in float32: they get this much slack. */
@@ -130,6 +130,52 @@ function results(ctx: RankContext, ranked: { position: number }[]): MatchResult[
   });
 }
 
+/** The `count` people with the highest positive cheap bounds: scored first, they set a first bar. */
+function seedsOf(people: Uint32Array, bound: Float64Array, count: number): readonly number[] {
+  const seeds = new TopHeap(seedOrder, count);
+  // Only a bound at least the seeds' lowest can enter; ties are left to the heap's own order.
+  let floor = 0;
+  for (let i = 0; i < people.length; i++) {
+    if (bound[i]! <= 0 || bound[i]! < floor) continue;
+    seeds.offer(bound[i]!, people[i]!);
+    if (seeds.full) floor = seeds.lowest();
+  }
+  return seeds.positions;
+}
+
+/**
+ * Those of `people` whose cheap bound (`cheap`, side by side) reaches `lowest` — or is 0 while
+ * searching, as a search's results may score 0 — and who were not scored as seeds, into
+ * `sums.order`, with their bounds in `sums.boundOf`. Returns how many. Most people fail here, so
+ * the test is inline.
+ */
+function stillReachable(sums: ExactSums, people: Uint32Array, cheap: Float64Array, lowest: number, searching: boolean): number {
+  let count = 0;
+  for (let i = 0; i < people.length; i++) {
+    const b = cheap[i]!;
+    if (b > 0 ? b + BOUND_SLACK * (1 + b) < lowest : !(searching && b === 0)) continue;
+    const p = people[i]!;
+    if (sums.seen[p] === SEEDED) continue;
+    sums.order[count++] = p;
+    sums.boundOf[p] = b;
+  }
+  return count;
+}
+
+/** The first `count` people of `sums.order`, highest bound first: in buckets by bound (no sort), entry order within one. */
+function highestFirst(sums: ExactSums, count: number): Uint32Array {
+  const { order, boundOf, sorted } = sums;
+  let highest = 0;
+  for (let i = 0; i < count; i++) highest = Math.max(highest, boundOf[order[i]!]!);
+  // Bucket 0 holds the highest bounds.
+  const bucketOf = (p: number) => BUCKETS - 1 - (boundOf[p]! > 0 ? Math.min(BUCKETS - 1, Math.floor((boundOf[p]! / highest) * BUCKETS)) : 0);
+  const starts = new Uint32Array(BUCKETS + 1);
+  for (let i = 0; i < count; i++) starts[bucketOf(order[i]!) + 1]!++;
+  for (let k = 0; k < BUCKETS; k++) starts[k + 1]! += starts[k]!;
+  for (let i = 0; i < count; i++) sorted[starts[bucketOf(order[i]!)]!++] = order[i]!;
+  return sorted.subarray(0, count);
+}
+
 /**
  * Ranks the directory for me: best first, at most `top`, ties broken by id.
  *
@@ -155,47 +201,21 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     const score = assess(ctx, p, undefined);
     if (score > 0 || named) heap.offer(score, p);
   };
-
-
   /**
    * Scores those of `people` whose cheap bound (`cheap`, side by side) can still enter, highest
-   * bounds first (in buckets, which costs no sort), so the bar rises early and most are passed over.
-   * Each is first held to a tighter bound: the cheap one with their exact context.
+   * bounds first, so the bar rises early and most are passed over. Each is first held to tighter
+   * bounds: the cheap one with their own context instead of their stage's best.
    */
   const tryBestFirst = (people: Uint32Array, cheap: Float64Array) => {
-    const { order, sorted, boundOf } = sums;
-    let count = 0;
-    let highest = 0;
-    // Nobody is scored in this loop, so the bar stays where it is.
-    const lowest = heap.lowest();
-    for (let i = 0; i < people.length; i++) {
-      const b = cheap[i]!;
-      // Most people fail here, at their first bound: the test is inline, before any call.
-      if (b > 0 ? b + BOUND_SLACK * (1 + b) < lowest : !(named && b === 0)) continue;
-      const p = people[i]!;
-      if (sums.seen[p] === SEEDED) continue;
-      order[count++] = p;
-      boundOf[p] = b;
-      highest = Math.max(highest, b);
-    }
-    const bucketOf = (b: number) => (b > 0 ? Math.min(BUCKETS - 1, Math.floor((b / highest) * BUCKETS)) : 0);
-    const ends = new Uint32Array(BUCKETS + 1);
-    for (let i = 0; i < count; i++) ends[bucketOf(boundOf[order[i]!]!) + 1]!++;
-    for (let k = 0; k < BUCKETS; k++) ends[k + 1]! += ends[k]!;
-    const next = ends.slice(0, BUCKETS);
-    for (let i = 0; i < count; i++) sorted[next[bucketOf(boundOf[order[i]!]!)]!++] = order[i]!;
-    for (let k = BUCKETS - 1; k >= 0; k--) {
-      for (let i = ends[k]!; i < ends[k + 1]!; i++) {
-        const p = sorted[i]!;
-        const b = boundOf[p]!;
-        if (b > 0) {
-          // The bound's context was the best of their stage: theirs, first with perfect common ground (cheaper to know).
-          const skills = b / ctx.bestContextByStage[index.stage[p]!]!;
-          if (!heap.reachable(b) || !heap.reachable(skills * contextOf(ctx, p, 1)) || !heap.reachable(skills * contextOf(ctx, p))) continue;
-        }
-        if (b === 0 && !heap.admits(0, p)) continue;
-        consider(p);
-      }
+    const count = stillReachable(sums, people, cheap, heap.lowest(), named !== undefined);
+    for (const p of highestFirst(sums, count)) {
+      const b = sums.boundOf[p]!;
+      if (b > 0) {
+        // Common ground is taken as perfect first: counting shared ERGs and interests costs more.
+        const skills = b / ctx.bestContextByStage[index.stage[p]!]!;
+        if (!heap.reachable(b) || !heap.reachable(skills * contextOf(ctx, p, 1)) || !heap.reachable(skills * contextOf(ctx, p))) continue;
+      } else if (!heap.admits(0, p)) continue;
+      consider(p);
     }
   };
   /** tryBestFirst for people whose cheap bounds are still to be worked out. */
@@ -210,15 +230,7 @@ export function rank(index: MatchIndex, me: Profile, options: RankOptions): Matc
     const candidates = named ? touched.filter((p) => named[p] === 1) : touched;
     const bound = sums.bounds.subarray(0, candidates.length);
     cheapBounds(ctx, room, sums, candidates, bound);
-    const seeds = new TopHeap(seedOrder, 2 * top);
-    // Only a bound at least the seeds' lowest can enter; ties are left to the heap's own order.
-    let seedFloor = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      if (bound[i]! <= 0 || bound[i]! < seedFloor) continue;
-      seeds.offer(bound[i]!, candidates[i]!);
-      if (seeds.full) seedFloor = seeds.lowest();
-    }
-    for (const p of seeds.positions) {
+    for (const p of seedsOf(candidates, bound, 2 * top)) {
       sums.seen[p] = SEEDED;
       consider(p);
     }
