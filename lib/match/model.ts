@@ -1,8 +1,8 @@
 import type { SkillResolution } from '../skills';
 import type { MatchMode, MatchWeights, MeetingFormat, Priority, SkillLevel } from '../profile';
 
-/** Bump when the layout of MatchIndex changes: stored indexes of another version are rebuilt. */
-export const MATCH_INDEX_VERSION = 2;
+/** Bump when the layout of MatchIndex or the way skill texts are read changes: stored indexes of another version are rebuilt. */
+export const MATCH_INDEX_VERSION = 3;
 
 /**
  * Everything ranking, filters and free-text search need about a directory, in a layout that

@@ -8,6 +8,8 @@ export interface Skill {
   name: string;
   category: string;
   aliases: readonly string[];
+  /** Aliases that are everyday words ("teams"): inside a phrase they count only when typed with a capital. */
+  everydayAliases: readonly string[];
 }
 
 export interface SkillResolution {
@@ -59,6 +61,8 @@ interface SkillText {
   /** The name or alias as written in the taxonomy. */
   text: string;
   isAlias: boolean;
+  /** An everyday word ("teams", "impact"): inside a phrase it counts only when typed with a capital. */
+  everyday: boolean;
   /** Normalised words joined by single spaces: what fuse.js searches. */
   words: string;
   compact: string;
@@ -103,6 +107,7 @@ function buildTables(): SearchTables {
       skill,
       text,
       isAlias: i > 0,
+      everyday: i > 0 && skill.everydayAliases.includes(text),
       words: skillWords(text).join(' '),
       compact: compactKey(text),
     })),
@@ -282,6 +287,8 @@ const CONNECTORS = new Set(
 );
 /** Inside a phrase a name this short counts only when typed like a name ("R", "Go", "UX"): "ready to go" holds no Go. */
 const SHORT_NAME = 2;
+/** Inside a phrase, words left over are read as a typo of a name only from this length: "at work" holds no Word. */
+const MIN_PHRASE_TYPO_LENGTH = 5;
 
 /**
  * The skills a phrase holds, longest first: at each word the longest run of words that is a name
@@ -297,7 +304,7 @@ function readPhrase(input: string): SkillResolution[] {
   let leftover: string[] = [];
   const closeLeftover = () => {
     const text = leftover.join(' ');
-    const guess = leftover.length ? resolveTypo(text) : undefined;
+    const guess = compactKey(text).length >= MIN_PHRASE_TYPO_LENGTH ? resolveTypo(text) : undefined;
     if (guess) parts.push(guess);
     leftover = [];
   };
@@ -308,7 +315,8 @@ function readPhrase(input: string): SkillResolution[] {
       if (n === 1 && CONNECTORS.has(run[0]!)) continue;
       const text = byCompact.get(run.join(''));
       if (!text) continue;
-      if (text.compact.length <= SHORT_NAME && typed[i] === words[i]) continue;
+      // A short name or an everyday word counts only when typed with a capital ("for Teams", "UX").
+      if ((text.compact.length <= SHORT_NAME || (n === 1 && text.everyday)) && typed[i] === words[i]) continue;
       closeLeftover();
       parts.push(named(typed.slice(i, i + n).join(' '), text));
       taken = n;

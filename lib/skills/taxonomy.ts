@@ -5,22 +5,24 @@
  * JavaScript are.
  *
  * Each line is "Name|alias|alias...": aliases are what people type (abbreviations, spellings,
- * product names, old names). Ids are derived from names and are stable: renaming a skill means
+ * product names, old names). An alias marked "^" is an everyday word ("^teams", "^impact"): alone
+ * it names the skill, but inside a phrase only when typed with a capital ("design thinking for
+ * Teams", not "for teams"). Ids are derived from names and are stable: renaming a skill means
  * keeping its old name as an alias and its id by hand.
  */
 const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
   'Social media': [
-    'Social media|socials|social media management|smm|social',
+    'Social media|socials|social media management|smm|^social',
     'TikTok|tik tok|tiktok marketing|tiktok content',
     'Instagram|insta|ig|instagram marketing',
     'Instagram Reels|reels|insta reels|ig reels',
     'YouTube|you tube|yt|youtube channel',
-    'YouTube Shorts|shorts|yt shorts',
+    'YouTube Shorts|^shorts|yt shorts',
     'LinkedIn|linked in|linkedin marketing',
     'X (Twitter)|twitter|x|tweeting',
     'Facebook|fb|meta facebook',
     'Pinterest',
-    'Snapchat|snap',
+    'Snapchat|^snap',
     'Threads',
     'Reddit|subreddits',
     'Discord|discord communities',
@@ -36,7 +38,7 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'Video editing|editing videos|video production',
     'Adobe Premiere Pro|premiere|premiere pro',
     'Final Cut Pro|final cut|fcp',
-    'DaVinci Resolve|davinci|resolve',
+    'DaVinci Resolve|davinci|^resolve',
     'Adobe After Effects|after effects|ae',
     'Motion graphics|animation|motion design',
     'Livestreaming|live streaming|twitch|going live',
@@ -73,9 +75,9 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'Google Gemini|gemini|bard',
     'Perplexity|perplexity ai',
     'AI image generation|ai art|image generation|text to image',
-    'AI video tools|ai video|runway|sora|synthesia',
+    'AI video tools|ai video|^runway|sora|synthesia',
     'AI writing assistants|ai writing|jasper|grammarly ai',
-    'AI agents|agents|agentic ai|ai automation agents',
+    'AI agents|^agents|agentic ai|ai automation agents',
     'Custom GPTs|gpts|gpt builder',
     'Responsible AI|ai ethics|ethical ai|ai governance',
     'AI literacy|understanding ai|ai basics|ai fundamentals',
@@ -117,7 +119,7 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
   ],
   'Spreadsheets': [
     'Microsoft Excel|excel|ms excel|spreadsheets',
-    'Google Sheets|gsheets|sheets',
+    'Google Sheets|gsheets|^sheets',
     'Pivot tables|pivottables|pivot table',
     'Excel formulas|vlookup|xlookup|index match|formulas',
     'Power Query|powerquery|get and transform',
@@ -136,8 +138,8 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'Kotlin',
     'Swift|swiftui',
     'PHP',
-    'Ruby|ruby on rails|rails',
-    'Bash|shell scripting|shell|bash scripting',
+    'Ruby|ruby on rails|^rails',
+    'Bash|shell scripting|^shell|bash scripting',
     'Scala',
     'Low-code|no-code|no code|low code|power apps|powerapps',
   ],
@@ -147,19 +149,19 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'React|react.js|reactjs',
     'Angular|angularjs',
     'Vue.js|vue|vuejs',
-    'Node.js|node|nodejs',
-    'Next.js|nextjs|next',
+    'Node.js|^node|nodejs',
+    'Next.js|nextjs|^next',
     'Web development|web dev|websites|frontend|front-end|front end development',
     'Backend development|backend|back-end|server-side',
     'Full-stack development|full stack|fullstack',
     'iOS development|ios|iphone apps',
     'Android development|android',
     'React Native|react-native',
-    'Flutter|dart',
+    'Flutter|^dart',
     'WordPress|wordpress sites|wp',
     'Webflow',
     'Shopify',
-    'APIs|api design|rest apis|rest|graphql|api',
+    'APIs|api design|rest apis|^rest|graphql|api',
     'Web accessibility|wcag|a11y|accessible websites',
   ],
   'Software engineering practice': [
@@ -197,10 +199,10 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'Password managers|passkeys|2fa|mfa|multi-factor authentication',
   ],
   'Productivity & collaboration tools': [
-    'Microsoft PowerPoint|powerpoint|ppt|slides|slide decks|decks|keynote|google slides',
-    'Microsoft Word|word|ms word|google docs|docs',
-    'Microsoft Outlook|outlook|email management|inbox zero',
-    'Microsoft Teams|teams|ms teams',
+    'Microsoft PowerPoint|powerpoint|ppt|^slides|slide decks|^decks|^keynote|google slides',
+    'Microsoft Word|^word|ms word|google docs|^docs',
+    'Microsoft Outlook|^outlook|email management|inbox zero',
+    'Microsoft Teams|^teams|ms teams',
     'Slack',
     'Zoom|video calls|zoom meetings',
     'Notion',
@@ -209,7 +211,7 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'Asana',
     'Jira|jira software',
     'Confluence|wiki',
-    'Miro|mural|whiteboarding|online whiteboards',
+    'Miro|^mural|whiteboarding|online whiteboards',
     'Google Workspace|g suite|gsuite',
     'Microsoft 365|office 365|o365|m365|microsoft office|ms office',
     'SharePoint|share point',
@@ -429,7 +431,7 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
   ],
   'Customer experience': [
     'Customer success|csm|customer success management',
-    'Customer service|customer support|support',
+    'Customer service|customer support|^support',
     'Customer experience|cx',
     'Customer journey mapping|journey mapping|customer journeys',
     'Net Promoter Score|nps|customer feedback|voice of the customer|voc',
@@ -445,12 +447,12 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'Paid social|social ads|meta ads|facebook ads|tiktok ads',
     'Email marketing|newsletters|mailchimp|email campaigns',
     'Performance marketing|paid media|paid marketing',
-    'Growth marketing|growth hacking|growth',
+    'Growth marketing|growth hacking|^growth',
     'Marketing analytics|marketing attribution|attribution|marketing measurement',
     'Marketing automation|marketo|pardot|nurture campaigns',
     'Product marketing|pmm|positioning|messaging',
     'Event marketing|events|event planning|event management',
-    'Copywriting|copy|ad copy|marketing copy',
+    'Copywriting|^copy|ad copy|marketing copy',
     'Market segmentation|segmentation|personas|targeting',
     'Conversion rate optimisation|cro|conversion rate optimization|landing pages',
   ],
@@ -554,7 +556,7 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'Carbon accounting|carbon footprint|ghg accounting|emissions reporting|scope 3',
     'Climate strategy|net zero|climate action|decarbonisation|decarbonization',
     'Circular economy|circularity|recycling',
-    'Corporate social responsibility|csr|social impact|impact',
+    'Corporate social responsibility|csr|social impact|^impact',
     'Volunteering|volunteer programmes|community engagement',
   ],
   'Languages': [
@@ -591,13 +593,19 @@ export interface SkillRecord {
   name: string;
   category: string;
   aliases: readonly string[];
+  /** The aliases marked "^": everyday words, which name the skill inside a phrase only when typed with a capital. */
+  everydayAliases: readonly string[];
 }
+
+const EVERYDAY_MARK = '^';
 
 export function parseTaxonomy(source: Record<string, readonly string[]> = TAXONOMY_SOURCE): SkillRecord[] {
   return Object.entries(source).flatMap(([category, lines]) =>
     lines.map((line) => {
-      const [name = '', ...aliases] = line.split('|');
-      return Object.freeze({ id: skillIdOf(name), name, category, aliases: Object.freeze(aliases) });
+      const [name = '', ...marked] = line.split('|');
+      const aliases = marked.map((alias) => (alias.startsWith(EVERYDAY_MARK) ? alias.slice(EVERYDAY_MARK.length) : alias));
+      const everydayAliases = marked.filter((alias) => alias.startsWith(EVERYDAY_MARK)).map((alias) => alias.slice(EVERYDAY_MARK.length));
+      return Object.freeze({ id: skillIdOf(name), name, category, aliases: Object.freeze(aliases), everydayAliases: Object.freeze(everydayAliases) });
     }),
   );
 }

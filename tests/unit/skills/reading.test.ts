@@ -71,6 +71,31 @@ describe('read: phrases that hold known skills', () => {
     expect(search.read('Research and development').parts[0]!.how).toBe('unknown');
   });
 
+  // Real people's phrasing: everyday words that are also a product's or a skill's alias.
+  it.each([
+    ['design thinking for teams', ['Design thinking']],
+    ['public speaking with impact', ['Public speaking']],
+    ['negotiation at work', ['Negotiation']],
+    ['Python for the next project', ['Python']],
+    ['mindfulness and rest', ['Mindfulness']],
+    ['leadership for personal growth', ['Leadership']],
+    ['stakeholder management across teams', ['Stakeholder management']],
+  ])('does not read an everyday word inside "%s" as a skill: %j', (input, expected) => {
+    expect(names(search.read(input))).toEqual(expected);
+  });
+
+  it('reads an everyday alias inside a phrase when it is typed like a name, and alone as the skill', () => {
+    expect(names(search.read('design thinking for Teams'))).toEqual(['Design thinking', 'Microsoft Teams']);
+    expect(names(search.read('Word and Excel'))).toEqual(['Microsoft Word', 'Microsoft Excel']);
+    expect(names(search.read('teams'))).toEqual(['Microsoft Teams']);
+    expect(names(search.read('impact'))).toEqual(['Corporate social responsibility']);
+  });
+
+  it('still reads a typo of five letters or more inside a phrase', () => {
+    expect(names(search.read('Excle and Power BI'))).toEqual(['Microsoft Excel', 'Power BI']);
+    expect(search.read('Excle and Power BI').parts[0]).toMatchObject({ how: 'fuzzy', input: 'Excle' });
+  });
+
   it('reads each skill once when a phrase names it twice', () => {
     expect(names(search.read('Excel and more Excel'))).toEqual(['Microsoft Excel']);
   });
