@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupData, PopupServices } from '@/components/popup/services';
 import { loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
-import { countMatches, filterChoices, loadDirectoryIndex, positionsOf, rank, type MatchResult } from '@/lib/match';
+import type { loadDirectoryIndex, MatchResult } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
 import { saveCurrentDraft } from '@/lib/compose';
 import { hiddenIds, loadPartners, logOutreach, updatePartner } from '@/lib/partners';
@@ -16,12 +16,19 @@ const TOP = 20;
 /** Long enough for the first paint to happen before a large index is read (and deserialized). */
 const INDEX_PREFETCH_DELAY_MS = 300;
 
+/**
+ * The engine (ranking, the skill taxonomy, fuse.js) is loaded after the first paint, not before it:
+ * a popup that paints its kept ranking never waits for it, and the first ranking or search loads it.
+ */
+let engine: Promise<typeof import('@/lib/match')> | undefined;
+const matchEngine = () => (engine ??= import('@/lib/match'));
+
 type LoadedDirectory = NonNullable<Awaited<ReturnType<typeof loadDirectoryIndex>>>;
 let directory: Promise<LoadedDirectory | undefined> | undefined;
 
 /** The match index, loaded once per popup (and again when the directory changes). */
 function currentDirectory(): Promise<LoadedDirectory | undefined> {
-  directory ??= loadDirectoryIndex();
+  directory ??= matchEngine().then((match) => match.loadDirectoryIndex());
   return directory;
 }
 
@@ -89,7 +96,7 @@ export const popupServices: PopupServices = {
       setTimeout(() => void currentDirectory(), INDEX_PREFETCH_DELAY_MS);
       return kept;
     }
-    const loaded = await currentDirectory();
+    const [loaded, { rank }] = await Promise.all([currentDirectory(), matchEngine()]);
     if (!loaded) return [];
     const results = rank(loaded.index, profile, { ...rankOptions, top });
     const entries = await loadEntriesAt(results.map((result) => result.position));
@@ -99,15 +106,15 @@ export const popupServices: PopupServices = {
     return ranked;
   },
   async countMatches(profile, options) {
-    const loaded = await currentDirectory();
+    const [loaded, { countMatches }] = await Promise.all([currentDirectory(), matchEngine()]);
     return loaded ? countMatches(loaded.index, profile, options) : 0;
   },
   async filterChoices() {
-    const loaded = await currentDirectory();
+    const [loaded, { filterChoices }] = await Promise.all([currentDirectory(), matchEngine()]);
     return loaded ? filterChoices(loaded.index) : { ergs: [], departments: [], languages: [] };
   },
   async entriesById(ids) {
-    const loaded = await currentDirectory();
+    const [loaded, { positionsOf }] = await Promise.all([currentDirectory(), matchEngine()]);
     if (!loaded) return [];
     return loadEntriesAt(positionsOf(loaded.index, ids));
   },
