@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { describeStorageError, openMutualDb, StorageError } from '../storage';
 import { ProfileDraftSchema, type ProfileDraft } from './draft';
 import { ProfileFormatError, StoredProfileError } from './errors';
@@ -15,7 +15,7 @@ const DRAFT_KEY = 'draft';
  * since (the popup saved it), the draft is stale and dropped. Without `basedOn` it was typed
  * over an unreadable profile.
  */
-const StoredDraftSchema = z.object({ basedOn: z.string().optional(), draft: ProfileDraftSchema });
+const StoredDraftSchema = z.object({ basedOn: z.optional(z.string()), draft: ProfileDraftSchema });
 
 function storageError(error: unknown): StorageError {
   return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
