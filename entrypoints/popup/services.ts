@@ -5,9 +5,7 @@ import type { loadDirectoryIndex, MatchResult } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
 import { saveCurrentDraft } from '@/lib/compose';
 import { hiddenIds, loadPartners, logOutreach, updatePartner } from '@/lib/partners';
-import { loadTemplates } from '@/lib/templates';
 import { insertIntoTab } from '@/platform/insert';
-import { readManagedTemplates } from '@/platform/templates-policy';
 import { emptyProfile, loadProfile, saveProfile, type MatchMode, type Profile } from '@/lib/profile';
 import { loadLastRanking, loadLastResults, rankingKey, saveLastResults, type MatchSummary, type RankedPartner } from '@/lib/results';
 
@@ -22,6 +20,12 @@ const INDEX_PREFETCH_DELAY_MS = 300;
  */
 let engine: Promise<typeof import('@/lib/match')> | undefined;
 const matchEngine = () => (engine ??= import('@/lib/match'));
+
+/** The template library (built-ins, the user's, the organization's) is read when an outreach panel opens. */
+async function loadOutreachTemplates() {
+  const [{ loadTemplates }, { readManagedTemplates }] = await Promise.all([import('@/lib/templates/store'), import('@/platform/templates-policy')]);
+  return loadTemplates((await readManagedTemplates()).templates);
+}
 
 type LoadedDirectory = NonNullable<Awaited<ReturnType<typeof loadDirectoryIndex>>>;
 let directory: Promise<LoadedDirectory | undefined> | undefined;
@@ -130,7 +134,7 @@ export const popupServices: PopupServices = {
     sharedInterests: [...(partner.match?.sharedInterests ?? [])],
   }),
   outreach: {
-    loadTemplates: async () => loadTemplates((await readManagedTemplates()).templates),
+    loadTemplates: loadOutreachTemplates,
     insert: (tabId, message) => insertIntoTab(tabId, message.body, { subject: message.subject }),
     copy: (text) => navigator.clipboard.writeText(text),
     log: logOutreach,
