@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { FeedEntrySchema } from '@/lib/directory';
 import { ProfileSchema, emptyProfile } from '@/lib/profile';
@@ -39,5 +40,12 @@ describe('the one Zod (zod/mini)', () => {
 
   it('runs jitless in extension pages (no eval probe under the content security policy)', () => {
     expect(z.config().jitless).toBe(true);
+  });
+
+  it('keeps its locale setup in the extension’s bundles: the bundler may drop a side-effect-free module’s own statements', async () => {
+    // Importers bind to zod/mini's `z` through the re-export; without this entry the bundle loses
+    // z.config(en()) and every message it does not set itself becomes "Invalid input".
+    const { sideEffects } = JSON.parse(await readFile('package.json', 'utf8')) as { sideEffects: string[] };
+    expect(sideEffects).toContain('./lib/schema/index.ts');
   });
 });
