@@ -21,7 +21,11 @@ const INDEX_PREFETCH_DELAY_MS = 300;
 let engine: Promise<typeof import('@/lib/match')> | undefined;
 const matchEngine = () => (engine ??= import('@/lib/match'));
 
-/** The template library (built-ins, the user's, the organization's) is read when an outreach panel opens. */
+/**
+ * The template library (built-ins, the user's, the organization's) is read when an outreach panel
+ * opens. Its store module, not the capability's index: importing the index at run time would keep
+ * every template export in the chunk the popup loads first.
+ */
 async function loadOutreachTemplates() {
   const [{ loadTemplates }, { readManagedTemplates }] = await Promise.all([import('@/lib/templates/store'), import('@/platform/templates-policy')]);
   return loadTemplates((await readManagedTemplates()).templates);
