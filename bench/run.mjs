@@ -9,6 +9,7 @@ const BENCHES = [
   ['Directory check (CLI): time and peak memory', ['bench/directory/check.ts']],
   ['Directory sync in the extension (Chromium, built extension)', ['bench/directory/extension.ts']],
   ['Popup time to results (Chromium, built extension)', ['bench/popup/run.ts']],
+  ['Popup first load: scripts before the first paint (gzip)', ['bench/popup/size.ts']],
 ];
 
 for (const [title, args] of BENCHES) {

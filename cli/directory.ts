@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { z } from 'zod';
+import { z } from '../lib/schema';
 import {
   DEFAULT_MAX_AGE_DAYS,
   FEED_FORMAT,

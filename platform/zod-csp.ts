@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/schema';
 
 /**
  * Extension pages and workers run under Manifest V3's content security policy, which forbids eval.

@@ -1,13 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { PopupData, PopupServices } from '@/components/popup/services';
 import { loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
-import { countMatches, filterChoices, loadDirectoryIndex, positionsOf, rank, type MatchResult } from '@/lib/match';
+import type { loadDirectoryIndex, MatchResult } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
 import { saveCurrentDraft } from '@/lib/compose';
 import { hiddenIds, loadPartners, logOutreach, updatePartner } from '@/lib/partners';
-import { loadTemplates } from '@/lib/templates';
 import { insertIntoTab } from '@/platform/insert';
-import { readManagedTemplates } from '@/platform/templates-policy';
 import { emptyProfile, loadProfile, saveProfile, type MatchMode, type Profile } from '@/lib/profile';
 import { loadLastRanking, loadLastResults, rankingKey, saveLastResults, type MatchSummary, type RankedPartner } from '@/lib/results';
 
@@ -16,12 +14,29 @@ const TOP = 20;
 /** Long enough for the first paint to happen before a large index is read (and deserialized). */
 const INDEX_PREFETCH_DELAY_MS = 300;
 
+/**
+ * The engine (ranking, the skill taxonomy, fuse.js) is loaded after the first paint, not before it:
+ * a popup that paints its kept ranking never waits for it, and the first ranking or search loads it.
+ */
+let engine: Promise<typeof import('@/lib/match')> | undefined;
+const matchEngine = () => (engine ??= import('@/lib/match'));
+
+/**
+ * The template library (built-ins, the user's, the organization's) is read when an outreach panel
+ * opens. Its store module, not the capability's index: importing the index at run time would keep
+ * every template export in the chunk the popup loads first.
+ */
+async function loadOutreachTemplates() {
+  const [{ loadTemplates }, { readManagedTemplates }] = await Promise.all([import('@/lib/templates/store'), import('@/platform/templates-policy')]);
+  return loadTemplates((await readManagedTemplates()).templates);
+}
+
 type LoadedDirectory = NonNullable<Awaited<ReturnType<typeof loadDirectoryIndex>>>;
 let directory: Promise<LoadedDirectory | undefined> | undefined;
 
 /** The match index, loaded once per popup (and again when the directory changes). */
 function currentDirectory(): Promise<LoadedDirectory | undefined> {
-  directory ??= loadDirectoryIndex();
+  directory ??= matchEngine().then((match) => match.loadDirectoryIndex());
   return directory;
 }
 
@@ -89,7 +104,7 @@ export const popupServices: PopupServices = {
       setTimeout(() => void currentDirectory(), INDEX_PREFETCH_DELAY_MS);
       return kept;
     }
-    const loaded = await currentDirectory();
+    const [loaded, { rank }] = await Promise.all([currentDirectory(), matchEngine()]);
     if (!loaded) return [];
     const results = rank(loaded.index, profile, { ...rankOptions, top });
     const entries = await loadEntriesAt(results.map((result) => result.position));
@@ -99,15 +114,15 @@ export const popupServices: PopupServices = {
     return ranked;
   },
   async countMatches(profile, options) {
-    const loaded = await currentDirectory();
+    const [loaded, { countMatches }] = await Promise.all([currentDirectory(), matchEngine()]);
     return loaded ? countMatches(loaded.index, profile, options) : 0;
   },
   async filterChoices() {
-    const loaded = await currentDirectory();
+    const [loaded, { filterChoices }] = await Promise.all([currentDirectory(), matchEngine()]);
     return loaded ? filterChoices(loaded.index) : { ergs: [], departments: [], languages: [] };
   },
   async entriesById(ids) {
-    const loaded = await currentDirectory();
+    const [loaded, { positionsOf }] = await Promise.all([currentDirectory(), matchEngine()]);
     if (!loaded) return [];
     return loadEntriesAt(positionsOf(loaded.index, ids));
   },
@@ -123,7 +138,7 @@ export const popupServices: PopupServices = {
     sharedInterests: [...(partner.match?.sharedInterests ?? [])],
   }),
   outreach: {
-    loadTemplates: async () => loadTemplates((await readManagedTemplates()).templates),
+    loadTemplates: loadOutreachTemplates,
     insert: (tabId, message) => insertIntoTab(tabId, message.body, { subject: message.subject }),
     copy: (text) => navigator.clipboard.writeText(text),
     log: logOutreach,

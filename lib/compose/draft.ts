@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { DirectoryEntrySchema } from '../directory';
 import { ProfileSchema } from '../profile';
 import { openMutualDb } from '../storage';
@@ -11,13 +11,13 @@ const DRAFT_KEY = 'currentDraft';
  * inserts its body; the context menu fills other templates from its context.
  */
 const CurrentDraftSchema = z.object({
-  partnerId: z.string().min(1),
+  partnerId: z.string().check(z.minLength(1)),
   partnerName: z.string(),
   templateId: z.string(),
-  subject: z.string().max(1000),
-  body: z.string().max(20_000),
+  subject: z.string().check(z.maxLength(1000)),
+  body: z.string().check(z.maxLength(20_000)),
   /** The placeholders the template left for the user to fill in: while the text holds one, it is not inserted. */
-  blanks: z.array(z.string().max(300)).max(100).default([]),
+  blanks: z._default(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(100)), []),
   context: z.object({
     me: ProfileSchema,
     partner: DirectoryEntrySchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import {
   CareerStageSchema,
   MeetingFormatSchema,
@@ -22,48 +22,52 @@ export const LIMITS = {
 } as const;
 
 const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: (issue) => `Too long: ${String(issue.input).length} characters (at most ${max})` });
-const tagList = z.array(text(LIMITS.item).min(1, 'Empty item')).max(LIMITS.items, `At most ${LIMITS.items} items`);
+  z.string().check(
+    z.trim(),
+    z.maxLength(max, { error: (issue) => `Too long: ${String(issue.input).length} characters (at most ${max})` }),
+  );
+const tagList = z.array(text(LIMITS.item).check(z.minLength(1, 'Empty item'))).check(z.maxLength(LIMITS.items, `At most ${LIMITS.items} items`));
 /** ISO date or date-time; the exact form is free, but it must be a date. */
 const isoDate = z
   .string()
-  .min(LIMITS.dateMin, 'Not a date (use YYYY-MM-DD)')
-  .max(LIMITS.dateMax, 'Not a date (use YYYY-MM-DD)')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'Not a date (use YYYY-MM-DD)');
+  .check(
+    z.minLength(LIMITS.dateMin, 'Not a date (use YYYY-MM-DD)'),
+    z.maxLength(LIMITS.dateMax, 'Not a date (use YYYY-MM-DD)'),
+    z.refine((value) => !Number.isNaN(Date.parse(value)), 'Not a date (use YYYY-MM-DD)'),
+  );
 
 /** What a feed publishes for one person: everything but the id and source, which Mutual derives. */
 export const FeedEntrySchema = z.object({
-  name: text(LIMITS.name).min(1, 'A name is required'),
-  email: z.email('Not a valid email address').max(LIMITS.email, `Too long: at most ${LIMITS.email} characters`),
+  name: text(LIMITS.name).check(z.minLength(1, 'A name is required')),
+  email: z.email('Not a valid email address').check(z.maxLength(LIMITS.email, `Too long: at most ${LIMITS.email} characters`)),
   /** Optional chat handle or profile URL, shown as text. */
-  contact: text(LIMITS.contact).optional(),
-  title: text(LIMITS.field).default(''),
-  department: text(LIMITS.field).default(''),
-  location: text(LIMITS.field).default(''),
+  contact: z.optional(text(LIMITS.contact)),
+  title: z._default(text(LIMITS.field), ''),
+  department: z._default(text(LIMITS.field), ''),
+  location: z._default(text(LIMITS.field), ''),
   /** IANA time zone, e.g. "Europe/Berlin". */
-  timeZone: text(LIMITS.timeZone).default('UTC'),
+  timeZone: z._default(text(LIMITS.timeZone), 'UTC'),
   careerStage: CareerStageSchema,
-  languages: tagList.min(1, 'At least one language is required'),
-  teach: z.array(z.object({ name: text(LIMITS.item).min(1, 'Empty skill'), level: SkillLevelSchema })).max(LIMITS.items, `At most ${LIMITS.items} skills`),
+  languages: tagList.check(z.minLength(1, 'At least one language is required')),
+  teach: z
+    .array(z.object({ name: text(LIMITS.item).check(z.minLength(1, 'Empty skill')), level: SkillLevelSchema }))
+    .check(z.maxLength(LIMITS.items, `At most ${LIMITS.items} skills`)),
   learn: z
-    .array(z.object({ name: text(LIMITS.item).min(1, 'Empty skill'), priority: PrioritySchema, ask: text(LIMITS.ask).default('') }))
-    .max(LIMITS.items, `At most ${LIMITS.items} skills`),
-  interests: tagList.default([]),
-  ergs: tagList.default([]),
-  formats: z.array(MeetingFormatSchema).max(4).default(['video']),
+    .array(z.object({ name: text(LIMITS.item).check(z.minLength(1, 'Empty skill')), priority: PrioritySchema, ask: z._default(text(LIMITS.ask), '') }))
+    .check(z.maxLength(LIMITS.items, `At most ${LIMITS.items} skills`)),
+  interests: z._default(tagList, []),
+  ergs: z._default(tagList, []),
+  formats: z._default(z.array(MeetingFormatSchema).check(z.maxLength(4)), ['video']),
   /** How many more partners this person can take. 0 means full. */
-  capacity: z.number().int().min(0).max(LIMITS.capacity),
-  status: z.enum(['open', 'paused']).default('open'),
+  capacity: z.number().check(z.int(), z.gte(0), z.lte(LIMITS.capacity)),
+  status: z._default(z.enum(['open', 'paused']), 'open'),
   consent: z.object({
     optedIn: z.literal(true, 'Explicit opt-in (true) is required'),
     /** When the person opted in (ISO date or date-time). */
     date: isoDate,
   }),
   /** Explicit expiry (ISO); otherwise consent date + the directory's maximum age. */
-  expiresAt: isoDate.optional(),
+  expiresAt: z.optional(isoDate),
   updatedAt: isoDate,
 });
 export type FeedEntry = z.infer<typeof FeedEntrySchema>;
@@ -72,11 +76,11 @@ export type FeedEntry = z.infer<typeof FeedEntrySchema>;
  * The public part of a profile as published in a directory feed. Every string is data: the UI
  * renders it as text and templates insert it verbatim, never as markup or template syntax.
  */
-export const DirectoryEntrySchema = FeedEntrySchema.extend({
+export const DirectoryEntrySchema = z.extend(FeedEntrySchema, {
   /** Stable id: the lower-cased email. */
-  id: z.string().min(3).max(254),
+  id: z.string().check(z.minLength(3), z.maxLength(254)),
   /** Label of the source the entry came from; set by the merge, not by the feed. */
-  source: text(120).optional(),
+  source: z.optional(text(120)),
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
 
@@ -87,7 +91,7 @@ export const FEED_VERSION = 1;
 export const FeedSchema = z.object({
   format: z.literal(FEED_FORMAT),
   version: z.literal(FEED_VERSION),
-  name: text(120).min(1),
+  name: text(120).check(z.minLength(1)),
   generatedAt: isoDate,
   entries: z.array(FeedEntrySchema),
 });

@@ -15,7 +15,6 @@ export { summariseReport } from './summary';
 export { parseCsvFeed } from './csv';
 export { parseJsonFeed } from './json';
 export {
-  DEFAULT_MAX_AGE_DAYS,
   
   
   type EntryIssue,
@@ -48,6 +47,7 @@ export {
   DEFAULT_DIRECTORY_SETTINGS,
   DirectorySettingsSchema,
   listSources,
+  DEFAULT_MAX_AGE_DAYS,
   maxAgeDays,
   parseFeedUrl,
   parsePolicy,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile';
 import { LIMITS, type FeedEntry } from './entry';
 

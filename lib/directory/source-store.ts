@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { StorageError, describeStorageError, openMutualDb } from '../storage';
 import { DEFAULT_DIRECTORY_SETTINGS, DirectorySettingsSchema, type DirectorySettings } from './sources';
 
@@ -22,14 +22,14 @@ const SourceStateSchema = z.object({
   ok: z.boolean(),
   /** One line for people: "200 entries, 3 rows rejected" or what failed. */
   message: z.string(),
-  lastAttempt: z.string().optional(),
+  lastAttempt: z.optional(z.string()),
   /** When the copy in use was last confirmed good (fetched, or confirmed by a 304). */
-  lastGoodSync: z.string().optional(),
-  lastError: z.object({ at: z.string(), stage: z.enum(STAGES), message: z.string() }).optional(),
+  lastGoodSync: z.optional(z.string()),
+  lastError: z.optional(z.object({ at: z.string(), stage: z.enum(STAGES), message: z.string() })),
   /** Entries in the copy in use. */
-  count: z.number().int().nonnegative(),
-  report: z
-    .object({
+  count: z.number().check(z.int(), z.gte(0)),
+  report: z.optional(
+    z.object({
       total: z.number(),
       valid: z.number(),
       rejected: z.number(),
@@ -40,18 +40,18 @@ const SourceStateSchema = z.object({
       expired: z.number(),
       duplicates: z.number(),
       warnings: z.array(z.string()),
-    })
-    .optional(),
+    }),
+  ),
   /**
    * Set before a downloaded copy is read, and cleared by the outcome: found still set, the reading
    * of that copy never finished (the sync crashed), and that copy is not read again until its
    * back-off has passed (lib/directory/sync-validate).
    */
-  reading: z.object({ fingerprint: z.string(), since: z.string(), attempts: z.number().int().positive() }).optional(),
+  reading: z.optional(z.object({ fingerprint: z.string(), since: z.string(), attempts: z.number().check(z.int(), z.gt(0)) })),
   /** Hash of the copy in use; the conditional-request validators below belong to it. */
-  contentHash: z.string().optional(),
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
+  contentHash: z.optional(z.string()),
+  etag: z.optional(z.string()),
+  lastModified: z.optional(z.string()),
 });
 export type SourceState = z.infer<typeof SourceStateSchema>;
 export type StoredReport = NonNullable<SourceState['report']>;

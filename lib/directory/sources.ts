@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { DEFAULT_MAX_AGE_DAYS } from './validate';
+import { z } from '../schema';
 
 /**
  * Where directory entries come from: the built-in demo, feed URLs the user added, files the user
@@ -8,6 +7,13 @@ import { DEFAULT_MAX_AGE_DAYS } from './validate';
  */
 const DEMO_SOURCE_ID = 'demo';
 
+/**
+ * How long a consent lasts when the entry gives no explicit expiry (and the policy sets no other).
+ * Kept here, not beside the validation that applies it, so pages that read only the sources' states
+ * do not load the validation.
+ */
+export const DEFAULT_MAX_AGE_DAYS = 365;
+
 export type DirectorySource =
   | { id: typeof DEMO_SOURCE_ID; kind: 'demo'; label: string; enabled: boolean; locked: boolean }
   | { id: string; kind: 'url'; label: string; url: string; enabled: true; locked: boolean }
@@ -15,7 +21,7 @@ export type DirectorySource =
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' })
-  .max(2000, 'The address is too long');
+  .check(z.maxLength(2000, 'The address is too long'));
 
 /** Hosts a feed may be read from over plain http: this computer only (a maintainer trying a feed out). */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -46,14 +52,14 @@ export function feedUrlProblem(input: string): string | undefined {
 }
 
 const UserSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ id: z.string().max(300), kind: z.literal('url'), url: httpUrl, label: z.string().max(120) }),
-  z.object({ id: z.string().max(300), kind: z.literal('file'), fileName: z.string().max(255), label: z.string().max(120) }),
+  z.object({ id: z.string().check(z.maxLength(300)), kind: z.literal('url'), url: httpUrl, label: z.string().check(z.maxLength(120)) }),
+  z.object({ id: z.string().check(z.maxLength(300)), kind: z.literal('file'), fileName: z.string().check(z.maxLength(255)), label: z.string().check(z.maxLength(120)) }),
 ]);
 
 /** The user's own choices, kept in the 'settings' store. */
 export const DirectorySettingsSchema = z.object({
   demoEnabled: z.boolean(),
-  sources: z.array(UserSourceSchema).max(50),
+  sources: z.array(UserSourceSchema).check(z.maxLength(50)),
 });
 export type DirectorySettings = z.infer<typeof DirectorySettingsSchema>;
 
@@ -61,11 +67,11 @@ export const DEFAULT_DIRECTORY_SETTINGS: DirectorySettings = { demoEnabled: true
 
 /** Keys an administrator may set (public/managed_schema.json); anything malformed is ignored, not fatal. */
 const DirectoryPolicySchema = z.object({
-  organizationName: z.string().trim().max(120).optional().catch(undefined),
-  directoryFeeds: z.array(z.unknown()).optional().catch(undefined),
-  joinFormUrl: httpUrl.optional().catch(undefined),
-  demoDirectory: z.boolean().optional().catch(undefined),
-  consentMaxAgeDays: z.number().int().min(1).max(3650).optional().catch(undefined),
+  organizationName: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(120))), undefined),
+  directoryFeeds: z.catch(z.optional(z.array(z.unknown())), undefined),
+  joinFormUrl: z.catch(z.optional(httpUrl), undefined),
+  demoDirectory: z.catch(z.optional(z.boolean()), undefined),
+  consentMaxAgeDays: z.catch(z.optional(z.number().check(z.int(), z.gte(1), z.lte(3650))), undefined),
 });
 export type DirectoryPolicy = Omit<z.infer<typeof DirectoryPolicySchema>, 'directoryFeeds'> & {
   /** Feeds Mutual reads: the first MAX_POLICY_FEEDS usable ones. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../schema';
 import type { PartWorkerRequest, TailParsedSchema, TailStoredSchema } from '../messages';
 import { decodeUtf8 } from './bytes';
 import type { DirectoryEntry } from './entry';

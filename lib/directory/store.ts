@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import type { IDBPTransaction } from 'idb';
 import { StorageError, describeStorageError, openMutualDb, type MutualDB } from '../storage';
 import { DirectoryEntrySchema, type DirectoryEntry } from './entry';
@@ -30,27 +30,27 @@ const WRITING_KEY = 'writing';
 
 const SegmentSchema = z.object({
   /** Position of the segment's first entry in the directory. */
-  start: z.number().int().nonnegative(),
+  start: z.number().check(z.int(), z.gte(0)),
   /** Key of its first chunk; the following chunks have the following keys. */
-  key: z.number().int().nonnegative(),
-  count: z.number().int().nonnegative(),
+  key: z.number().check(z.int(), z.gte(0)),
+  count: z.number().check(z.int(), z.gte(0)),
 });
 type DirectorySegment = z.infer<typeof SegmentSchema>;
 
 const DirectoryMetaSchema = z.object({
   /** Changes whenever the merged content changes; the popup reloads when it sees a new one. */
   version: z.string(),
-  count: z.number().int().nonnegative(),
-  chunkSize: z.number().int().positive(),
+  count: z.number().check(z.int(), z.gte(0)),
+  chunkSize: z.number().check(z.int(), z.gt(0)),
   savedAt: z.string(),
   /** Per source that contributed: its label and how many entries it brought. */
-  sources: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int().nonnegative() })),
+  sources: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().check(z.int(), z.gte(0)) })),
   /** Entries dropped because another source had a newer entry for the same email. */
-  duplicates: z.number().int().nonnegative().default(0),
+  duplicates: z._default(z.number().check(z.int(), z.gte(0)), 0),
   /** Distinct skill names people teach or want to learn, sorted: suggestions "seen in the directory". */
   skills: z.array(z.string()),
   /** Where positions live, in position order; a directory saved before segments is one from key 0. */
-  segments: z.array(SegmentSchema).optional(),
+  segments: z.optional(z.array(SegmentSchema)),
 });
 export type DirectoryMeta = z.infer<typeof DirectoryMetaSchema>;
 

@@ -4,8 +4,6 @@ import type { RemoteEntries } from './split';
 import { describeProblem, type IssueCode } from './messages';
 import { recordIssue } from './report';
 
-/** How long a consent lasts when the entry gives no explicit expiry. */
-export const DEFAULT_MAX_AGE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 /** Where a problem is: a 1-based spreadsheet row (CSV, header = row 1) or an index into `entries` (JSON). */

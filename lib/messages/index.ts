@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 
 /**
  * Every message that crosses between popup, options, background and injected scripts. Receivers
@@ -7,11 +7,11 @@ import { z } from 'zod';
  */
 const MessageSchema = z.discriminatedUnion('type', [
   /** Options/popup → background: sync one source (or all) now. */
-  z.object({ type: z.literal('directory/sync'), sourceId: z.string().max(200).optional() }),
+  z.object({ type: z.literal('directory/sync'), sourceId: z.optional(z.string().check(z.maxLength(200))) }),
   /** Background → any page: the stored directory changed (new version) or a sync ended. */
-  z.object({ type: z.literal('directory/changed'), version: z.string().max(100) }),
+  z.object({ type: z.literal('directory/changed'), version: z.string().check(z.maxLength(100)) }),
   /** Popup → background: insert text into the focused field of a tab the user granted (activeTab). */
-  z.object({ type: z.literal('insert/text'), tabId: z.number().int().nonnegative(), text: z.string().max(20_000), subject: z.string().max(1000).optional() }),
+  z.object({ type: z.literal('insert/text'), tabId: z.number().check(z.int(), z.gte(0)), text: z.string().check(z.maxLength(20_000)), subject: z.optional(z.string().check(z.maxLength(1000))) }),
   /** Options → background: the user's templates changed (rebuild the context menu). */
   z.object({ type: z.literal('templates/changed') }),
   /**
@@ -20,11 +20,11 @@ const MessageSchema = z.discriminatedUnion('type', [
    */
   z.object({
     type: z.literal('offscreen/sync'),
-    sourceId: z.string().max(200).optional(),
+    sourceId: z.optional(z.string().check(z.maxLength(200))),
     /** The user's directory settings and the policy: validated by their own schemas where used. */
     settings: z.unknown(),
     policy: z.unknown(),
-    allowedUrls: z.array(z.string().max(2000)).max(100),
+    allowedUrls: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(100)),
   }),
 ]);
 export type Message = z.infer<typeof MessageSchema>;
@@ -58,22 +58,22 @@ export function parseMessage(value: unknown): Message | undefined {
  * large feed (lib/directory/split). One request at a time; each answer is validated when it arrives.
  */
 export const PartWorkerRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('tail/parse'), bytes: z.instanceof(Uint8Array), now: z.string(), maxAgeDays: z.number().int().positive(), source: z.string().optional() }),
-  z.object({ type: z.literal('tail/store'), drop: z.array(z.number().int().nonnegative()), firstKey: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('tail/parse'), bytes: z.instanceof(Uint8Array), now: z.string(), maxAgeDays: z.number().check(z.int(), z.gt(0)), source: z.optional(z.string()) }),
+  z.object({ type: z.literal('tail/store'), drop: z.array(z.number().check(z.int(), z.gte(0))), firstKey: z.number().check(z.int(), z.gte(0)) }),
   /** A whole feed read in the worker (within the sync's time budget); answered as 'tail/parsed'. */
   z.object({
     type: z.literal('feed/read'),
     bytes: z.instanceof(Uint8Array),
     now: z.string(),
-    maxAgeDays: z.number().int().positive(),
-    source: z.string().optional(),
-    contentType: z.string().optional(),
-    name: z.string().optional(),
+    maxAgeDays: z.number().check(z.int(), z.gt(0)),
+    source: z.optional(z.string()),
+    contentType: z.optional(z.string()),
+    name: z.optional(z.string()),
   }),
 ]);
 export type PartWorkerRequest = z.infer<typeof PartWorkerRequestSchema>;
 
-const count = z.number().int().nonnegative();
+const count = z.number().check(z.int(), z.gte(0));
 const ReportSchema = z.object({
   total: count,
   valid: count,
@@ -87,19 +87,19 @@ const ReportSchema = z.object({
 
 export const TailParsedSchema = z.object({
   report: ReportSchema,
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   ids: z.array(z.string()),
   updatedAt: z.array(z.string()),
   /** Every answer's email key in the half, listed or not (lib/directory/validate answerKeys). */
-  answers: z.array(z.string()).optional(),
+  answers: z.optional(z.array(z.string())),
 });
 export const TailStoredSchema = z.object({ count, skills: z.array(z.string()), index: z.unknown() });
 
 export const PartWorkerReplySchema = z.discriminatedUnion('type', [
-  TailParsedSchema.extend({ type: z.literal('tail/parsed') }),
-  TailStoredSchema.extend({ type: z.literal('tail/stored') }),
+  z.extend(TailParsedSchema, { type: z.literal('tail/parsed') }),
+  z.extend(TailStoredSchema, { type: z.literal('tail/stored') }),
   /** `format`: the feed itself cannot be read (FeedFormatError), as opposed to the worker failing. */
-  z.object({ type: z.literal('tail/failed'), message: z.string(), format: z.boolean().optional() }),
+  z.object({ type: z.literal('tail/failed'), message: z.string(), format: z.optional(z.boolean()) }),
   /** Sent once, when the worker runs. */
   z.object({ type: z.literal('tail/ready') }),
 ]);

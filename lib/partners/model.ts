@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { MatchSummarySchema } from '../results';
 
 export const PARTNER_STATUSES = ['none', 'contacted', 'talking', 'partnered', 'declined'] as const;
@@ -12,7 +12,7 @@ export const PartnerRecordSchema = z.object({
   hidden: z.boolean(),
   status: PartnerStatusSchema,
   /** The match as the results list showed it when the user kept this person (score, reasons). */
-  match: MatchSummarySchema.optional().catch(undefined),
+  match: z.catch(z.optional(MatchSummarySchema), undefined),
   updatedAt: z.iso.datetime(),
 });
 export type PartnerRecord = z.infer<typeof PartnerRecordSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { CadenceSchema, MeetingFormatSchema } from '../profile';
 import { isTimeZone, parseClock, parseIsoDate } from './time';
 
@@ -23,11 +23,13 @@ const NEXT_STATUSES: Readonly<Record<PartnershipStatus, readonly PartnershipStat
 /** Asks still waiting for an answer: they count against the cap on open asks. */
 export const OPEN_STATUSES: readonly PartnershipStatus[] = ['asked'];
 
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
-const isoDate = z.string().refine((value) => parseIsoDate(value) !== undefined, 'Enter a date as YYYY-MM-DD');
-const timeZone = z.string().max(64).refine(isTimeZone, 'Not a time zone the browser knows');
-const minutes = (max: number) =>
-  z.number({ error: `Enter 0 to ${max} minutes` }).int('Enter whole minutes').min(0, `Enter 0 to ${max} minutes`).max(max, `Enter 0 to ${max} minutes`);
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Use at most ${max} characters`));
+const isoDate = z.string().check(z.refine((value) => parseIsoDate(value) !== undefined, 'Enter a date as YYYY-MM-DD'));
+const timeZone = z.string().check(z.maxLength(64), z.refine(isTimeZone, 'Not a time zone the browser knows'));
+/** A whole number from min to max; `range` is what the person is told when it is not one. */
+const wholeNumber = (min: number, max: number, range: string, whole: string) =>
+  z.number({ error: range }).check(z.int(whole), z.gte(min, range), z.lte(max, range));
+const minutes = (max: number) => wholeNumber(0, max, `Enter 0 to ${max} minutes`, 'Enter whole minutes');
 
 const AGREEMENT_LIMITS = { line: 280, rules: 12, rule: 200 } as const;
 
@@ -41,17 +43,19 @@ export const AgreementSchema = z.object({
   myAsk: text(AGREEMENT_LIMITS.line),
   format: MeetingFormatSchema,
   cadence: CadenceSchema,
-  sessionMinutes: z.number({ error: 'Enter 15 to 180 minutes' }).int('Enter whole minutes').min(15, 'Enter 15 to 180 minutes').max(180, 'Enter 15 to 180 minutes'),
-  durationMonths: z.number({ error: 'Enter 1 to 24 months' }).int('Enter whole months').min(1, 'Enter 1 to 24 months').max(24, 'Enter 1 to 24 months'),
+  sessionMinutes: wholeNumber(15, 180, 'Enter 15 to 180 minutes', 'Enter whole minutes'),
+  durationMonths: wholeNumber(1, 24, 'Enter 1 to 24 months', 'Enter whole months'),
   startDate: isoDate,
   /** 'HH:MM' in my time zone, or '' while no time suits both. */
-  time: z.string().refine((value) => value === '' || parseClock(value) !== undefined, 'Enter a time as HH:MM'),
+  time: z.string().check(z.refine((value) => value === '' || parseClock(value) !== undefined, 'Enter a time as HH:MM')),
   myTimeZone: timeZone,
   theirTimeZone: timeZone,
   /** How each side will know it worked: one line each. */
   mySuccess: text(AGREEMENT_LIMITS.line),
   theirSuccess: text(AGREEMENT_LIMITS.line),
-  groundRules: z.array(text(AGREEMENT_LIMITS.rule).min(1, 'Remove the empty rule')).max(AGREEMENT_LIMITS.rules, `Keep at most ${AGREEMENT_LIMITS.rules} ground rules`),
+  groundRules: z
+    .array(text(AGREEMENT_LIMITS.rule).check(z.minLength(1, 'Remove the empty rule')))
+    .check(z.maxLength(AGREEMENT_LIMITS.rules, `Keep at most ${AGREEMENT_LIMITS.rules} ground rules`)),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 
@@ -70,9 +74,9 @@ export type Reflection = z.infer<typeof ReflectionSchema>;
 const StatusChangeSchema = z.object({ status: PartnershipStatusSchema, at: z.iso.datetime() });
 
 export const PartnershipSchema = z.object({
-  id: z.string().min(1).max(300),
+  id: z.string().check(z.minLength(1), z.maxLength(300)),
   /** The directory entry id (lower-cased email). */
-  partnerId: z.string().min(1).max(254),
+  partnerId: z.string().check(z.minLength(1), z.maxLength(254)),
   /** Kept so the partnership reads the same when the directory no longer lists the person. */
   partnerName: text(120),
   status: PartnershipStatusSchema,
@@ -80,23 +84,23 @@ export const PartnershipSchema = z.object({
   /** Every status change, oldest first: nothing about the path is lost. */
   history: z.array(StatusChangeSchema),
   /** When the one follow-up suggestion was offered: it is never offered again. */
-  followUpOfferedAt: z.iso.datetime().optional(),
-  agreement: AgreementSchema.optional(),
+  followUpOfferedAt: z.optional(z.iso.datetime()),
+  agreement: z.optional(AgreementSchema),
   reminders: z.object({
     on: z.boolean(),
     /** The check-in the last alarm announced, until the person has seen it. */
-    dueAt: z.iso.datetime().optional(),
+    dueAt: z.optional(z.iso.datetime()),
   }),
-  reflection: ReflectionSchema.optional(),
+  reflection: z.optional(ReflectionSchema),
   /** The partner record this partnership was made from, as it was (migration from lib/partners). */
-  migratedFrom: z.record(z.string(), z.unknown()).optional(),
+  migratedFrom: z.optional(z.record(z.string(), z.unknown())),
   updatedAt: z.iso.datetime(),
 });
 export type Partnership = z.infer<typeof PartnershipSchema>;
 
 /** One session in the private log. */
 export const SessionLogEntrySchema = z.object({
-  partnershipId: z.string().min(1).max(300),
+  partnershipId: z.string().check(z.minLength(1), z.maxLength(300)),
   date: isoDate,
   learned: text(1000),
   taught: text(1000),
@@ -110,9 +114,9 @@ export const PARTNERSHIP_SETTINGS_DEFAULTS = { openAskCap: 3, followUpDays: 7 } 
 
 export const PartnershipSettingsSchema = z.object({
   /** How many asks may wait for an answer at once. */
-  openAskCap: z.number({ error: 'Enter 1 to 20 asks' }).int('Enter a whole number of asks').min(1, 'Enter 1 to 20 asks').max(20, 'Enter 1 to 20 asks'),
+  openAskCap: wholeNumber(1, 20, 'Enter 1 to 20 asks', 'Enter a whole number of asks'),
   /** Days without an answer before one polite follow-up is suggested. */
-  followUpDays: z.number({ error: 'Enter 1 to 60 days' }).int('Enter a whole number of days').min(1, 'Enter 1 to 60 days').max(60, 'Enter 1 to 60 days'),
+  followUpDays: wholeNumber(1, 60, 'Enter 1 to 60 days', 'Enter a whole number of days'),
 });
 export type PartnershipSettings = z.infer<typeof PartnershipSettingsSchema>;
 

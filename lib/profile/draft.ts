@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import {
   CadenceSchema,
   CareerStageSchema,
@@ -127,7 +127,7 @@ const GOALS = SHAPE.goals.shape;
  */
 export function applyDraft(draft: ProfileDraft, base: Profile, options: ApplyOptions = {}): AppliedDraft {
   const errors: Record<string, string> = {};
-  function take<T>(path: string, schema: z.ZodType<T>, value: unknown, fallback: T): T {
+  function take<T>(path: string, schema: z.ZodMiniType<T>, value: unknown, fallback: T): T {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     errors[path] = parsed.error.issues[0]?.message ?? 'Check this value';
@@ -135,7 +135,7 @@ export function applyDraft(draft: ProfileDraft, base: Profile, options: ApplyOpt
   }
   const canonical = options.canonical ?? asTyped;
 
-  function rows<Row extends { key: string; name: string }, Skill>(side: 'teach' | 'learn', list: readonly Row[], schema: z.ZodType<Skill>): Skill[] {
+  function rows<Row extends { key: string; name: string }, Skill>(side: 'teach' | 'learn', list: readonly Row[], schema: z.ZodMiniType<Skill>): Skill[] {
     const seen = new Set<string>();
     const skills: Skill[] = [];
     for (const row of list) {

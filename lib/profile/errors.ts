@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../schema';
 
 /** A value that is not a Mutual profile (a file, a stored record): `issues` say where and why. */
 export class ProfileFormatError extends Error {
@@ -34,7 +34,7 @@ export class StoredProfileError extends Error {
 /** At most this many issues are listed: the first few say enough to find the problem. */
 const MAX_ISSUES = 5;
 
-export function describeIssues(error: z.ZodError): string[] {
+export function describeIssues(error: z.core.$ZodError): string[] {
   const lines = error.issues.slice(0, MAX_ISSUES).map((issue) => `${issue.path.join('.') || 'profile'}: ${issue.message}`);
   const more = error.issues.length - MAX_ISSUES;
   return more > 0 ? [...lines, `and ${more} more`] : lines;

@@ -14,7 +14,8 @@ export {
   type ProfileDraft,
   type TeachRow,
 } from './draft';
-export { loadProfile, loadProfileEditorState, saveProfile, saveProfileEdit, type ProfileEditorState } from './store';
+export { loadProfile, saveProfile } from './store';
+export { loadProfileEditorState, saveProfileEdit, type ProfileEditorState } from './draft-store';
 export {
   exportProfileJson,
   parseProfileJson,

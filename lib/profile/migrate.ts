@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { describeIssues, ProfileFormatError } from './errors';
 import { emptyProfile, PROFILE_SCHEMA_VERSION, ProfileSchema, type Profile } from './model';
 
@@ -74,15 +74,15 @@ export function migrateProfile(value: unknown): Profile {
 }
 
 /** The valid part of `value` under `schema`: objects field by field, lists item by item, else `fallback`. */
-function salvage(schema: z.ZodType, value: unknown, fallback: unknown): unknown {
+function salvage(schema: z.ZodMiniType, value: unknown, fallback: unknown): unknown {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  if (schema instanceof z.ZodObject && isRecord(value) && isRecord(fallback)) {
-    const shape = schema.shape as Record<string, z.ZodType>;
+  if (schema instanceof z.ZodMiniObject && isRecord(value) && isRecord(fallback)) {
+    const shape = schema.shape as Record<string, z.ZodMiniType>;
     return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, salvage(field, value[key], fallback[key])]));
   }
-  if (schema instanceof z.ZodArray && Array.isArray(value)) {
-    const element = schema.element as z.ZodType;
+  if (schema instanceof z.ZodMiniArray && Array.isArray(value)) {
+    const element = schema.def.element as z.ZodMiniType;
     const items = value.flatMap((item) => {
       const one = element.safeParse(item);
       return one.success ? [one.data] : [];

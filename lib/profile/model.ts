@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 
 /** Career stage, never age: it is what the reverse/traditional direction is computed from. */
 export const CAREER_STAGES = ['early', 'mid', 'senior', 'executive'] as const;
@@ -39,15 +39,11 @@ const MatchModeSchema = z.enum(MATCH_MODES);
 export type MatchMode = z.infer<typeof MatchModeSchema>;
 
 /** Messages are written for the person filling in the form: the options page shows them next to the field. */
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
-const skillName = text(80).min(1, 'Enter a skill name');
-const tagList = z.array(text(80).min(1, 'Remove the empty entry')).max(50, 'List at most 50');
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Use at most ${max} characters`));
+const skillName = text(80).check(z.minLength(1, 'Enter a skill name'));
+const tagList = z.array(text(80).check(z.minLength(1, 'Remove the empty entry'))).check(z.maxLength(50, 'List at most 50'));
 const wholeNumber = (min: number, max: number, unit: string) =>
-  z
-    .number({ error: `Enter a number of ${unit} from ${min} to ${max}` })
-    .int(`Enter a whole number of ${unit}`)
-    .min(min, `Enter ${min} to ${max} ${unit}`)
-    .max(max, `Enter ${min} to ${max} ${unit}`);
+  z.number({ error: `Enter a number of ${unit} from ${min} to ${max}` }).check(z.int(`Enter a whole number of ${unit}`), z.gte(min, `Enter ${min} to ${max} ${unit}`), z.lte(max, `Enter ${min} to ${max} ${unit}`));
 
 export const TeachSkillSchema = z.object({ name: skillName, level: SkillLevelSchema });
 export type TeachSkill = z.infer<typeof TeachSkillSchema>;
@@ -56,20 +52,21 @@ export const LearnSkillSchema = z.object({
   name: skillName,
   priority: PrioritySchema,
   /** A concrete ask: "be able to run our TikTok account", not "social media". */
-  ask: text(280).default(''),
+  ask: z._default(text(280), ''),
 });
 export type LearnSkill = z.infer<typeof LearnSkillSchema>;
 
 /** Relative weights of the match factors; the engine documents the defaults and why. */
+const weight = () => z.number().check(z.gte(0), z.lte(5));
 const MatchWeightsSchema = z.object({
-  theyTeachMe: z.number().min(0).max(5),
-  iTeachThem: z.number().min(0).max(5),
-  commonGround: z.number().min(0).max(5),
-  crossDepartment: z.number().min(0).max(5),
+  theyTeachMe: weight(),
+  iTeachThem: weight(),
+  commonGround: weight(),
+  crossDepartment: weight(),
   /** Absent in profiles saved before it existed: the engine's default applies. */
-  crossGeneration: z.number().min(0).max(5).optional(),
-  timeZone: z.number().min(0).max(5),
-  formats: z.number().min(0).max(5),
+  crossGeneration: z.optional(weight()),
+  timeZone: weight(),
+  formats: weight(),
 });
 export type MatchWeights = z.infer<typeof MatchWeightsSchema>;
 
@@ -80,7 +77,7 @@ export const MAX_SKILLS = 50;
 export const ProfileSchema = z.object({
   schemaVersion: z.literal(PROFILE_SCHEMA_VERSION),
   name: text(120),
-  email: z.union([z.literal(''), z.email('Enter a valid email address').max(254)]),
+  email: z.union([z.literal(''), z.email('Enter a valid email address').check(z.maxLength(254))]),
   title: text(120),
   department: text(120),
   location: text(120),
@@ -88,8 +85,8 @@ export const ProfileSchema = z.object({
   timeZone: text(64),
   careerStage: CareerStageSchema,
   languages: tagList,
-  teach: z.array(TeachSkillSchema).max(MAX_SKILLS, `List at most ${MAX_SKILLS} skills`),
-  learn: z.array(LearnSkillSchema).max(MAX_SKILLS, `List at most ${MAX_SKILLS} skills`),
+  teach: z.array(TeachSkillSchema).check(z.maxLength(MAX_SKILLS, `List at most ${MAX_SKILLS} skills`)),
+  learn: z.array(LearnSkillSchema).check(z.maxLength(MAX_SKILLS, `List at most ${MAX_SKILLS} skills`)),
   interests: tagList,
   ergs: tagList,
   goals: z.object({
@@ -99,13 +96,13 @@ export const ProfileSchema = z.object({
     sessionMinutes: wholeNumber(15, 180, 'minutes'),
     successMeasure: text(500),
   }),
-  formats: z.array(MeetingFormatSchema).max(MEETING_FORMATS.length),
+  formats: z.array(MeetingFormatSchema).check(z.maxLength(MEETING_FORMATS.length)),
   /** How many partners at once; 0 = none right now. */
   capacity: wholeNumber(0, 10, 'partners'),
-  openTo: z.array(PartnershipKindSchema).max(PARTNERSHIP_KINDS.length),
+  openTo: z.array(PartnershipKindSchema).check(z.maxLength(PARTNERSHIP_KINDS.length)),
   status: z.enum(['open', 'paused']),
   matchMode: MatchModeSchema,
-  weights: MatchWeightsSchema.optional(),
+  weights: z.optional(MatchWeightsSchema),
   updatedAt: z.iso.datetime(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

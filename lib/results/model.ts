@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { DirectoryEntrySchema } from '../directory';
 
 /** The parts of an engine result a partner card shows: what the popup keeps of a ranking. */
@@ -11,7 +11,7 @@ export const MatchSummarySchema = z.object({
   sharedInterests: z.array(z.string()),
   factors: z.array(z.object({ name: z.string(), contribution: z.number(), detail: z.string() })),
   /** A search's result: exactly whom the search asked for (its card never says "Weak match"). */
-  fitsSearch: z.boolean().optional(),
+  fitsSearch: z.optional(z.boolean()),
 });
 export type MatchSummary = z.infer<typeof MatchSummarySchema>;
 

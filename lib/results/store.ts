@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 import { openMutualDb } from '../storage';
 import { RankedPartnerSchema, type RankedPartner } from './model';
 
@@ -8,7 +8,7 @@ import { RankedPartnerSchema, type RankedPartner } from './model';
  * returned; anything unreadable counts as none (the popup then ranks as usual).
  */
 const LAST_RESULTS_KEY = 'lastResults';
-const LastResultsSchema = z.object({ key: z.string(), results: z.array(RankedPartnerSchema).max(100) });
+const LastResultsSchema = z.object({ key: z.string(), results: z.array(RankedPartnerSchema).check(z.maxLength(100)) });
 
 export type LastRanking = z.infer<typeof LastResultsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema';
 
 /** What a template is for; suggestTemplate picks among the built-in kinds. */
 const TEMPLATE_KINDS = [
@@ -18,25 +18,25 @@ export type TemplateKind = z.infer<typeof TemplateKindSchema>;
 
 export const TEMPLATE_LIMITS = { id: 80, name: 80, subject: 200, body: 5000 } as const;
 
-const text = (max: number) => z.string().max(max, `Use at most ${max} characters`);
+const text = (max: number) => z.string().check(z.maxLength(max, `Use at most ${max} characters`));
 
 /** One outreach template. Subject and body use the syntax in docs/templates.md. */
 export const TemplateSchema = z.object({
-  id: z.string().trim().min(1).max(TEMPLATE_LIMITS.id),
-  name: text(TEMPLATE_LIMITS.name).trim().min(1, 'Give the template a name'),
+  id: z.string().check(z.trim(), z.minLength(1), z.maxLength(TEMPLATE_LIMITS.id)),
+  name: text(TEMPLATE_LIMITS.name).check(z.trim(), z.minLength(1, 'Give the template a name')),
   kind: TemplateKindSchema,
   subject: text(TEMPLATE_LIMITS.subject),
-  body: text(TEMPLATE_LIMITS.body).min(1, 'Write the message'),
+  body: text(TEMPLATE_LIMITS.body).check(z.minLength(1, 'Write the message')),
   /** Written for Mutual; the user may edit it and reset it to the original. */
   builtIn: z.boolean(),
-  updatedAt: z.iso.datetime().optional(),
+  updatedAt: z.optional(z.iso.datetime()),
 });
 export type Template = z.infer<typeof TemplateSchema>;
 
 /** What an organization supplies through enterprise policy (managed storage key `templates`). */
-export const ManagedTemplateSchema = TemplateSchema.pick({ id: true, name: true, subject: true, body: true }).extend({
-  kind: TemplateKindSchema.default('custom'),
-  subject: text(TEMPLATE_LIMITS.subject).default(''),
+export const ManagedTemplateSchema = z.extend(z.pick(TemplateSchema, { id: true, name: true, subject: true, body: true }), {
+  kind: z._default(TemplateKindSchema, 'custom'),
+  subject: z._default(text(TEMPLATE_LIMITS.subject), ''),
 });
 
 /** Where a template in the library comes from: decides what the user may do with it. */
