@@ -17,6 +17,7 @@ import {
   type RenderedMessage,
   type TemplateOrigin,
 } from '@/lib/templates';
+import { errorMessage } from '@/lib/errors';
 import type { OutreachServices } from './services';
 import '@/components/ui/ui.css';
 import './OutreachPanel.css';
@@ -47,10 +48,6 @@ const ORIGIN_GROUPS: readonly (readonly [TemplateOrigin, string])[] = [
   ['user', 'Your templates'],
 ];
 const PASTE_HINT = 'paste it with Ctrl+V (⌘V on a Mac)';
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The element that opened the panel gets focus back on close, or its twin if the list was
@@ -139,7 +136,7 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
         // A template that needs something neither profile says opens on the first thing to fill in.
         focusBlank.current = renderTemplate(initial, values).missing[0]?.name;
       },
-      (error: unknown) => current && setLoadError(errorText(error)),
+      (error: unknown) => current && setLoadError(errorMessage(error)),
     );
     return () => {
       current = false;
@@ -196,7 +193,7 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
       setUndo(logged.record.status === logged.previousStatus ? undefined : logged.previousStatus);
       return '';
     } catch (error) {
-      return ` (Mutual could not record this in your log: ${errorText(error)})`;
+      return ` (Mutual could not record this in your log: ${errorMessage(error)})`;
     }
   }
 
@@ -206,7 +203,7 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
       onLogged?.(await services.setStatus(partner.id, previous));
       say(`${partner.name} is no longer marked contacted.`);
     } catch (error) {
-      say(`Mutual could not undo: ${errorText(error)}`, 'error');
+      say(`Mutual could not undo: ${errorMessage(error)}`, 'error');
     }
     bodyRef.current?.focus();
   }
@@ -236,7 +233,7 @@ export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, 
     try {
       if (tabId === undefined) return await copyInstead('There is no page to insert into: open Mutual from the page where you write to them.');
       say('Inserting…');
-      const outcome: InsertOutcome = await services.insert(tabId, message).catch((error: unknown) => ({ ok: false, reason: 'error', message: errorText(error) }));
+      const outcome: InsertOutcome = await services.insert(tabId, message).catch((error: unknown) => ({ ok: false, reason: 'error', message: errorMessage(error) }));
       if (!outcome.ok) return await copyInstead(outcome.message);
       const subject = outcome.subjectFilled ? ' and the subject into its subject field' : '';
       say(`Inserted into ${outcome.where}${subject}. Check it there and send it yourself.${await record({ action: 'inserted', channel: `page (${outcome.where})` })}`);

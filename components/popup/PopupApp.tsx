@@ -3,6 +3,7 @@ import type { DirectoryEntry } from '@/lib/directory/entry';
 import { hiddenIds, type PartnerRecord, type PartnerStatus } from '@/lib/partners/model';
 import type { MatchMode, Profile } from '@/lib/profile/model';
 import { OutreachPanel } from '@/components/outreach/OutreachPanel';
+import { errorMessage } from '@/lib/errors';
 import { activeFilterCount, FilterBar, type FilterChoices, type Filters } from './FilterBar';
 import { FirstRun } from './FirstRun';
 import { ModeSwitch } from './ModeSwitch';
@@ -81,7 +82,7 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
         }
         firstLoad.current = false;
       },
-      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setLoadError(errorMessage(error)),
     );
   }, [services]);
   useEffect(reload, [reload]);
@@ -106,7 +107,7 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
         setRanked(results);
         setRankedKey(requestKey);
       })
-      .catch((error: unknown) => setLoadError(String(error)));
+      .catch((error: unknown) => setLoadError(errorMessage(error)));
     return () => {
       cancelled = true;
     };
@@ -141,7 +142,7 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
   );
   useEffect(() => {
     if (view === 'matches' || view === 'partners' || !data?.directory) return;
-    services.entriesById(keptIds).then(setSaved, (error: unknown) => setLoadError(String(error)));
+    services.entriesById(keptIds).then(setSaved, (error: unknown) => setLoadError(errorMessage(error)));
   }, [view, keptIds, data, services]);
 
   if (loadError) {

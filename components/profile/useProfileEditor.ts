@@ -19,6 +19,7 @@ import {
   type ProfileEditorState,
   teachRow,
 } from '@/lib/profile';
+import { errorMessage } from '@/lib/errors';
 
 /** Where the editor reads and writes; the defaults are the IndexedDB store, tests inject failures. */
 export interface ProfileStorage {
@@ -72,10 +73,6 @@ export interface ProfileEditorOptions {
 }
 
 const DEFAULT_DELAY_MS = 700;
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** A first-time user finds one empty row on each side, ready to type into. */
 function startingDraft(profile: Profile): ProfileDraft {
@@ -143,7 +140,7 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
       setStatus({ kind: 'saved', at: new Date(), unsavedFields });
     } catch (error) {
       dirty.current = true;
-      setStatus({ kind: 'failed', reason: describeError(error) });
+      setStatus({ kind: 'failed', reason: errorMessage(error) });
     }
   }, []);
 
@@ -177,7 +174,7 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
       setLoadError(undefined);
       setPhase('ready');
     } catch (error) {
-      setLoadError(describeError(error));
+      setLoadError(errorMessage(error));
       setPhase('failed');
     }
   }, [setEditorState]);
@@ -236,7 +233,7 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
       try {
         await latest.current.storage.save(next, undefined);
       } catch (error) {
-        setStatus({ kind: 'failed', reason: describeError(error) });
+        setStatus({ kind: 'failed', reason: errorMessage(error) });
         setEditorState(previous);
         throw error;
       }

@@ -1,4 +1,5 @@
 import { PartWorkerReplySchema, PartWorkerRequestSchema, type PartWorkerReply, type PartWorkerRequest } from '../messages';
+import { errorMessage } from '../errors';
 import { FeedFormatError } from './errors';
 import { decodeUtf8 } from './bytes';
 import { parseFeed } from './feed';
@@ -18,10 +19,6 @@ interface WorkerHandle extends MessageEndpoint {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
   terminate(): void;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A 'feed/read' request: the whole feed parsed here, its entries held by `tail`. */
@@ -44,7 +41,7 @@ async function answer(tail: FeedTail, data: unknown): Promise<PartWorkerReply> {
     }
   } catch (error) {
     // A feed the parser refuses stays a feed-format problem on the other side.
-    return { type: 'tail/failed', message: describe(error), ...(error instanceof FeedFormatError ? { format: true } : {}) };
+    return { type: 'tail/failed', message: errorMessage(error), ...(error instanceof FeedFormatError ? { format: true } : {}) };
   }
 }
 

@@ -1,4 +1,5 @@
 import { withDataWriteLock } from '../storage';
+import { errorMessage } from '../errors';
 import { sha256 } from './bytes';
 import type { DirectoryEntry } from './entry';
 import { mergeSources } from './merge';
@@ -31,7 +32,7 @@ async function storeOutcome(source: DirectorySource, outcome: SourceOutcome, pre
     await repository.saveSource(outcome.state, outcome.copy);
     return outcome.state;
   } catch (error) {
-    const stored = failed(source, previous, 'storage', error instanceof Error ? error.message : String(error), now.toISOString()).state;
+    const stored = failed(source, previous, 'storage', errorMessage(error), now.toISOString()).state;
     await repository.saveSource(stored).catch(() => undefined);
     return stored;
   }
@@ -133,7 +134,7 @@ async function storeAndMerge({ sources, previous, outcomes, env, repository, now
   const storageFailed = finalStates.some((state, i) => outcomes[i] && state !== outcomes[i]!.state);
   if ('error' in merge) {
     const { error } = merge;
-    result.sources.push({ id: 'directory', ok: false, message: `The merged directory was not saved: ${error instanceof Error ? error.message : String(error)}` });
+    result.sources.push({ id: 'directory', ok: false, message: `The merged directory was not saved: ${errorMessage(error)}` });
   } else if (storageFailed) {
     // The directory was merged from entries whose copy could not be stored: merge again from what is stored.
     await mergeAndSave(sources, finalStates, [], env, repository, now).catch(() => undefined);

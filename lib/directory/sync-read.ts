@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors';
 import { decodeUtf8 } from './bytes';
 import { demoFeedEntries } from './demo';
 import { detectFeedKind, parseFeedInParallel, type FeedHints } from './feed';
@@ -89,7 +90,7 @@ async function readInWorker(bytes: Uint8Array, options: AcceptOptions & FeedHint
   } catch (error) {
     if (error instanceof FeedFormatError) throw error;
     // The worker ran and stopped while reading (out of memory, most often): this feed did it.
-    throw new SyncFailure('crash', `Reading the feed stopped Mutual's reader (${error instanceof Error ? error.message : String(error)}): it was not used.`);
+    throw new SyncFailure('crash', `Reading the feed stopped Mutual's reader (${errorMessage(error)}): it was not used.`);
   }
   const { report, name: feedName, ids, updatedAt } = parsed;
   return { ...(feedName ? { name: feedName } : {}), entries: [], report, remote: { worker, ids, updatedAt, drop: new Set() } };

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { errorMessage } from '../errors';
 
 /**
  * One IndexedDB database holds everything Mutual keeps. Each capability owns its stores and reads
@@ -85,6 +86,6 @@ export function describeStorageError(error: unknown): string {
   if (name === 'QuotaExceededError') return 'The browser has no more storage space for Mutual. Free some disk space or delete old data, then try again.';
   if (name === 'VersionError') return 'Mutual’s storage was written by a newer version. Update the extension.';
   if (name === 'InvalidStateError') return 'The browser refused storage (private window or storage disabled).';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return `Storage failed: ${message}`;
 }
