@@ -4,7 +4,7 @@ import type { LoggedOutreach, OutreachLogEntry, PartnerRecord, PartnerStatus } f
 import type { LibraryTemplate } from '@/lib/templates';
 
 /** A message as it leaves Mutual: the subject goes where the page has a subject field. */
-interface OutgoingMessage {
+export interface OutgoingMessage {
   subject: string;
   body: string;
 }
