@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { DirectoryEntry } from '@/lib/directory/entry';
+import type { MatchResult } from '@/lib/match';
 import type { PartnerRecord } from '@/lib/partners/model';
 import type { MatchMode, Profile } from '@/lib/profile/model';
 import { OutreachPanel } from '@/components/outreach/OutreachPanel';
@@ -8,12 +9,13 @@ import { FirstRun } from './FirstRun';
 import { MatchesView } from './MatchesView';
 import { SavedView, type SavedViewName } from './SavedView';
 import { ViewTabs } from './ViewTabs';
-import type { PopupData, PopupServices, RankedPartner } from './services';
+import type { PopupData, PopupServices } from './services';
 import { useFocusTabAfterQuickStart } from './useFocusKeeping';
 import { useKeptEntries } from './useKeptEntries';
 import { usePartnerActions } from './usePartnerActions';
 import { usePopupData } from './usePopupData';
 import { useRanking } from './useRanking';
+import { outreachContextOf, toPartnerView } from './view-model';
 import '@/components/ui/ui.css';
 import './popup.css';
 
@@ -71,9 +73,10 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
     );
   }
 
-  const outreachTarget = outreachId ? (ranking.ranked.find((r) => r.entry.id === outreachId) ?? savedAsRanked(saved, outreachId)) : undefined;
-  if (outreachTarget) {
-    return <ReachOut services={services} me={profile} target={outreachTarget} tabId={targetTab} keepPartner={keepPartner} onClose={() => setOutreachId(undefined)} />;
+  const ranked = outreachId === undefined ? undefined : ranking.ranked.find((r) => r.entry.id === outreachId);
+  const outreachEntry = ranked?.entry ?? saved.find((entry) => entry.id === outreachId);
+  if (outreachEntry) {
+    return <ReachOut services={services} me={profile} entry={outreachEntry} match={ranked?.match} tabId={targetTab} keepPartner={keepPartner} onClose={() => setOutreachId(undefined)} />;
   }
 
   const setMode = (mode: MatchMode) => {
@@ -115,20 +118,29 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
 }
 
 /** The reach-out panel for one person; what it logs is kept with the score and reasons the list showed. */
-function ReachOut(props: { services: PopupServices; me: Profile; target: RankedPartner; tabId: number | undefined; keepPartner(record: PartnerRecord): void; onClose(): void }) {
-  const { services, me, target, keepPartner } = props;
+function ReachOut(props: {
+  services: PopupServices;
+  me: Profile;
+  entry: DirectoryEntry;
+  /** The current ranking's result for them; none for a kept person out of the current results. */
+  match: MatchResult | undefined;
+  tabId: number | undefined;
+  keepPartner(record: PartnerRecord): void;
+  onClose(): void;
+}) {
+  const { services, me, entry, match, keepPartner } = props;
+  const context = useMemo(() => outreachContextOf(me, entry, toPartnerView(entry, match, undefined, new Date())), [me, entry, match]);
   return (
     <main className="popup">
       <OutreachPanel
         me={me}
-        partner={target.entry}
-        context={services.outreachContext(me, target)}
+        partner={entry}
+        context={context}
         tabId={props.tabId}
         services={services.outreach}
         onClose={props.onClose}
         onLogged={(record: PartnerRecord) => {
           keepPartner(record);
-          const match = target.match;
           if (match && !record.match) void services.updatePartner(record.id, { match }).then(keepPartner);
         }}
       />
@@ -173,9 +185,4 @@ function PopupHeader({ data, onOpenOptions }: { data: PopupData; onOpenOptions()
         ))}
     </>
   );
-}
-
-function savedAsRanked(saved: readonly DirectoryEntry[], id: string): RankedPartner | undefined {
-  const entry = saved.find((candidate) => candidate.id === id);
-  return entry && { entry };
 }

@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import type { PartnerRecord } from '@/lib/partners/model';
 import { PartnerCard, type CardHandlers } from './PartnerCard';
-import type { RankedPartner } from './services';
+import type { RankedPartner } from '@/lib/match';
 import { toPartnerView } from './view-model';
 
 export type SavedViewName = 'shortlist' | 'asks' | 'hidden';

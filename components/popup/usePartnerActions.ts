@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import type { PartnerRecord, PartnerStatus } from '@/lib/partners/model';
 import type { CardHandlers } from './PartnerCard';
-import type { PopupServices, RankedPartner } from './services';
+import type { RankedPartner } from '@/lib/match';
+import type { PopupServices } from './services';
 import { useFocusAfterCardLeaves } from './useFocusKeeping';
 
 interface PartnerActionsInput {

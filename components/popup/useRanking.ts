@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { hiddenIds } from '@/lib/partners/model';
 import type { MatchMode, Profile } from '@/lib/profile/model';
 import type { Filters } from './FilterBar';
-import type { PopupData, PopupServices, RankedPartner } from './services';
+import type { RankedPartner } from '@/lib/match';
+import type { PopupData, PopupServices } from './services';
 
 /** Results per page: the first request, and each "Show more". */
 const PAGE = 20;

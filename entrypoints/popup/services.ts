@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupData, PopupServices } from '@/components/popup/services';
 import { loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
-import { countMatches, filterChoices, loadDirectoryIndex, positionsOf, rank, type MatchResult } from '@/lib/match';
+import { countMatches, filterChoices, loadDirectoryIndex, positionsOf, rank, type RankedPartner } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
 import { saveCurrentDraft } from '@/lib/compose';
 import { hiddenIds, loadPartners, logOutreach, updatePartner } from '@/lib/partners';
@@ -9,7 +9,7 @@ import { loadTemplates } from '@/lib/templates';
 import { insertIntoTab } from '@/platform/insert';
 import { readManagedTemplates } from '@/platform/templates-policy';
 import { emptyProfile, loadProfile, saveProfile, type MatchMode, type Profile } from '@/lib/profile';
-import { loadLastRanking, loadLastResults, rankingKey, saveLastResults, type MatchSummary, type RankedPartner } from '@/lib/results';
+import { loadLastRanking, loadLastResults, rankingKey, saveLastResults } from '@/lib/results';
 
 /** How many ranked partners the popup shows. */
 const TOP = 20;
@@ -23,24 +23,6 @@ let directory: Promise<LoadedDirectory | undefined> | undefined;
 function currentDirectory(): Promise<LoadedDirectory | undefined> {
   directory ??= loadDirectoryIndex();
   return directory;
-}
-
-function summarize(result: MatchResult): MatchSummary {
-  const { explanation } = result;
-  return {
-    score: result.score,
-    reasons: [...result.reasons],
-    theyTeachMe: unique(explanation.theyTeachMe.map((meet) => meet.theirText)),
-    iTeachThem: unique(explanation.iTeachThem.map((meet) => meet.myText)),
-    sharedErgs: [...explanation.commonGround.ergs],
-    sharedInterests: [...explanation.commonGround.interests],
-    factors: explanation.factors.map(({ name, contribution, detail }) => ({ name, contribution, detail })),
-    ...(result.fitsSearch ? { fitsSearch: true } : {}),
-  };
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
 
 function keyFor(directoryVersion: string, profile: Profile, mode: MatchMode, excludeIds: Iterable<string>): string {
@@ -93,7 +75,7 @@ export const popupServices: PopupServices = {
     if (!loaded) return [];
     const results = rank(loaded.index, profile, { ...rankOptions, top });
     const entries = await loadEntriesAt(results.map((result) => result.position));
-    const ranked = results.map((result, i): RankedPartner => ({ entry: entries[i]!, match: summarize(result) }));
+    const ranked = results.map((match, i): RankedPartner => ({ entry: entries[i]!, match }));
     // Only a ranking of the directory that was read is kept: the key names that directory's version.
     if (key && loaded.meta.version === directoryVersion) void saveLastResults(key, ranked);
     return ranked;
@@ -114,14 +96,6 @@ export const popupServices: PopupServices = {
   updatePartner: (id, change) => updatePartner(id, change),
   saveProfile: (profile) => saveProfile(profile),
   newProfile: () => emptyProfile(),
-  outreachContext: (me, partner) => ({
-    me,
-    partner: partner.entry,
-    theyTeachMe: [...(partner.match?.theyTeachMe ?? [])],
-    iTeachThem: [...(partner.match?.iTeachThem ?? [])],
-    sharedErgs: [...(partner.match?.sharedErgs ?? [])],
-    sharedInterests: [...(partner.match?.sharedInterests ?? [])],
-  }),
   outreach: {
     loadTemplates: async () => loadTemplates((await readManagedTemplates()).templates),
     insert: (tabId, message) => insertIntoTab(tabId, message.body, { subject: message.subject }),

@@ -1,2 +1,2 @@
-export { MatchSummarySchema,  rankingKey, type MatchSummary, type RankedPartner,  } from './model';
-export { loadLastRanking, loadLastResults, saveLastResults,  } from './store';
+export { rankingKey } from './model';
+export { loadLastRanking, loadLastResults, saveLastResults } from './store';
