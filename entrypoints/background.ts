@@ -4,7 +4,6 @@ import { parseMessage, type Message } from '@/lib/messages';
 import { onManagedStorageChange } from '@/platform/managed-storage';
 import { handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '@/platform/directory-sync';
 import { handleCommand, handleContextMenuClick, registerContextMenus } from '@/platform/context-menu';
-import { insertIntoTab } from '@/platform/insert';
 import { welcomeOnInstalled } from '@/platform/welcome';
 import { registerReminders } from '@/platform/reminders';
 
@@ -41,8 +40,6 @@ function route(message: Message): Promise<unknown> | undefined {
   switch (message.type) {
     case 'directory/sync':
       return syncAll(message.sourceId);
-    case 'insert/text':
-      return insertIntoTab(message.tabId, message.text, message.subject === undefined ? {} : { subject: message.subject });
     case 'templates/changed':
       return registerContextMenus();
     case 'directory/changed':

@@ -10,8 +10,6 @@ const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('directory/sync'), sourceId: z.string().max(200).optional() }),
   /** Background → any page: the stored directory changed (new version) or a sync ended. */
   z.object({ type: z.literal('directory/changed'), version: z.string().max(100) }),
-  /** Popup → background: insert text into the focused field of a tab the user granted (activeTab). */
-  z.object({ type: z.literal('insert/text'), tabId: z.number().int().nonnegative(), text: z.string().max(20_000), subject: z.string().max(1000).optional() }),
   /** Options → background: the user's templates changed (rebuild the context menu). */
   z.object({ type: z.literal('templates/changed') }),
   /**
@@ -43,7 +41,6 @@ interface Responses {
   'directory/sync': SyncSummary;
   'offscreen/sync': SyncSummary & { version: string };
   'directory/changed': void;
-  'insert/text': InsertOutcome;
   'templates/changed': void;
 }
 export type ResponseOf<M extends Message> = Responses[M['type']];
