@@ -1,4 +1,4 @@
-import type { CurrentDraft } from '@/lib/compose';
+import type { OutreachDraft } from '@/lib/compose';
 import type { InsertOutcome } from '@/lib/messages';
 import type { LoggedOutreach, OutreachLogEntry, PartnerRecord, PartnerStatus } from '@/lib/partners';
 import type { LibraryTemplate } from '@/lib/templates';
@@ -18,5 +18,5 @@ export interface OutreachServices {
   log(entry: OutreachLogEntry): Promise<LoggedOutreach>;
   /** Sets the partner's status back (undo of "contacted"). */
   setStatus(partnerId: string, status: PartnerStatus): Promise<PartnerRecord>;
-  saveDraft(draft: CurrentDraft): Promise<void>;
+  saveOutreachDraft(draft: OutreachDraft): Promise<void>;
 }

@@ -13,7 +13,7 @@ export function useOutreachDraftSaving(services: OutreachServices, partner: Dire
     if (!templateId) return;
     const timer = setTimeout(() => {
       services
-        .saveDraft({
+        .saveOutreachDraft({
           partnerId: partner.id,
           partnerName: partner.name,
           templateId,

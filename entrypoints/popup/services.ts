@@ -3,7 +3,7 @@ import type { PopupData, PopupServices } from '@/components/popup/services';
 import { loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
 import { countMatches, filterChoices, loadDirectoryIndex, positionsOf, rank, type RankedPartner } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
-import { saveCurrentDraft } from '@/lib/compose';
+import { saveOutreachDraft } from '@/lib/compose';
 import { hiddenIds, loadPartners, logOutreach, updatePartner } from '@/lib/partners';
 import { loadTemplates } from '@/lib/templates';
 import { insertIntoTab } from '@/platform/insert';
@@ -102,7 +102,7 @@ export const popupServices: PopupServices = {
     copy: (text) => navigator.clipboard.writeText(text),
     log: logOutreach,
     setStatus: (id, status) => updatePartner(id, { status }),
-    saveDraft: saveCurrentDraft,
+    saveOutreachDraft: saveOutreachDraft,
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
   onDirectoryChanged(listener) {

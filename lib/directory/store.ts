@@ -70,8 +70,8 @@ export interface SaveDirectoryOptions {
    * Parts held by workers, stored after these entries: each writes its chunks from the key it is
    * given, in its own transaction, and answers with its count, skill names and index.
    */
-  remoteParts?: readonly ((firstKey: number) => Promise<{ count: number; skills: readonly string[]; index: unknown }>)[];
-  /** Joins this thread's index with the remote parts' indexes, in position order. */
+  workerParts?: readonly ((firstKey: number) => Promise<{ count: number; skills: readonly string[]; index: unknown }>)[];
+  /** Joins this thread's index with the feed workers' parts' indexes, in position order. */
   joinIndexes?: (indexes: readonly unknown[]) => unknown;
 }
 
@@ -262,12 +262,12 @@ export async function commitDirectory(commit: DirectoryCommit): Promise<Director
 
 /**
  * Saves a directory: these entries as the first part, written while their index is built, and
- * the remote parts written by their workers meanwhile; then the switch-over.
+ * the parts the feed workers wrote meanwhile; then the switch-over.
  */
 export async function saveDirectory(entries: readonly DirectoryEntry[], options: SaveDirectoryOptions): Promise<DirectoryMeta> {
   const write = await beginDirectoryWrite();
   const { base } = write;
-  const remote = (options.remoteParts ?? []).map((store, i) => {
+  const workerWrites = (options.workerParts ?? []).map((store, i) => {
     const part = store(base + (i + 1) * PART_SPAN);
     // Awaited below; a part failing while this thread still writes is not an unhandled rejection.
     part.catch(() => undefined);
@@ -275,9 +275,9 @@ export async function saveDirectory(entries: readonly DirectoryEntry[], options:
   });
   try {
     const index = await putChunks(entries, base, options.buildIndex);
-    const stored = await Promise.all(remote);
+    const stored = await Promise.all(workerWrites);
     const { joinIndexes } = options;
-    if (stored.length && !joinIndexes) throw new StorageError('Remote parts need joinIndexes.');
+    if (stored.length && !joinIndexes) throw new StorageError('Parts written by feed workers need joinIndexes.');
     return await commitDirectory({
       ...options,
       write,

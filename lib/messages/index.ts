@@ -54,7 +54,7 @@ export function parseMessage(value: unknown): Message | undefined {
  * Between a thread that syncs and the worker that parses, stores and indexes the second half of a
  * large feed (lib/directory/split). One request at a time; each answer is validated when it arrives.
  */
-export const PartWorkerRequestSchema = z.discriminatedUnion('type', [
+export const FeedWorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tail/parse'), bytes: z.instanceof(Uint8Array), now: z.string(), maxAgeDays: z.number().int().positive(), source: z.string().optional() }),
   z.object({ type: z.literal('tail/store'), drop: z.array(z.number().int().nonnegative()), firstKey: z.number().int().nonnegative() }),
   /** A whole feed read in the worker (within the sync's time budget); answered as 'tail/parsed'. */
@@ -68,7 +68,7 @@ export const PartWorkerRequestSchema = z.discriminatedUnion('type', [
     name: z.string().optional(),
   }),
 ]);
-export type PartWorkerRequest = z.infer<typeof PartWorkerRequestSchema>;
+export type FeedWorkerRequest = z.infer<typeof FeedWorkerRequestSchema>;
 
 const count = z.number().int().nonnegative();
 const ReportSchema = z.object({
@@ -92,7 +92,7 @@ export const TailParsedSchema = z.object({
 });
 export const TailStoredSchema = z.object({ count, skills: z.array(z.string()), index: z.unknown() });
 
-export const PartWorkerReplySchema = z.discriminatedUnion('type', [
+export const FeedWorkerReplySchema = z.discriminatedUnion('type', [
   TailParsedSchema.extend({ type: z.literal('tail/parsed') }),
   TailStoredSchema.extend({ type: z.literal('tail/stored') }),
   /** `format`: the feed itself cannot be read (FeedFormatError), as opposed to the worker failing. */
@@ -100,4 +100,4 @@ export const PartWorkerReplySchema = z.discriminatedUnion('type', [
   /** Sent once, when the worker runs. */
   z.object({ type: z.literal('tail/ready') }),
 ]);
-export type PartWorkerReply = z.infer<typeof PartWorkerReplySchema>;
+export type FeedWorkerReply = z.infer<typeof FeedWorkerReplySchema>;

@@ -17,7 +17,7 @@ function fakeServices(overrides: Partial<OutreachServices> = {}): OutreachServic
     copy: vi.fn(async () => undefined),
     log: vi.fn(async (entry) => ({ record: { ...newPartnerRecord(entry.partnerId), status: 'contacted' as const }, previousStatus: 'none' as const })),
     setStatus: vi.fn(async (id, status) => ({ ...newPartnerRecord(id), status })),
-    saveDraft: vi.fn(async () => undefined),
+    saveOutreachDraft: vi.fn(async () => undefined),
     ...overrides,
   };
 }
@@ -216,7 +216,7 @@ describe('OutreachPanel', () => {
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Template' }), 'Polite decline');
     expect(body().value).toMatch(/^Hi Dana,\n\nThank you for thinking of me/);
     await waitFor(() =>
-      expect(services.saveDraft).toHaveBeenLastCalledWith(
+      expect(services.saveOutreachDraft).toHaveBeenLastCalledWith(
         expect.objectContaining({ partnerId: 'dana.okafor@example.com', templateId: 'decline', body: body().value, context: expect.objectContaining({ theyTeachMe: ['Budgeting'] }) }),
       ),
     );

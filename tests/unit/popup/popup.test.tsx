@@ -94,7 +94,7 @@ function fakeServices(overrides: Partial<PopupData> = {}, directory: DirectoryEn
       copy: vi.fn(async () => undefined),
       log: vi.fn(async (logged) => ({ record: { ...newPartnerRecord(logged.partnerId), status: 'contacted' as const }, previousStatus: 'none' as const })),
       setStatus: vi.fn(async (id, status) => ({ ...newPartnerRecord(id), status })),
-      saveDraft: vi.fn(async () => undefined),
+      saveOutreachDraft: vi.fn(async () => undefined),
     },
     openOptions: vi.fn(),
     onDirectoryChanged: () => () => undefined,
