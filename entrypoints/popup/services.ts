@@ -9,7 +9,7 @@ import { loadTemplates } from '@/lib/templates';
 import { insertIntoTab } from '@/platform/insert';
 import { readManagedTemplates } from '@/platform/templates-policy';
 import { emptyProfile, loadProfile, saveProfile, type MatchMode, type Profile } from '@/lib/profile';
-import { loadLastRanking, loadLastResults, rankingKey, saveLastResults } from '@/lib/results';
+import { loadLastRanking, loadLastResults, rankingKey, saveLastResults } from '@/lib/ranking-cache';
 
 /** How many ranked partners the popup shows. */
 const TOP = 20;

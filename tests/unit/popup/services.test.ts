@@ -3,7 +3,7 @@ import { syncEverySource } from '../../../platform/directory-sync';
 import { popupServices } from '../../../entrypoints/popup/services';
 import { emptyProfile, type Profile } from '../../../lib/profile';
 import { openMutualDb } from '../../../lib/storage/db';
-import { loadLastResults, rankingKey, saveLastResults } from '../../../lib/results';
+import { loadLastResults, rankingKey, saveLastResults } from '../../../lib/ranking-cache';
 import { resetDatabase } from '../directory/helpers';
 
 const me: Profile = {
