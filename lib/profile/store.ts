@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeStorageError, openMutualDb, StorageError } from '../storage';
+import { asStorageError, openMutualDb } from '../storage';
 import { ProfileDraftSchema, type ProfileDraft } from './draft';
 import { ProfileFormatError, StoredProfileError } from './errors';
 import { migrateProfile } from './migrate';
@@ -17,10 +17,6 @@ const DRAFT_KEY = 'draft';
  */
 const StoredDraftSchema = z.object({ basedOn: z.string().optional(), draft: ProfileDraftSchema });
 
-function storageError(error: unknown): StorageError {
-  return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
-}
-
 /** Reads the stored values as they are; a read-only transaction need not be awaited to its end. */
 async function readRecords(keys: readonly string[]): Promise<unknown[]> {
   try {
@@ -28,7 +24,7 @@ async function readRecords(keys: readonly string[]): Promise<unknown[]> {
     const tx = db.transaction('profile', 'readonly');
     return await Promise.all(keys.map((key) => tx.store.get(key)));
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -100,6 +96,6 @@ export async function saveProfileEdit(profile: Profile | undefined, draft: Profi
     tx.commit();
     await written;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
