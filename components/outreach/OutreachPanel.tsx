@@ -41,7 +41,8 @@ function useFocusOnOpen() {
  * The popup's "reach out" flow: choose a template that fits this pair, fill in what neither
  * profile says, review the message, then insert it into the page, copy it or open it in a mail or
  * chat client. Nothing leaves Mutual while a blank is unfilled, and Mutual never sends anything;
- * every use is logged and marks the partner contacted (with an undo).
+ * every use is logged; inserting or opening a link marks the partner contacted (with an undo),
+ * copying offers to.
  */
 export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, services }: OutreachPanelProps) {
   const full = useMemo(() => ({ ...context, me, partner }), [context, me, partner]);
@@ -141,6 +142,11 @@ function OutreachFooter({ actions, partnerName }: { actions: OutreachActions; pa
         {undo && (
           <button type="button" className="outreach-undo" onClick={() => void actions.undoContacted(undo)}>
             Undo “contacted”
+          </button>
+        )}
+        {actions.offerMark && (
+          <button type="button" onClick={() => void actions.markContacted()}>
+            Mark as contacted
           </button>
         )}
       </div>

@@ -14,7 +14,7 @@ export interface OutreachServices {
   loadTemplates(): Promise<LibraryTemplate[]>;
   insert(tabId: number, message: OutgoingMessage): Promise<InsertOutcome>;
   copy(text: string): Promise<void>;
-  /** Logs one use and marks the partner contacted (lib/partners logOutreach). */
+  /** Logs one use; an insertion or an opened link also marks the partner contacted (lib/partners logOutreach). */
   log(entry: OutreachLogEntry): Promise<LoggedOutreach>;
   /** Sets the partner's status back (undo of "contacted"). */
   setStatus(partnerId: string, status: PartnerStatus): Promise<PartnerRecord>;

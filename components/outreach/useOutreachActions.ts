@@ -102,7 +102,13 @@ export function useOutreachActions({ services, partner, outreach, tabId, onLogge
     body.current?.focus();
   }
 
-  return { status, undo: log.undo, busy, ready, insertIntoPage, copy, copySubject, opened, undoContacted };
+  async function markContacted() {
+    const outcome = await log.markContacted();
+    say(outcome.text, outcome.tone);
+    body.current?.focus();
+  }
+
+  return { status, undo: log.undo, offerMark: log.offerMark, markContacted, busy, ready, insertIntoPage, copy, copySubject, opened, undoContacted };
 }
 
 export type OutreachActions = ReturnType<typeof useOutreachActions>;

@@ -19,10 +19,15 @@ interface LogInput {
   onLogged: ((record: PartnerRecord) => void) | undefined;
 }
 
-/** The outreach log of this panel: each use is recorded (which marks the partner contacted), with an undo. */
+/**
+ * The outreach log of this panel: each use is recorded; an insertion or an opened link marks the
+ * partner contacted (with an undo), a copy offers to mark them once the person has sent it.
+ */
 export function useOutreachLog({ services, partner, templateId, onLogged }: LogInput) {
   /** The status to go back to, while "Undo contacted" is offered. */
   const [undo, setUndo] = useState<PartnerStatus>();
+  /** After a copy that left them unmarked, their status then: "Mark as contacted" is offered (the person says when they sent it). */
+  const [unmarked, setUnmarked] = useState<PartnerStatus>();
 
   /** Logs one use; returns a note for the status when logging failed (the action itself worked). */
   async function record(use: Use): Promise<string> {
@@ -30,6 +35,8 @@ export function useOutreachLog({ services, partner, templateId, onLogged }: LogI
       const logged = await services.log({ partnerId: partner.id, partnerName: partner.name, templateId, ...use, at: new Date().toISOString() });
       onLogged?.(logged.record);
       setUndo(logged.record.status === logged.previousStatus ? undefined : logged.previousStatus);
+      const { status } = logged.record;
+      setUnmarked(use.action === 'copied' && (status === 'none' || status === 'declined') ? status : undefined);
       return '';
     } catch (error) {
       return ` (Mutual could not record this in your log: ${errorMessage(error)})`;
@@ -47,5 +54,19 @@ export function useOutreachLog({ services, partner, templateId, onLogged }: LogI
     }
   }
 
-  return { undo, record, undoContacted };
+  /** Marks the partner contacted after a copy; resolves with what to tell the user. */
+  async function markContacted(): Promise<OutreachStatus> {
+    const previous = unmarked ?? 'none';
+    setUnmarked(undefined);
+    try {
+      onLogged?.(await services.setStatus(partner.id, 'contacted'));
+      setUndo(previous);
+      return { text: '', tone: 'info' };
+    } catch (error) {
+      setUnmarked(previous);
+      return { text: `Mutual could not mark ${partner.name} contacted: ${errorMessage(error)}`, tone: 'error' };
+    }
+  }
+
+  return { undo, offerMark: unmarked !== undefined, record, undoContacted, markContacted };
 }
