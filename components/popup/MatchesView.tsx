@@ -39,7 +39,7 @@ export function MatchesView(props: MatchesViewProps) {
         <input
           id="mutual-search"
           type="search"
-          placeholder="Who can teach me Figma? A name, a department…"
+          placeholder="Figma, a name, a department…"
           value={props.query}
           onChange={(e) => props.onQuery(e.target.value)}
         />
