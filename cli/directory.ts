@@ -20,6 +20,7 @@ import {
   type FeedEntry,
   type ParsedFeed,
 } from '../lib/directory';
+import { errorMessage } from '../lib/errors';
 import type { CliIo } from './match';
 import { parseCommandLine, UsageError } from './usage';
 
@@ -90,7 +91,7 @@ async function readFeed(location: string): Promise<{ bytes: Uint8Array; contentT
     return { bytes: new Uint8Array(await readFile(location)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UnusableFeed(`Cannot read ${location}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}.`);
+    throw new UnusableFeed(`Cannot read ${location}: ${code === 'ENOENT' ? 'no such file' : errorMessage(error)}.`);
   }
 }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_MAX_AGE_DAYS, FeedFormatError, parseFeed, type DirectoryEntry } from '../lib/directory';
 import { DEFAULT_TOP, buildMatchIndex, rank, type MatchResult } from '../lib/match';
 import { MATCH_MODES, ProfileSchema, type MatchMode, type Profile } from '../lib/profile/model';
+import { errorMessage } from '../lib/errors';
 import { parseCommandLine, UsageError } from './usage';
 
 export interface CliIo {
@@ -21,7 +22,6 @@ Options:
   --query <text>       Search, e.g. "who can teach me Figma" or a name
   --json               Print a JSON array instead of a table
   --help               Show this help`;
-
 
 interface MatchArgs {
   profile: string;
@@ -73,7 +73,7 @@ async function readText(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : errorMessage(error);
     throw new UsageError(`Cannot read the ${what} ${path}: ${reason}.`);
   }
 }
@@ -84,7 +84,7 @@ export function parseProfileFile(text: string, path: string): Profile {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`The profile ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(`The profile ${path} is not valid JSON: ${errorMessage(error)}`);
   }
   const wrapped = typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'mutual-profile';
   const parsed = ProfileSchema.safeParse(wrapped ? (value as { profile?: unknown }).profile : value);

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { DEFAULT_MAX_AGE_DAYS, FeedFormatError, parseFeedBytes, type DirectoryEntry } from '../lib/directory';
 import { PAIR_REQUIREMENTS, candidatePairs, formatWeight, pairCohort, readExclusions, type Exclusion, type PairingReport, type PairRequirement } from '../lib/pairing';
 import { MATCH_MODES, type MatchMode } from '../lib/profile/model';
+import { errorMessage } from '../lib/errors';
 import type { CliIo } from './match';
 import { parseCommandLine, UsageError } from './usage';
 
@@ -89,7 +90,7 @@ async function readBytes(path: string, what: string): Promise<Uint8Array> {
     return new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UnusableInput(`Cannot read the ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : error instanceof Error ? error.message : String(error)}.`);
+    throw new UnusableInput(`Cannot read the ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : errorMessage(error)}.`);
   }
 }
 
@@ -201,7 +202,7 @@ async function writeOutput(path: string, text: string): Promise<void> {
   try {
     await writeFile(path, text, 'utf8');
   } catch (error) {
-    throw new UnusableInput(`Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new UnusableInput(`Cannot write ${path}: ${errorMessage(error)}.`);
   }
 }
 
@@ -211,7 +212,7 @@ async function writeGraph(path: string, entries: readonly DirectoryEntry[], opti
   try {
     handle = await open(path, 'w');
   } catch (error) {
-    throw new UnusableInput(`Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new UnusableInput(`Cannot write ${path}: ${errorMessage(error)}.`);
   }
   let written = 0;
   try {
@@ -263,7 +264,7 @@ export async function runPair(args: string[], io: CliIo): Promise<number> {
       return 1;
     }
     // A bug, not the user's input: say so plainly, without a stack trace.
-    io.stderr(`mutual pair: something went wrong inside Mutual (${error instanceof Error ? error.message : String(error)}). Please report it with the command you ran.\n`);
+    io.stderr(`mutual pair: something went wrong inside Mutual (${errorMessage(error)}). Please report it with the command you ran.\n`);
     return 1;
   }
 }

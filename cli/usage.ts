@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../lib/errors';
 
 /** A problem with how a command was called: exit code 2, with the usage when `showUsage`. */
 export class UsageError extends Error {
@@ -15,6 +16,6 @@ export function parseCommandLine<T extends ParseArgsConfig>(config: T, showUsage
   try {
     return parseArgs(config);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), showUsage);
+    throw new UsageError(errorMessage(error), showUsage);
   }
 }

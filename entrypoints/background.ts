@@ -2,9 +2,8 @@ import '@/platform/zod-csp';
 import { browser } from 'wxt/browser';
 import { parseMessage, type Message } from '@/lib/messages';
 import { onManagedStorageChange } from '@/platform/managed-storage';
-import { handleAlarm, handleInstalled, handleStartup, syncAll, syncOnPolicyChange } from '@/platform/directory-sync';
+import { handleAlarm, handleInstalled, handleStartup, syncEverySource, syncOnPolicyChange, syncOneSource } from '@/platform/directory-sync';
 import { handleCommand, handleContextMenuClick, registerContextMenus } from '@/platform/context-menu';
-import { insertIntoTab } from '@/platform/insert';
 import { welcomeOnInstalled } from '@/platform/welcome';
 import { registerReminders } from '@/platform/reminders';
 
@@ -40,9 +39,7 @@ export default defineBackground(() => {
 function route(message: Message): Promise<unknown> | undefined {
   switch (message.type) {
     case 'directory/sync':
-      return syncAll(message.sourceId);
-    case 'insert/text':
-      return insertIntoTab(message.tabId, message.text, message.subject === undefined ? {} : { subject: message.subject });
+      return message.sourceId ? syncOneSource(message.sourceId) : syncEverySource();
     case 'templates/changed':
       return registerContextMenus();
     case 'directory/changed':

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { draftBlanks, loadCurrentDraft, type CurrentDraft } from '@/lib/compose';
+import { outreachDraftBlanks, loadOutreachDraft, type OutreachDraft } from '@/lib/compose';
 import type { InsertOutcome } from '@/lib/messages';
 import { logOutreach } from '@/lib/partners';
 import { kindFits, loadTemplates, outreachValues, renderTemplate, type Template } from '@/lib/templates';
@@ -46,7 +46,7 @@ type Outgoing = { subject: string; body: string; template: Template };
  * A template filled for the current draft's partner, or why it cannot be inserted: it does not fit
  * that partner, or it needs a value neither profile gives (the popup asks for those; a menu cannot).
  */
-async function renderForMenu(templateId: string, draft: CurrentDraft): Promise<Outgoing | Refusal | undefined> {
+async function renderForMenu(templateId: string, draft: OutreachDraft): Promise<Outgoing | Refusal | undefined> {
   const template = (await library()).find((candidate) => candidate.id === templateId);
   if (!template) return undefined;
   const name = draft.partnerName;
@@ -65,7 +65,7 @@ async function showOutcome(tabId: number, outcome: InsertOutcome | { ok: false; 
   await browser.action.setTitle({ tabId, title: outcome.ok ? 'Mutual' : `Mutual could not insert: ${outcome.message} Open Mutual to copy the text instead.` });
 }
 
-async function insertAndLog(tabId: number, message: { subject: string; body: string }, frameId: number | undefined, log: { draft: CurrentDraft; templateId: string; channel: string }): Promise<InsertOutcome> {
+async function insertAndLog(tabId: number, message: { subject: string; body: string }, frameId: number | undefined, log: { draft: OutreachDraft; templateId: string; channel: string }): Promise<InsertOutcome> {
   const outcome = await insertIntoTab(tabId, message.body, { subject: message.subject, ...(frameId === undefined ? {} : { frameId }) });
   await showOutcome(tabId, outcome);
   if (outcome.ok) {
@@ -84,10 +84,10 @@ async function insertAndLog(tabId: number, message: { subject: string; body: str
 const NO_DRAFT: Refusal = { ok: false, message: 'There is no draft yet: prepare a message in the Mutual popup first.' };
 
 /** The current draft when it may be inserted; a draft with blanks left is refused with what is missing. */
-async function insertableDraft(): Promise<CurrentDraft | Refusal> {
-  const draft = await loadCurrentDraft();
+async function insertableDraft(): Promise<OutreachDraft | Refusal> {
+  const draft = await loadOutreachDraft();
   if (!draft) return NO_DRAFT;
-  const blanks = draftBlanks(draft);
+  const blanks = outreachDraftBlanks(draft);
   return blanks.length === 0 ? draft : { ok: false, message: `The current draft still has blanks to fill in (${blanks.join(', ')}). Open Mutual to fill them in.` };
 }
 
@@ -101,7 +101,7 @@ export async function handleContextMenuClick(info: Browser.contextMenus.OnClickD
     return;
   }
   // A template is filled for the current draft's partner: without one there is nobody to write to.
-  const draft = await loadCurrentDraft();
+  const draft = await loadOutreachDraft();
   if (!draft) return showOutcome(tab.id, NO_DRAFT);
   const rendered = await renderForMenu(itemId.slice(TEMPLATE_PREFIX.length), draft);
   if (!rendered) return registerContextMenus();

@@ -81,16 +81,26 @@ async function runSync(sourceId?: string): Promise<SyncSummary> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Syncs one source (or all) and re-merges; calls run one after another, never overlapping. */
-export function syncAll(sourceId?: string): Promise<SyncSummary> {
+/** Runs syncs one after another, never overlapping. */
+function queued(sourceId?: string): Promise<SyncSummary> {
   const run = queue.then(() => runSync(sourceId));
   queue = run.catch(() => undefined);
   return run;
 }
 
+/** Syncs every enabled source and re-merges the directory. */
+export function syncEverySource(): Promise<SyncSummary> {
+  return queued();
+}
+
+/** Syncs one source (the options page's "Sync now" on it) and re-merges with the others' last good copies. */
+export function syncOneSource(sourceId: string): Promise<SyncSummary> {
+  return queued(sourceId);
+}
+
 /** A policy that changes (or answers late) syncs again: its feeds join, or its "no demo" applies. */
 export function syncOnPolicyChange(): () => void {
-  return onManagedStorageChange(() => void syncAll());
+  return onManagedStorageChange(() => void syncEverySource());
 }
 
 async function scheduleSync(): Promise<void> {
@@ -101,14 +111,14 @@ async function scheduleSync(): Promise<void> {
 /** First install stores the demo directory (and any policy feed) so the popup has people at once. */
 export async function handleInstalled(_details?: { reason: string }): Promise<void> {
   await scheduleSync();
-  await syncAll();
+  await syncEverySource();
 }
 
 export async function handleStartup(): Promise<void> {
   await scheduleSync();
-  await syncAll();
+  await syncEverySource();
 }
 
 export async function handleAlarm(alarm: { name: string }): Promise<void> {
-  if (alarm.name === SYNC_ALARM) await syncAll();
+  if (alarm.name === SYNC_ALARM) await syncEverySource();
 }

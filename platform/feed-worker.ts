@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ParallelSync } from '@/lib/directory';
-import { connectPartWorker } from '@/lib/directory/part-worker';
+import { connectFeedWorker } from '@/lib/directory/feed-worker';
 import { joinMatchIndexes } from '@/lib/match';
 
 /**
@@ -10,7 +10,7 @@ import { joinMatchIndexes } from '@/lib/match';
 export function feedWorkers(): ParallelSync | undefined {
   if (typeof Worker !== 'function') return undefined;
   return {
-    startWorker: () => connectPartWorker(new Worker(browser.runtime.getURL('/feed-worker.js'))),
+    startWorker: () => connectFeedWorker(new Worker(browser.runtime.getURL('/feed-worker.js'))),
     joinIndexes: joinMatchIndexes,
   };
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { chooseFrame, EDITOR_LABELS, FrameProbeSchema, INSERTER_KEY, InsertResultSchema, type InsertResult } from '@/lib/insert';
 import type { InsertOutcome } from '@/lib/messages';
+import { errorMessage } from '@/lib/errors';
 
 /** The bundled entrypoints/insert.content.ts. */
 const INSERT_SCRIPT = '/content-scripts/insert.js';
@@ -28,7 +29,7 @@ const BROWSER_PAGE: Failure = {
 
 /** Why executeScript refused, in words for the user. */
 function describeInjectionError(error: unknown): Failure {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (/chrome:\/\/|edge:\/\/|about:|chrome-extension:\/\/|moz-extension:\/\/|extensions gallery|cannot be scripted|error page/i.test(message)) return BROWSER_PAGE;
   if (/permission|cannot access/i.test(message)) return NO_GRANT;
   if (/no tab with id|invalid tab/i.test(message)) return { ok: false, reason: 'error', message: 'That tab is no longer open.' };

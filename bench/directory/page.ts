@@ -6,7 +6,7 @@ import {
   syncDirectory,
   type DirectorySource,
 } from '../../lib/directory';
-import { connectPartWorker } from '../../lib/directory/part-worker';
+import { connectFeedWorker } from '../../lib/directory/feed-worker';
 import { decodeUtf8, sha256 } from '../../lib/directory/bytes';
 import { fetchFeed, type SyncEnvironment } from '../../lib/directory';
 import { acceptEntries } from '../../lib/directory/validate';
@@ -56,7 +56,7 @@ async function steps(feedUrl: string, now: Date): Promise<Timings> {
 
 /** As the extension's sync host starts them (platform/feed-worker.ts): a module worker per large feed. */
 const parallel = {
-  startWorker: () => connectPartWorker(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })),
+  startWorker: () => connectFeedWorker(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })),
   joinIndexes: joinMatchIndexes,
 };
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { Profile } from '@/lib/profile/model';
 import { count } from '@/lib/directory';
 import type { SyncSummary } from '@/lib/messages';
+import { errorMessage } from '@/lib/errors';
 import { AddSource } from './AddSource';
 import { JoinPanel } from './JoinPanel';
 import { SourceItem } from './SourceItem';
@@ -57,10 +58,6 @@ function describeSummary(summary: SyncSummary): Status {
   return { text: `Sync finished with problems. ${summary.sources.filter((source) => !source.ok).map((source) => source.message).join(' ')}`, tone: 'error' };
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Options-page section: where the directory comes from, how each source is doing, and joining it. */
 export function DirectorySection({ profile, services, accessTimeoutMs = ACCESS_TIMEOUT_MS }: DirectorySectionProps) {
   const [view, setView] = useState<DirectoryView>();
@@ -76,7 +73,7 @@ export function DirectorySection({ profile, services, accessTimeoutMs = ACCESS_T
       setView(await services.load());
       setLoadError(undefined);
     } catch (error) {
-      setLoadError(errorText(error));
+      setLoadError(errorMessage(error));
     }
   }, [services]);
 
@@ -92,7 +89,7 @@ export function DirectorySection({ profile, services, accessTimeoutMs = ACCESS_T
     try {
       setStatus(describe(await action()));
     } catch (error) {
-      setStatus({ text: errorText(error), tone: 'error' });
+      setStatus({ text: errorMessage(error), tone: 'error' });
     } finally {
       setBusy(false);
       await reload();

@@ -1,10 +1,10 @@
-import type { CurrentDraft } from '@/lib/compose';
+import type { OutreachDraft } from '@/lib/compose';
 import type { InsertOutcome } from '@/lib/messages';
 import type { LoggedOutreach, OutreachLogEntry, PartnerRecord, PartnerStatus } from '@/lib/partners';
 import type { LibraryTemplate } from '@/lib/templates';
 
 /** A message as it leaves Mutual: the subject goes where the page has a subject field. */
-interface OutgoingMessage {
+export interface OutgoingMessage {
   subject: string;
   body: string;
 }
@@ -14,9 +14,9 @@ export interface OutreachServices {
   loadTemplates(): Promise<LibraryTemplate[]>;
   insert(tabId: number, message: OutgoingMessage): Promise<InsertOutcome>;
   copy(text: string): Promise<void>;
-  /** Logs one use and marks the partner contacted (lib/partners logOutreach). */
+  /** Logs one use; an insertion or an opened link also marks the partner contacted (lib/partners logOutreach). */
   log(entry: OutreachLogEntry): Promise<LoggedOutreach>;
   /** Sets the partner's status back (undo of "contacted"). */
   setStatus(partnerId: string, status: PartnerStatus): Promise<PartnerRecord>;
-  saveDraft(draft: CurrentDraft): Promise<void>;
+  saveOutreachDraft(draft: OutreachDraft): Promise<void>;
 }

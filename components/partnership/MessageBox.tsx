@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import { unfilled, type MissingValue } from '@/lib/templates';
+import { errorMessage } from '@/lib/errors';
 import type { PartnershipServices } from './services';
 
 export type Say = (text: string, tone?: 'info' | 'error') => void;
@@ -44,7 +45,7 @@ export function MessageBox(props: {
   async function insert(): Promise<void> {
     if (blocked()) return;
     say('Inserting…');
-    const outcome = await services.insert(text).catch((error: unknown) => ({ ok: false as const, message: error instanceof Error ? error.message : String(error) }));
+    const outcome = await services.insert(text).catch((error: unknown) => ({ ok: false as const, message: errorMessage(error) }));
     if (!outcome) return copy('There is no page to insert into: open this page from Mutual’s popup on the page where you write.');
     if (outcome.ok) say(`Inserted into ${outcome.where}. Check it there and send it yourself.`);
     else await copy(outcome.message);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { askCap, balanceOf, followUpDue, meetingsOver, nextMeeting, statusLabel, type Balance } from '@/lib/partnerships';
+import { errorMessage } from '@/lib/errors';
 import { dueReminderText } from './format';
 import type { PartnershipData, PartnershipServices } from './services';
 
@@ -19,7 +20,7 @@ export function PartnersSummary({ services }: { services: PartnershipServices })
       const active = loaded.partnerships.filter((partnership) => partnership.status === 'active');
       const logs = await Promise.all(active.map((partnership) => services.sessions(partnership.id)));
       setBalances(new Map(active.map((partnership, i) => [partnership.id, balanceOf(logs[i]!)])));
-    }, (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+    }, (reason: unknown) => setError(errorMessage(reason)));
   }, [services]);
 
   if (error) return <p role="alert" className="banner error">Mutual could not load your partnerships: {error}</p>;

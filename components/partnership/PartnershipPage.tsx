@@ -17,6 +17,7 @@ import {
 import type { Profile } from '@/lib/profile';
 import { outreachValues, type OutreachContext, type RenderedMessage } from '@/lib/templates';
 import { Field } from '@/components/ui/Field';
+import { errorMessage } from '@/lib/errors';
 import { AgreementPanel } from './AgreementPanel';
 import { EndPanel } from './EndPanel';
 import { MessageBox, type Say } from './MessageBox';
@@ -41,7 +42,7 @@ export function PartnershipPage({ services, initialId }: { services: Partnership
   const say: Say = useCallback((text, tone = 'info') => setStatus({ text, tone }), []);
 
   useEffect(() => {
-    services.load().then(setData, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
+    services.load().then(setData, (error: unknown) => setLoadError(errorMessage(error)));
   }, [services]);
 
   if (loadError) {
@@ -179,7 +180,7 @@ function Detail(props: {
       say(`${partnership.partnerName}: ${statusLabel(status)}.${status === 'agreed' ? ' The agreement below is prefilled from both profiles.' : ''}`);
       requestAnimationFrame(() => props.heading.current?.focus());
     } catch (error) {
-      say(error instanceof Error ? error.message : String(error), 'error');
+      say(errorMessage(error), 'error');
     }
   }
 

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage, type Profile } from '@/lib/profile/model';
+import { errorMessage } from '@/lib/errors';
 
 function splitSkills(text: string): string[] {
   const seen = new Set<string>();
@@ -57,7 +58,7 @@ export function FirstRun({ profile, onSave, onOpenOptions }: Props) {
     try {
       await onSave(applyQuickStart(profile, { name, careerStage, teach, learn, objective, successMeasure }, new Date()));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }
 

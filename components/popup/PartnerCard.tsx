@@ -37,15 +37,15 @@ function scoreLabel(score: number, fitsSearch = false): string {
   return fitsSearch ? 'Fits your search' : 'Weak match';
 }
 
-interface Props {
-  partner: PartnerView;
+/** What a card's buttons do, the same for every list of cards. */
+export interface CardHandlers {
   onReachOut(id: string): void;
   onShortlist(id: string, shortlisted: boolean): void;
   onHide(id: string, hidden: boolean): void;
   onStatus(id: string, status: PartnerStatus): void;
 }
 
-export function PartnerCard({ partner, onReachOut, onShortlist, onHide, onStatus }: Props) {
+export function PartnerCard({ partner, onReachOut, onShortlist, onHide, onStatus }: CardHandlers & { partner: PartnerView }) {
   const [open, setOpen] = useState(false);
   const whyId = useId();
   const headingId = useId();

@@ -1,10 +1,9 @@
 import type { DirectoryEntry } from '@/lib/directory/entry';
+import type { RankedPartner } from '@/lib/match';
 import type { PartnerRecord } from '@/lib/partners/model';
 import type { MatchMode, Profile } from '@/lib/profile/model';
-import type { OutreachContext } from '@/lib/templates';
 import type { OutreachServices } from '@/components/outreach/services';
 import type { Filters, FilterChoices } from './FilterBar';
-import type { MatchSummary } from '@/lib/results';
 
 interface SourceStatus {
   id: string;
@@ -21,11 +20,6 @@ export interface PopupData {
   sources: SourceStatus[];
   /** The kept ranking for the profile's mode without filters or search, when it is still current. */
   initialResults?: RankedPartner[];
-}
-
-export interface RankedPartner {
-  entry: DirectoryEntry;
-  match?: MatchSummary;
 }
 
 /** Everything the popup needs from storage, the engine and the browser; injected so tests can drive it. */
@@ -45,7 +39,6 @@ export interface PopupServices {
   updatePartner(id: string, change: Partial<Pick<PartnerRecord, 'shortlisted' | 'hidden' | 'status' | 'match'>>): Promise<PartnerRecord>;
   saveProfile(profile: Profile): Promise<void>;
   newProfile(): Profile;
-  outreachContext(profile: Profile, partner: RankedPartner): OutreachContext;
   /** What the reach-out panel uses: templates, insertion, the clipboard and the outreach log. */
   outreach: OutreachServices;
   openOptions(): void;

@@ -1,6 +1,8 @@
 import type { DirectoryEntry } from '@/lib/directory/entry';
+import type { MatchResult } from '@/lib/match';
 import { newPartnerRecord, type PartnerRecord } from '@/lib/partners/model';
-import type { MatchSummary } from '@/lib/results';
+import type { Profile } from '@/lib/profile/model';
+import type { OutreachContext } from '@/lib/templates';
 import type { PartnerView } from './PartnerCard';
 
 /** One formatter per zone: building one costs far more than formatting, and cards repeat zones. */
@@ -24,7 +26,15 @@ function formatLocalTime(timeZone: string, now: Date): string {
   return format ? `${format.format(now)} their time` : '';
 }
 
-export function toPartnerView(entry: DirectoryEntry, match: MatchSummary | undefined, record: PartnerRecord | undefined, now: Date): PartnerView {
+const unique = (values: readonly string[]): string[] => [...new Set(values)];
+
+/**
+ * The one place the engine's result becomes what a card shows: the skills as each side typed
+ * them (once each), the common ground, the score and its parts. A person kept without a match
+ * (shortlisted, then out of the directory's ranking) shows their entry and record only.
+ */
+export function toPartnerView(entry: DirectoryEntry, match: MatchResult | undefined, record: PartnerRecord | undefined, now: Date): PartnerView {
+  const explanation = match?.explanation;
   return {
     id: entry.id,
     name: entry.name,
@@ -33,13 +43,25 @@ export function toPartnerView(entry: DirectoryEntry, match: MatchSummary | undef
     location: entry.location,
     localTime: formatLocalTime(entry.timeZone, now),
     score: match?.score,
-    theyTeachMe: match?.theyTeachMe ?? [],
-    iTeachThem: match?.iTeachThem ?? [],
-    sharedErgs: match?.sharedErgs ?? [],
-    sharedInterests: match?.sharedInterests ?? [],
+    theyTeachMe: unique(explanation?.theyTeachMe.map((meet) => meet.theirText) ?? []),
+    iTeachThem: unique(explanation?.iTeachThem.map((meet) => meet.myText) ?? []),
+    sharedErgs: explanation?.commonGround.ergs ?? [],
+    sharedInterests: explanation?.commonGround.interests ?? [],
     reasons: match?.reasons ?? [],
-    factors: match?.factors ?? [],
+    factors: explanation?.factors ?? [],
     fitsSearch: match?.fitsSearch ?? false,
     record: record ?? newPartnerRecord(entry.id, now),
+  };
+}
+
+/** What the reach-out templates may say about the pair: the card's exchange and common ground. */
+export function outreachContextOf(me: Profile, entry: DirectoryEntry, view: PartnerView): OutreachContext {
+  return {
+    me,
+    partner: entry,
+    theyTeachMe: [...view.theyTeachMe],
+    iTeachThem: [...view.iTeachThem],
+    sharedErgs: [...view.sharedErgs],
+    sharedInterests: [...view.sharedInterests],
   };
 }

@@ -2,6 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { downloadText, readTextFiles } from '@/components/ui/files';
 import { allDataFileName, allDataJson, exportAllData, STORE_CONTENTS, type StoreName } from '@/lib/privacy';
 import { exportProfileJson, parseProfileJson, profileFileName, type Profile } from '@/lib/profile';
+import { errorMessage } from '@/lib/errors';
 import type { DeletedData, PrivacyServices } from './services';
 import './privacy.css';
 
@@ -9,10 +10,6 @@ type Tone = 'success' | 'error';
 interface Message {
   tone: Tone;
   text: string;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function recordCount(stores: Record<string, unknown[]>): number {
@@ -73,7 +70,7 @@ export function DataSection({ editor, onDeleted, services }: DataSectionProps) {
       downloadText(name, exportProfileJson(profile));
       setProfileMessage({ tone: 'success', text: `Downloaded ${name}.` });
     } catch (error) {
-      setProfileMessage({ tone: 'error', text: `Could not export your profile: ${errorText(error)}` });
+      setProfileMessage({ tone: 'error', text: `Could not export your profile: ${errorMessage(error)}` });
     }
   }
 
@@ -86,7 +83,7 @@ export function DataSection({ editor, onDeleted, services }: DataSectionProps) {
       setPendingImport({ profile: parseProfileJson(file.text), fileName: file.name });
       setProfileMessage(undefined);
     } catch (error) {
-      setProfileMessage({ tone: 'error', text: `Nothing was imported: ${errorText(error)}` });
+      setProfileMessage({ tone: 'error', text: `Nothing was imported: ${errorMessage(error)}` });
     } finally {
       input.value = '';
     }
@@ -98,7 +95,7 @@ export function DataSection({ editor, onDeleted, services }: DataSectionProps) {
       await editor.replace(pendingImport.profile);
       setProfileMessage({ tone: 'success', text: `Imported ${pendingImport.fileName}. Your profile above now shows it.` });
     } catch (error) {
-      setProfileMessage({ tone: 'error', text: `Nothing was imported: ${errorText(error)}` });
+      setProfileMessage({ tone: 'error', text: `Nothing was imported: ${errorMessage(error)}` });
     }
     setPendingImport(undefined);
   }
@@ -112,7 +109,7 @@ export function DataSection({ editor, onDeleted, services }: DataSectionProps) {
       downloadText(name, allDataJson(data));
       setExportMessage({ tone: 'success', text: `Downloaded ${name}: ${recordCount(data.stores)} records from ${Object.keys(data.stores).length} stores.` });
     } catch (error) {
-      setExportMessage({ tone: 'error', text: `Could not export your data: ${errorText(error)}` });
+      setExportMessage({ tone: 'error', text: `Could not export your data: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }
@@ -125,7 +122,7 @@ export function DataSection({ editor, onDeleted, services }: DataSectionProps) {
       setDeleteMessage({ tone: 'success', text: describeDeleted(deleted) });
       onDeleted();
     } catch (error) {
-      setDeleteMessage({ tone: 'error', text: `Nothing was deleted: ${errorText(error)}` });
+      setDeleteMessage({ tone: 'error', text: `Nothing was deleted: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
       setConfirmingDelete(false);

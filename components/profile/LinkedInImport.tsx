@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { readTextFiles } from '@/components/ui/files';
 import { parseLinkedInExport, type FilledField, type LinkedInData, type LinkedInMerge } from '@/lib/profile';
+import { errorMessage } from '@/lib/errors';
 
 const FIELD_NAMES: Record<FilledField, string> = { name: 'name', title: 'job title', location: 'location' };
 
@@ -39,7 +40,7 @@ export function LinkedInImport({ onImport }: { onImport: (data: LinkedInData) =>
       const merge = await onImport(data);
       setOutcome({ tone: 'success', text: describeLinkedInMerge(merge, data.notes) });
     } catch (error) {
-      setOutcome({ tone: 'error', text: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` });
+      setOutcome({ tone: 'error', text: `Nothing was imported: ${errorMessage(error)}` });
     } finally {
       // Choosing the same file again must run the import again.
       input.value = '';

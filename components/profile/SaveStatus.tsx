@@ -1,4 +1,4 @@
-import type { SaveStatus as Status } from './useProfileEditor';
+import type { SaveStatus as Status } from './editor-state';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 

@@ -1,13 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '@/lib/errors';
 import {
   applyDraft,
-  draftFromProfile,
-  emptyProfile,
-  learnRow,
-  loadProfileEditorState,
   mergeLinkedInIntoDraft,
-  salvageProfile,
-  saveProfileEdit,
   StoredProfileError,
   type CanonicalSkillName,
   type FieldErrors,
@@ -16,25 +11,9 @@ import {
   type MatchWeights,
   type Profile,
   type ProfileDraft,
-  type ProfileEditorState,
-  teachRow,
 } from '@/lib/profile';
-
-/** Where the editor reads and writes; the defaults are the IndexedDB store, tests inject failures. */
-export interface ProfileStorage {
-  load(): Promise<ProfileEditorState>;
-  save(profile: Profile | undefined, draft: ProfileDraft | undefined): Promise<void>;
-}
-
-export const indexedDbProfileStorage: ProfileStorage = { load: loadProfileEditorState, save: saveProfileEdit };
-
-export type SaveStatus =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: Date; unsavedFields: number }
-  | { kind: 'failed'; reason: string }
-  /** The stored profile is unreadable: only the draft is kept until the user chooses to replace it. */
-  | { kind: 'held' };
+import { baseFromStorage, baseOf, emptyBase, indexedDbProfileStorage, type ProfileStorage, type SaveStatus } from './editor-state';
+import { useProfileAutosave, type ProfileAutosave } from './useProfileAutosave';
 
 export interface ProfileEditor {
   phase: 'loading' | 'ready' | 'failed';
@@ -73,120 +52,58 @@ export interface ProfileEditorOptions {
 
 const DEFAULT_DELAY_MS = 700;
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** A first-time user finds one empty row on each side, ready to type into. */
-function startingDraft(profile: Profile): ProfileDraft {
-  const draft = draftFromProfile(profile);
-  return { ...draft, teach: draft.teach.length ? draft.teach : [teachRow()], learn: draft.learn.length ? draft.learn : [learnRow()] };
-}
-
-interface Loaded {
-  saved: Profile;
-  draft: ProfileDraft;
-  unreadable?: StoredProfileError;
-  restoredErrors: ReadonlySet<string>;
-}
-
-function fromState(state: ProfileEditorState, canonical: CanonicalSkillName | undefined): Loaded {
-  const stored = state.profile;
-  const unreadable = stored instanceof StoredProfileError ? stored : undefined;
-  const saved = stored instanceof StoredProfileError ? salvageProfile(stored.stored) : (stored ?? emptyProfile());
-  const draft = state.draft ?? startingDraft(saved);
-  const restoredErrors = new Set(state.draft ? Object.keys(applyDraft(state.draft, saved, { ...(canonical ? { canonical } : {}) }).errors) : []);
-  return { saved, draft, restoredErrors, ...(unreadable ? { unreadable } : {}) };
-}
-
 /**
  * The profile form's state and its autosave: edits are saved after a pause in typing, and at once
  * when the page is hidden or closed. Each field is saved when valid; the draft (invalid text
  * included) is stored beside the profile, so nothing typed is lost.
  */
 export function useProfileEditor({ storage = indexedDbProfileStorage, canonical, delayMs = DEFAULT_DELAY_MS }: ProfileEditorOptions = {}): ProfileEditor {
+  const editor = useProfileAutosave(storage, canonical, delayMs);
+  const { phase, loadError, load } = useProfileLoading(editor);
+  useSaveWhenPageLeaves(editor);
+  const operations = useWholeProfileOperations(editor);
+  const { base, draft } = editor;
+  const errors = useMemo(() => applyDraft(draft, base.saved, { ...(canonical ? { canonical } : {}) }).errors, [draft, base.saved, canonical]);
+  return {
+    phase,
+    ...(loadError ? { loadError } : {}),
+    draft,
+    errors,
+    restoredErrors: base.restoredErrors,
+    saved: base.saved,
+    status: editor.status,
+    ...(base.unreadable ? { unreadable: base.unreadable } : {}),
+    update: editor.update,
+    flush: editor.flush,
+    ...operations,
+    reload: load,
+  };
+}
+
+/** Reads the stored profile and draft when the page opens (and on reload). */
+function useProfileLoading({ latest, reset, setStatus }: ProfileAutosave) {
   const [phase, setPhase] = useState<ProfileEditor['phase']>('loading');
   const [loadError, setLoadError] = useState<string>();
-  const [loaded, setLoaded] = useState<Loaded>(() => ({ saved: emptyProfile(), draft: startingDraft(emptyProfile()), restoredErrors: new Set() }));
-  const [draft, setDraft] = useState<ProfileDraft>(loaded.draft);
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
-
-  // The save machinery reads the latest values outside React's render cycle.
-  const latest = useRef({ draft, loaded, canonical, storage });
-  latest.current = { ...latest.current, canonical, storage };
-  const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  /** Saves run one after another, never two at once. */
-  const queue = useRef<Promise<void>>(Promise.resolve());
-
-  const setEditorState = useCallback((next: Loaded) => {
-    latest.current.loaded = next;
-    latest.current.draft = next.draft;
-    setLoaded(next);
-    setDraft(next.draft);
-  }, []);
-
-  const save = useCallback(async () => {
-    const { draft: current, loaded: base, canonical: canon, storage: store } = latest.current;
-    const applied = applyDraft(current, base.saved, { ...(canon ? { canonical: canon } : {}) });
-    const unsavedFields = Object.keys(applied.errors).length;
-    setStatus({ kind: 'saving' });
-    try {
-      if (base.unreadable) {
-        await store.save(undefined, current);
-        setStatus({ kind: 'held' });
-        return;
-      }
-      await store.save(applied.profile, unsavedFields ? current : undefined);
-      latest.current.loaded = { ...latest.current.loaded, saved: applied.profile };
-      setLoaded(latest.current.loaded);
-      setStatus({ kind: 'saved', at: new Date(), unsavedFields });
-    } catch (error) {
-      dirty.current = true;
-      setStatus({ kind: 'failed', reason: describeError(error) });
-    }
-  }, []);
-
-  const flush = useCallback(async (): Promise<Profile> => {
-    clearTimeout(timer.current);
-    if (dirty.current) {
-      dirty.current = false;
-      queue.current = queue.current.then(save);
-    }
-    await queue.current;
-    return latest.current.loaded.saved;
-  }, [save]);
-
-  const update = useCallback(
-    (change: (draft: ProfileDraft) => ProfileDraft) => {
-      const next = change(latest.current.draft);
-      latest.current.draft = next;
-      setDraft(next);
-      dirty.current = true;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), delayMs);
-    },
-    [delayMs, flush],
-  );
-
   const load = useCallback(async () => {
     try {
       const state = await latest.current.storage.load();
-      setEditorState(fromState(state, latest.current.canonical));
+      reset(baseFromStorage(state, latest.current.canonical));
       setStatus(state.profile instanceof StoredProfileError ? { kind: 'held' } : { kind: 'idle' });
       setLoadError(undefined);
       setPhase('ready');
     } catch (error) {
-      setLoadError(describeError(error));
+      setLoadError(errorMessage(error));
       setPhase('failed');
     }
-  }, [setEditorState]);
-
+  }, [reset]);
   useEffect(() => {
     void load();
   }, [load]);
+  return { phase, loadError, load };
+}
 
-  // Closing or hiding the page saves at once; coming back picks up changes made elsewhere (the popup).
+/** Closing or hiding the page saves at once; coming back picks up changes made elsewhere (the popup). */
+function useSaveWhenPageLeaves({ latest, flush, reset, saved, hasUnsavedEdits }: ProfileAutosave) {
   useEffect(() => {
     const onHide = () => void flush();
     const onVisibility = () => {
@@ -194,12 +111,12 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
       void refreshIfUnchanged();
     };
     async function refreshIfUnchanged() {
-      await queue.current;
-      if (dirty.current || latest.current.loaded.unreadable) return;
+      await saved();
+      if (hasUnsavedEdits() || latest.current.base.unreadable) return;
       const state = await latest.current.storage.load().catch(() => undefined);
       const stored = state?.profile;
-      if (!dirty.current && stored && !(stored instanceof StoredProfileError) && stored.updatedAt !== latest.current.loaded.saved.updatedAt) {
-        setEditorState(fromState(state, latest.current.canonical));
+      if (!hasUnsavedEdits() && stored && !(stored instanceof StoredProfileError) && stored.updatedAt !== latest.current.base.saved.updatedAt) {
+        reset(baseFromStorage(state, latest.current.canonical));
       }
     }
     window.addEventListener('pagehide', onHide);
@@ -209,46 +126,40 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
       document.removeEventListener('visibilitychange', onVisibility);
       void flush();
     };
-  }, [flush, setEditorState]);
+  }, [flush, reset]);
+}
 
-  /** Stops autosave and waits for a save in progress: what follows replaces the editor's state. */
-  const settle = useCallback(async () => {
-    clearTimeout(timer.current);
-    dirty.current = false;
-    await queue.current;
-  }, []);
-
+/** What replaces the profile as a whole rather than field by field: an import, LinkedIn, weights, delete. */
+function useWholeProfileOperations({ latest, setBase, reset, setStatus, update, flush, saveNow, settle, saved }: ProfileAutosave) {
   const replaceUnreadable = useCallback(async () => {
     await settle();
-    const { unreadable: _, ...rest } = latest.current.loaded;
-    latest.current.loaded = rest;
-    setLoaded(rest);
-    dirty.current = true;
-    await flush();
-  }, [flush, settle]);
+    const { unreadable: _, ...rest } = latest.current.base;
+    setBase(rest);
+    await saveNow();
+  }, [settle, setBase, saveNow]);
 
   const replace = useCallback(
     async (profile: Profile) => {
       await settle();
-      const previous = latest.current.loaded;
+      const previous = latest.current.base;
       const next = { ...profile, updatedAt: new Date().toISOString() };
       setStatus({ kind: 'saving' });
       try {
         await latest.current.storage.save(next, undefined);
       } catch (error) {
-        setStatus({ kind: 'failed', reason: describeError(error) });
-        setEditorState(previous);
+        setStatus({ kind: 'failed', reason: errorMessage(error) });
+        reset(previous);
         throw error;
       }
-      setEditorState({ saved: next, draft: startingDraft(next), restoredErrors: new Set() });
+      reset(baseOf(next));
       setStatus({ kind: 'saved', at: new Date(), unsavedFields: 0 });
     },
-    [settle, setEditorState],
+    [settle, reset],
   );
 
   const mergeLinkedIn = useCallback(
     async (data: LinkedInData) => {
-      const { canonical: canon, loaded: base } = latest.current;
+      const { canonical: canon, base } = latest.current;
       const result = mergeLinkedInIntoDraft(latest.current.draft, base.saved, data, canon);
       update(() => result.draft);
       await flush();
@@ -260,45 +171,23 @@ export function useProfileEditor({ storage = indexedDbProfileStorage, canonical,
   const setWeights = useCallback(
     async (weights: MatchWeights) => {
       // A save in progress would put back the weights it started with: wait for it first.
-      await queue.current;
-      latest.current.loaded = { ...latest.current.loaded, saved: { ...latest.current.loaded.saved, weights } };
-      setLoaded(latest.current.loaded);
-      dirty.current = true;
-      await flush();
+      await saved();
+      setBase({ ...latest.current.base, saved: { ...latest.current.base.saved, weights } });
+      await saveNow();
     },
-    [flush],
+    [saved, setBase, saveNow],
   );
 
   const resetAfter = useCallback(
     async <T,>(task: () => Promise<T>): Promise<T> => {
       await settle();
       const result = await task();
-      const empty = emptyProfile();
-      setEditorState({ saved: empty, draft: startingDraft(empty), restoredErrors: new Set() });
+      reset(emptyBase());
       setStatus({ kind: 'idle' });
       return result;
     },
-    [settle, setEditorState],
+    [settle, reset],
   );
 
-  const errors = useMemo(() => applyDraft(draft, loaded.saved, { ...(canonical ? { canonical } : {}) }).errors, [draft, loaded.saved, canonical]);
-
-  return {
-    phase,
-    ...(loadError ? { loadError } : {}),
-    draft,
-    errors,
-    restoredErrors: loaded.restoredErrors,
-    saved: loaded.saved,
-    status,
-    ...(loaded.unreadable ? { unreadable: loaded.unreadable } : {}),
-    update,
-    flush,
-    replaceUnreadable,
-    replace,
-    mergeLinkedIn,
-    setWeights,
-    resetAfter,
-    reload: load,
-  };
+  return { replaceUnreadable, replace, mergeLinkedIn, setWeights, resetAfter };
 }

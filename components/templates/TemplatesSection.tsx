@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { duplicateTemplate, newTemplateId, type LibraryTemplate, type Template } from '@/lib/templates';
+import { errorMessage } from '@/lib/errors';
 import type { TemplatesServices, TemplatesView } from './services';
 import { TemplateEditor } from './TemplateEditor';
 import './TemplatesSection.css';
@@ -9,10 +10,6 @@ export interface TemplatesSectionProps {
 }
 
 const ORIGIN_LABELS: Record<LibraryTemplate['origin'], string> = { organization: 'Organization · locked', 'built-in': 'Mutual', user: 'Yours' };
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function newTemplate(): Template {
   return { id: newTemplateId(), name: 'New template', kind: 'custom', builtIn: false, subject: '', body: 'Hi {{them.firstName}},\n\n\n\n{{me.firstName}}' };
@@ -37,7 +34,7 @@ export function TemplatesSection({ services }: TemplatesSectionProps) {
       setLoadError(undefined);
       return next;
     } catch (error) {
-      setLoadError(errorText(error));
+      setLoadError(errorMessage(error));
       return undefined;
     }
   }, [services]);
@@ -74,7 +71,7 @@ export function TemplatesSection({ services }: TemplatesSectionProps) {
       services.changed();
       setStatus(done);
     } catch (error) {
-      setStatus(`Not saved: ${errorText(error)}`);
+      setStatus(`Not saved: ${errorMessage(error)}`);
     } finally {
       setBusy(false);
     }

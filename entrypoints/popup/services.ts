@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { PopupData, PopupServices } from '@/components/popup/services';
 import { loadDirectoryMeta, loadEntriesAt, loadSourceStates } from '@/lib/directory';
-import type { loadDirectoryIndex, MatchResult } from '@/lib/match';
+import type { loadDirectoryIndex, RankedPartner } from '@/lib/match';
 import { parseMessage } from '@/lib/messages';
-import { saveCurrentDraft } from '@/lib/compose';
+import { saveOutreachDraft } from '@/lib/compose';
 import { hiddenIds, loadPartners, logOutreach, updatePartner } from '@/lib/partners';
 import { insertIntoTab } from '@/platform/insert';
 import { emptyProfile, loadProfile, saveProfile, type MatchMode, type Profile } from '@/lib/profile';
-import { loadLastRanking, loadLastResults, rankingKey, saveLastResults, type MatchSummary, type RankedPartner } from '@/lib/results';
+import { loadLastRanking, loadLastResults, rankingKey, saveLastResults } from '@/lib/ranking-cache';
 
 /** How many ranked partners the popup shows. */
 const TOP = 20;
@@ -38,24 +38,6 @@ let directory: Promise<LoadedDirectory | undefined> | undefined;
 function currentDirectory(): Promise<LoadedDirectory | undefined> {
   directory ??= matchEngine().then((match) => match.loadDirectoryIndex());
   return directory;
-}
-
-function summarize(result: MatchResult): MatchSummary {
-  const { explanation } = result;
-  return {
-    score: result.score,
-    reasons: [...result.reasons],
-    theyTeachMe: unique(explanation.theyTeachMe.map((meet) => meet.theirText)),
-    iTeachThem: unique(explanation.iTeachThem.map((meet) => meet.myText)),
-    sharedErgs: [...explanation.commonGround.ergs],
-    sharedInterests: [...explanation.commonGround.interests],
-    factors: explanation.factors.map(({ name, contribution, detail }) => ({ name, contribution, detail })),
-    ...(result.fitsSearch ? { fitsSearch: true } : {}),
-  };
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
 
 function keyFor(directoryVersion: string, profile: Profile, mode: MatchMode, excludeIds: Iterable<string>): string {
@@ -108,7 +90,7 @@ export const popupServices: PopupServices = {
     if (!loaded) return [];
     const results = rank(loaded.index, profile, { ...rankOptions, top });
     const entries = await loadEntriesAt(results.map((result) => result.position));
-    const ranked = results.map((result, i): RankedPartner => ({ entry: entries[i]!, match: summarize(result) }));
+    const ranked = results.map((match, i): RankedPartner => ({ entry: entries[i]!, match }));
     // Only a ranking of the directory that was read is kept: the key names that directory's version.
     if (key && loaded.meta.version === directoryVersion) void saveLastResults(key, ranked);
     return ranked;
@@ -129,21 +111,13 @@ export const popupServices: PopupServices = {
   updatePartner: (id, change) => updatePartner(id, change),
   saveProfile: (profile) => saveProfile(profile),
   newProfile: () => emptyProfile(),
-  outreachContext: (me, partner) => ({
-    me,
-    partner: partner.entry,
-    theyTeachMe: [...(partner.match?.theyTeachMe ?? [])],
-    iTeachThem: [...(partner.match?.iTeachThem ?? [])],
-    sharedErgs: [...(partner.match?.sharedErgs ?? [])],
-    sharedInterests: [...(partner.match?.sharedInterests ?? [])],
-  }),
   outreach: {
     loadTemplates: loadOutreachTemplates,
     insert: (tabId, message) => insertIntoTab(tabId, message.body, { subject: message.subject }),
     copy: (text) => navigator.clipboard.writeText(text),
     log: logOutreach,
     setStatus: (id, status) => updatePartner(id, { status }),
-    saveDraft: saveCurrentDraft,
+    saveOutreachDraft: saveOutreachDraft,
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
   onDirectoryChanged(listener) {

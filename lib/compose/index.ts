@@ -1,2 +1,2 @@
 export { LINK_LIMITS, gmailLink, mailtoLink, outlookLink, teamsChatLink, type ComposeLink,  } from './links';
-export {  draftBlanks, loadCurrentDraft, saveCurrentDraft, type CurrentDraft } from './draft';
+export {  outreachDraftBlanks, loadOutreachDraft, saveOutreachDraft, type OutreachDraft } from './outreach-draft';

@@ -3,7 +3,7 @@ import { decodeUtf8 } from './bytes';
 import { checkFeedText, decodeFeedBytes, webPageMessage } from './encoding';
 import { FeedFormatError } from './errors';
 import { parseJsonFeed } from './json';
-import { parseJsonFeedInHalves, worthSplitting, type HalvesOptions, type PartWorker } from './split';
+import { parseJsonFeedInHalves, worthSplitting, type HalvesOptions, type FeedWorker } from './split';
 import type { AcceptOptions, ParsedFeed } from './validate';
 
 export type FeedKind = 'json' | 'csv';
@@ -64,11 +64,11 @@ const SNIFF_BYTES = 1024;
 export async function parseFeedInParallel(
   feed: { bytes: Uint8Array; text?: string },
   options: AcceptOptions & FeedHints,
-  parallel?: { startWorker(): PartWorker; minBytes?: number } & HalvesOptions,
+  parallel?: { startWorker(): FeedWorker; minBytes?: number } & HalvesOptions,
 ): Promise<ParsedFeed> {
   const large = parallel && worthSplitting(feed.bytes.length, parallel);
   if (large && detectFeedKind(feed.text ?? decodeUtf8(feed.bytes.subarray(0, SNIFF_BYTES)), options) === 'json') {
-    let worker: PartWorker | undefined;
+    let worker: FeedWorker | undefined;
     try {
       worker = parallel.startWorker();
     } catch {

@@ -1,18 +1,15 @@
+import { errorMessage } from '../errors';
 import { FEED_FORMAT, FEED_VERSION } from './entry';
 import { FeedFormatError } from './errors';
 import { FEED_LIMITS, tooManyRows } from './report';
 import { acceptEntries, emptyReport, type AcceptOptions, type ParsedFeed } from './validate';
-
-function describeJsonError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The text as JSON; FeedFormatError when it is not. */
 export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new FeedFormatError(`Not valid JSON: ${describeJsonError(error)}`);
+    throw new FeedFormatError(`Not valid JSON: ${errorMessage(error)}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { DirectoryEntry } from './entry';
-import type { PartWorker, RemoteEntries } from './split';
+import type { FeedWorker, WorkerEntries } from './split';
 import { dedupeNewest, isExpired, type AcceptOptions } from './validate';
 
 export interface SourceEntries {
@@ -8,13 +8,13 @@ export interface SourceEntries {
   /** The source's accepted entries: one per id, as acceptEntries leaves them. */
   entries: readonly DirectoryEntry[];
   /** More of its entries, held by a worker (a large feed parsed in two halves). */
-  remote?: RemoteEntries;
+  inWorker?: WorkerEntries;
 }
 
 export interface MergedDirectory {
   entries: DirectoryEntry[];
   /** Entries held by workers that belong after `entries`, without those dropped here. */
-  remote: { worker: PartWorker; drop: number[] }[];
+  inWorkers: { worker: FeedWorker; drop: number[] }[];
   /** Entries dropped because another source has a newer entry for the same email. */
   duplicates: number;
   /** Entries that expired since their source was synced. */
@@ -34,11 +34,11 @@ type Keyed = Pick<DirectoryEntry, 'id' | 'updatedAt'>;
 export function mergeSources(sources: readonly SourceEntries[], options: AcceptOptions): MergedDirectory {
   let expired = 0;
   const labelled: (DirectoryEntry | Keyed)[] = [];
-  /** Per labelled item: index into `sources`, and for a worker's entry its remote slot and place. */
+  /** Per labelled item: index into `sources`, and for a worker's entry its worker slot and place. */
   const owner: number[] = [];
-  const remoteSlot: number[] = [];
-  const remotePlace: number[] = [];
-  const remotes = sources.flatMap((source) => (source.remote ? [source.remote] : []));
+  const workerSlot: number[] = [];
+  const workerPlace: number[] = [];
+  const workerHeld = sources.flatMap((source) => (source.inWorker ? [source.inWorker] : []));
   sources.forEach((source, s) => {
     for (const entry of source.entries) {
       if (isExpired(entry, options)) {
@@ -48,37 +48,37 @@ export function mergeSources(sources: readonly SourceEntries[], options: AcceptO
       // Entries parsed for this source already carry its label: no copy of 100k objects for nothing.
       labelled.push(entry.source === source.label ? entry : { ...entry, source: source.label });
       owner.push(s);
-      remoteSlot.push(-1);
-      remotePlace.push(-1);
+      workerSlot.push(-1);
+      workerPlace.push(-1);
     }
-    const remote = source.remote;
-    if (!remote) return;
-    const slot = remotes.indexOf(remote);
-    remote.ids.forEach((id, i) => {
-      if (remote.drop.has(i)) return;
-      labelled.push({ id, updatedAt: remote.updatedAt[i]! });
+    const inWorker = source.inWorker;
+    if (!inWorker) return;
+    const slot = workerHeld.indexOf(inWorker);
+    inWorker.ids.forEach((id, i) => {
+      if (inWorker.drop.has(i)) return;
+      labelled.push({ id, updatedAt: inWorker.updatedAt[i]! });
       owner.push(s);
-      remoteSlot.push(slot);
-      remotePlace.push(i);
+      workerSlot.push(slot);
+      workerPlace.push(i);
     });
   });
   // Each source is unique by id already: only several sources can disagree.
-  const contributing = sources.filter((source) => source.entries.length || source.remote?.ids.length).length;
+  const contributing = sources.filter((source) => source.entries.length || source.inWorker?.ids.length).length;
   const { entries: kept, positions, duplicates } =
     contributing > 1 ? dedupeNewest(labelled) : { entries: labelled, positions: labelled.map((_, i) => i), duplicates: 0 };
   const counts = sources.map(() => 0);
   const entries: DirectoryEntry[] = [];
-  const keptRemote = remotes.map((remote) => new Uint8Array(remote.ids.length));
+  const keptInWorker = workerHeld.map((inWorker) => new Uint8Array(inWorker.ids.length));
   kept.forEach((item, i) => {
     const position = positions[i]!;
     counts[owner[position]!]!++;
-    const slot = remoteSlot[position]!;
+    const slot = workerSlot[position]!;
     if (slot < 0) entries.push(item as DirectoryEntry);
-    else keptRemote[slot]![remotePlace[position]!] = 1;
+    else keptInWorker[slot]![workerPlace[position]!] = 1;
   });
   return {
     entries,
-    remote: remotes.map((remote, r) => ({ worker: remote.worker, drop: remote.ids.flatMap((_, i) => (keptRemote[r]![i] ? [] : [i])) })),
+    inWorkers: workerHeld.map((inWorker, r) => ({ worker: inWorker.worker, drop: inWorker.ids.flatMap((_, i) => (keptInWorker[r]![i] ? [] : [i])) })),
     duplicates,
     expired,
     sources: sources.map(({ id, label }, s) => ({ id, label, count: counts[s]! })),

@@ -1,5 +1,5 @@
 import { z } from '../schema';
-import { StorageError, describeStorageError, openMutualDb } from '../storage';
+import { asStorageError, openMutualDb } from '../storage';
 import { DEFAULT_DIRECTORY_SETTINGS, DirectorySettingsSchema, type DirectorySettings } from './sources';
 
 /**
@@ -76,17 +76,13 @@ const SETTINGS_KEY = 'directory';
 const stateKey = (id: string) => `state:${id}`;
 const copyKey = (id: string) => `copy:${id}`;
 
-function storageError(error: unknown): StorageError {
-  return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
-}
-
 export async function loadDirectorySettings(): Promise<DirectorySettings> {
   try {
     const db = await openMutualDb();
     const parsed = DirectorySettingsSchema.safeParse(await db.get('settings', SETTINGS_KEY));
     return parsed.success ? parsed.data : DEFAULT_DIRECTORY_SETTINGS;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -101,7 +97,7 @@ export async function updateDirectorySettings(change: (settings: DirectorySettin
     await tx.done;
     return next;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -110,7 +106,7 @@ export async function loadSourceState(id: string): Promise<SourceState | undefin
     const db = await openMutualDb();
     return SourceStateSchema.safeParse(await db.get('directorySources', stateKey(id))).data;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -122,7 +118,7 @@ export async function loadSourceStates(): Promise<SourceState[]> {
     const values = await db.getAll('directorySources', range);
     return values.flatMap((value) => SourceStateSchema.safeParse(value).data ?? []);
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -132,7 +128,7 @@ export async function loadSourceCopy(id: string): Promise<SourceCopy | undefined
     const db = await openMutualDb();
     value = await db.get('directorySources', copyKey(id));
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
   // Its entries are validated again when parsed; here only the shape is checked.
   const copy = value as (Omit<Partial<SourceCopy>, 'body'> & { body?: unknown }) | undefined;
@@ -143,7 +139,7 @@ export async function loadSourceCopy(id: string): Promise<SourceCopy | undefined
   try {
     body = stored instanceof Blob ? new Uint8Array(await stored.arrayBuffer()) : stored;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
   return { body, contentType: String(copy.contentType ?? ''), name: String(copy.name ?? ''), contentHash: copy.contentHash, savedAt: String(copy.savedAt ?? '') };
 }
@@ -159,7 +155,7 @@ export async function saveSource(state: SourceState, copy?: SourceCopy): Promise
       tx.done,
     ]);
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -169,6 +165,6 @@ export async function deleteSource(id: string): Promise<void> {
     const tx = db.transaction('directorySources', 'readwrite');
     await Promise.all([tx.store.delete(stateKey(id)), tx.store.delete(copyKey(id)), tx.done]);
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }

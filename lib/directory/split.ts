@@ -1,5 +1,5 @@
 import type { z } from '../schema';
-import type { PartWorkerRequest, TailParsedSchema, TailStoredSchema } from '../messages';
+import type { FeedWorkerRequest, TailParsedSchema, TailStoredSchema } from '../messages';
 import { decodeUtf8 } from './bytes';
 import type { DirectoryEntry } from './entry';
 import { FeedFormatError } from './errors';
@@ -28,17 +28,17 @@ export function worthSplitting(size: number, { minBytes = SPLIT_MIN_BYTES }: { m
 const READY_TIMEOUT_MS = 5000;
 
 /** What a worker is asked to parse: the entries after the split, as `{"entries":[` + text, at the first half's "now". */
-export type TailRequest = Omit<Extract<PartWorkerRequest, { type: 'tail/parse' }>, 'type'>;
+export type TailRequest = Omit<Extract<FeedWorkerRequest, { type: 'tail/parse' }>, 'type'>;
 /** A whole feed for a worker to read: its bytes and what parseFeed needs to know of it. */
-export type FeedReadRequest = Omit<Extract<PartWorkerRequest, { type: 'feed/read' }>, 'type'>;
+export type FeedReadRequest = Omit<Extract<FeedWorkerRequest, { type: 'feed/read' }>, 'type'>;
 /** Accepted entries (by their place in `ids`) that lost to a newer entry elsewhere are dropped. */
-export type TailStoreRequest = Omit<Extract<PartWorkerRequest, { type: 'tail/store' }>, 'type'>;
+export type TailStoreRequest = Omit<Extract<FeedWorkerRequest, { type: 'tail/store' }>, 'type'>;
 /** Its report, a name given after the entries, and per accepted entry what deduplication needs. */
 export type TailParsed = z.infer<typeof TailParsedSchema>;
 export type TailStored = z.infer<typeof TailStoredSchema>;
 
 /** The worker as this thread sees it. */
-export interface PartWorker {
+export interface FeedWorker {
   /** Settles once the worker runs: starting one needs this thread idle for a moment. */
   ready(): Promise<void>;
   /** The request's bytes are transferred, not copied: they are gone from this thread. */
@@ -51,8 +51,8 @@ export interface PartWorker {
 }
 
 /** Entries a worker holds for a parsed feed: what the merge and the save need of them. */
-export interface RemoteEntries {
-  worker: PartWorker;
+export interface WorkerEntries {
+  worker: FeedWorker;
   ids: readonly string[];
   updatedAt: readonly string[];
   /** Positions (in `ids`) already dropped as duplicates. */
@@ -237,7 +237,7 @@ function combineReports(head: ValidationReport, tail: ValidationReport, named: b
 }
 
 /** The worker's start, given up on after READY_TIMEOUT_MS. */
-export async function started(worker: PartWorker): Promise<void> {
+export async function started(worker: FeedWorker): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('The worker did not start.')), READY_TIMEOUT_MS)));
   try {
@@ -260,7 +260,7 @@ export interface HalvesOptions {
 export async function parseJsonFeedInHalves(
   bytes: Uint8Array,
   options: AcceptOptions,
-  worker: PartWorker,
+  worker: FeedWorker,
   { whileWaiting }: HalvesOptions = {},
 ): Promise<ParsedFeed | undefined> {
   const cut = findSplit(bytes);
@@ -281,7 +281,7 @@ export async function parseJsonFeedInHalves(
     if (sharesAnAnswer(new Set(head.answers), tail.answers ?? [])) throw new FeedFormatError('One person answered in both halves.');
     const name = head.name ?? tail.name;
     const report = combineReports(head.report, tail.report, Boolean(name));
-    return { ...(name ? { name } : {}), entries: head.entries, report, remote: { worker, ids: tail.ids, updatedAt: tail.updatedAt, drop: new Set() } };
+    return { ...(name ? { name } : {}), entries: head.entries, report, inWorker: { worker, ids: tail.ids, updatedAt: tail.updatedAt, drop: new Set() } };
   } catch {
     worker.release();
     return undefined;

@@ -1,6 +1,6 @@
 import { z } from '../schema';
 import type { IDBPTransaction } from 'idb';
-import { StorageError, describeStorageError, openMutualDb, type MutualDB } from '../storage';
+import { asStorageError, StorageError, openMutualDb, type MutualDB } from '../storage';
 import { DirectoryEntrySchema, type DirectoryEntry } from './entry';
 
 /**
@@ -70,13 +70,9 @@ export interface SaveDirectoryOptions {
    * Parts held by workers, stored after these entries: each writes its chunks from the key it is
    * given, in its own transaction, and answers with its count, skill names and index.
    */
-  remoteParts?: readonly ((firstKey: number) => Promise<{ count: number; skills: readonly string[]; index: unknown }>)[];
-  /** Joins this thread's index with the remote parts' indexes, in position order. */
+  workerParts?: readonly ((firstKey: number) => Promise<{ count: number; skills: readonly string[]; index: unknown }>)[];
+  /** Joins this thread's index with the feed workers' parts' indexes, in position order. */
   joinIndexes?: (indexes: readonly unknown[]) => unknown;
-}
-
-function storageError(error: unknown): StorageError {
-  return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
 }
 
 /** Distinct names, first spelling kept (by case), in no particular order. */
@@ -137,7 +133,7 @@ export async function beginDirectoryWrite(): Promise<DirectoryWrite> {
     await Promise.all([tx.objectStore('directoryChunks').delete(generationRange(write.base)), tx.objectStore('directoryIndex').put(write, WRITING_KEY), tx.done]);
     return write;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -170,7 +166,7 @@ async function inWriteTransaction<T>(stores: ('directoryChunks' | 'directoryInde
       throw error;
     }
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -256,18 +252,18 @@ export async function commitDirectory(commit: DirectoryCommit): Promise<Director
     ]);
     return meta;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
 /**
  * Saves a directory: these entries as the first part, written while their index is built, and
- * the remote parts written by their workers meanwhile; then the switch-over.
+ * the parts the feed workers wrote meanwhile; then the switch-over.
  */
 export async function saveDirectory(entries: readonly DirectoryEntry[], options: SaveDirectoryOptions): Promise<DirectoryMeta> {
   const write = await beginDirectoryWrite();
   const { base } = write;
-  const remote = (options.remoteParts ?? []).map((store, i) => {
+  const workerWrites = (options.workerParts ?? []).map((store, i) => {
     const part = store(base + (i + 1) * PART_SPAN);
     // Awaited below; a part failing while this thread still writes is not an unhandled rejection.
     part.catch(() => undefined);
@@ -275,9 +271,9 @@ export async function saveDirectory(entries: readonly DirectoryEntry[], options:
   });
   try {
     const index = await putChunks(entries, base, options.buildIndex);
-    const stored = await Promise.all(remote);
+    const stored = await Promise.all(workerWrites);
     const { joinIndexes } = options;
-    if (stored.length && !joinIndexes) throw new StorageError('Remote parts need joinIndexes.');
+    if (stored.length && !joinIndexes) throw new StorageError('Parts written by feed workers need joinIndexes.');
     return await commitDirectory({
       ...options,
       write,
@@ -285,7 +281,7 @@ export async function saveDirectory(entries: readonly DirectoryEntry[], options:
       index: joinIndexes && stored.length ? joinIndexes([index, ...stored.map((part) => part.index)]) : index,
     });
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -303,7 +299,7 @@ export async function currentDataEpoch(): Promise<string> {
     await tx.done;
     return epoch;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -313,7 +309,7 @@ export async function isDataEpoch(epoch: string): Promise<boolean> {
     const db = await openMutualDb();
     return (await db.get('directoryIndex', EPOCH_KEY)) === epoch;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -327,7 +323,7 @@ export async function loadDirectoryMeta(): Promise<DirectoryMeta | undefined> {
     const db = await openMutualDb();
     return parseMeta(await db.get('directoryIndex', META_KEY));
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -339,7 +335,7 @@ export async function loadStoredIndex(): Promise<{ meta: DirectoryMeta; index: u
     const meta = parseMeta(stored?.meta);
     return meta && stored ? { meta, index: stored.index } : undefined;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -354,7 +350,7 @@ export async function replaceIndex(version: string, index: unknown): Promise<boo
     await tx.done;
     return current;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -394,7 +390,7 @@ export async function loadEntriesAt(positions: readonly number[]): Promise<Direc
     );
     found = places.map((place) => (place ? chunks.get(place.key)?.[place.offset] : undefined));
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
   if (found.some((value) => value === undefined)) throw new StorageError('The stored directory is incomplete. Sync the directory again.');
   return parseEntries(found);
@@ -418,7 +414,7 @@ export async function loadDirectorySnapshot(): Promise<{ meta: DirectoryMeta; en
     );
     values = segments.flat();
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
   if (values.length !== meta.count) throw new StorageError('The stored directory is incomplete. Sync the directory again.');
   return { meta, entries: parseEntries(values) };

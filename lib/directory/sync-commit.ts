@@ -1,4 +1,5 @@
 import { withDataWriteLock } from '../storage';
+import { errorMessage } from '../errors';
 import { sha256 } from './bytes';
 import type { DirectoryEntry } from './entry';
 import { mergeSources } from './merge';
@@ -31,24 +32,24 @@ async function storeOutcome(source: DirectorySource, outcome: SourceOutcome, pre
     await repository.saveSource(outcome.state, outcome.copy);
     return outcome.state;
   } catch (error) {
-    const stored = failed(source, previous, 'storage', error instanceof Error ? error.message : String(error), now.toISOString()).state;
+    const stored = failed(source, previous, 'storage', errorMessage(error), now.toISOString()).state;
     await repository.saveSource(stored).catch(() => undefined);
     return stored;
   }
 }
 
-type SourceParts = Pick<SourceOutcome, 'remote'> & { entries: DirectoryEntry[] };
+type SourceParts = Pick<SourceOutcome, 'inWorker'> & { entries: DirectoryEntry[] };
 
 /** Entries of one source for the merge: just parsed, generated (demo), or parsed again from its stored copy. */
 async function entriesOf(source: DirectorySource, outcome: SourceOutcome | undefined, env: SyncEnvironment, repository: SyncRepository, now: Date): Promise<SourceParts> {
-  if (outcome?.entries) return { entries: outcome.entries, ...(outcome.remote ? { remote: outcome.remote } : {}) };
+  if (outcome?.entries) return { entries: outcome.entries, ...(outcome.inWorker ? { inWorker: outcome.inWorker } : {}) };
   if (source.kind === 'demo') return { entries: parseDemo(now, env.maxAgeDays, source.label).entries };
   const copy = await repository.loadCopy(source.id);
   if (!copy) return { entries: [] };
   try {
     const options = { now, maxAgeDays: env.maxAgeDays, contentType: copy.contentType, name: copy.name, source: source.label };
-    const { entries, remote } = await readFeed({ bytes: copy.body }, options, { ...(env.parallel ? { parallel: env.parallel } : {}), ...(env.readBudgetMs ? { budgetMs: env.readBudgetMs } : {}) });
-    return { entries, ...(remote ? { remote } : {}) };
+    const { entries, inWorker } = await readFeed({ bytes: copy.body }, options, { ...(env.parallel ? { parallel: env.parallel } : {}), ...(env.readBudgetMs ? { budgetMs: env.readBudgetMs } : {}) });
+    return { entries, ...(inWorker ? { inWorker } : {}) };
   } catch {
     // A copy that no longer parses (rules changed since) contributes nothing; its state still shows the last sync.
     return { entries: [] };
@@ -79,7 +80,7 @@ async function mergeAndSave(
     sources: merged.sources,
     duplicates: merged.duplicates,
     now,
-    remoteParts: merged.remote.map(({ worker, drop }) => (firstKey: number) => worker.store({ drop, firstKey })),
+    workerParts: merged.inWorkers.map(({ worker, drop }) => (firstKey: number) => worker.store({ drop, firstKey })),
     ...(env.parallel ? { joinIndexes: env.parallel.joinIndexes } : {}),
   });
 }
@@ -133,7 +134,7 @@ async function storeAndMerge({ sources, previous, outcomes, env, repository, now
   const storageFailed = finalStates.some((state, i) => outcomes[i] && state !== outcomes[i]!.state);
   if ('error' in merge) {
     const { error } = merge;
-    result.sources.push({ id: 'directory', ok: false, message: `The merged directory was not saved: ${error instanceof Error ? error.message : String(error)}` });
+    result.sources.push({ id: 'directory', ok: false, message: `The merged directory was not saved: ${errorMessage(error)}` });
   } else if (storageFailed) {
     // The directory was merged from entries whose copy could not be stored: merge again from what is stored.
     await mergeAndSave(sources, finalStates, [], env, repository, now).catch(() => undefined);

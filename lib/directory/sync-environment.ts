@@ -1,6 +1,6 @@
 import type { DirectoryEntry } from './entry';
 import { loadSourceCopy, loadSourceState, saveSource, type SourceCopy, type SourceState } from './source-store';
-import type { PartWorker } from './split';
+import type { FeedWorker } from './split';
 import { currentDataEpoch, isDataEpoch, loadDirectoryMeta, saveDirectory, type DirectoryMeta } from './store';
 
 /** What a sync is given: nothing in lib/directory touches the browser, so fetch, the index builder, threads and storage come from the caller. */
@@ -25,7 +25,7 @@ export interface SyncEnvironment {
 
 export interface ParallelSync {
   /** A worker running FeedTail (lib/directory/split); may throw when none can start. */
-  startWorker(): PartWorker;
+  startWorker(): FeedWorker;
   /** lib/match's joinMatchIndexes: the index of this thread's entries with the workers' ones. */
   joinIndexes(indexes: readonly unknown[]): unknown;
   /** Feeds smaller than this (in bytes) take one thread; default SPLIT_MIN_BYTES. */

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors';
 import type { SyncStage } from './source-store';
 
 /**
@@ -131,7 +132,7 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
   } catch (error) {
     if (error instanceof SyncFailure) throw error;
     if (timedOut) throw new SyncFailure('timeout', `The feed took too long to read: no complete answer from its server within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}.`);
-    throw new SyncFailure('network', `Could not reach ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SyncFailure('network', `Could not reach ${new URL(url).host}: ${errorMessage(error)}`);
   } finally {
     clearTimeout(timer);
   }

@@ -1,8 +1,9 @@
+import { errorMessage } from '../errors';
 import { decodeUtf8 } from './bytes';
 import { demoFeedEntries } from './demo';
 import { detectFeedKind, parseFeedInParallel, type FeedHints } from './feed';
 import { FeedFormatError } from './errors';
-import { started, worthSplitting, type PartWorker } from './split';
+import { started, worthSplitting, type FeedWorker } from './split';
 import type { ParallelSync } from './sync-environment';
 import { SyncFailure } from './sync-fetch';
 import { acceptEntries, type AcceptOptions, type ParsedFeed } from './validate';
@@ -34,7 +35,7 @@ type EarlyWorker = ParallelSync & { warm(bytes: number): void };
  * starts only while this thread is idle, as it is during the download, not during the parse.
  */
 export function earlyWorker(parallel: ParallelSync): EarlyWorker {
-  let worker: PartWorker | undefined;
+  let worker: FeedWorker | undefined;
   const startWorker = () => (worker ??= parallel.startWorker());
   return {
     ...parallel,
@@ -71,8 +72,8 @@ async function withinBudget<T>(reading: Promise<T>, budgetMs: number, stop: () =
   }
 }
 
-/** The whole feed read by a worker, which keeps its entries to store them (they come back as `remote`). */
-async function readInWorker(bytes: Uint8Array, options: AcceptOptions & FeedHints, worker: PartWorker): Promise<ParsedFeed> {
+/** The whole feed read by a worker, which keeps its entries to store them (they come back as `inWorker`). */
+async function readInWorker(bytes: Uint8Array, options: AcceptOptions & FeedHints, worker: FeedWorker): Promise<ParsedFeed> {
   const { contentType, name, source } = options;
   const request = {
     // A copy: these bytes are also stored and hashed here, and the worker's are transferred.
@@ -83,21 +84,21 @@ async function readInWorker(bytes: Uint8Array, options: AcceptOptions & FeedHint
     ...(contentType ? { contentType } : {}),
     ...(name ? { name } : {}),
   };
-  let parsed: Awaited<ReturnType<PartWorker['read']>>;
+  let parsed: Awaited<ReturnType<FeedWorker['read']>>;
   try {
     parsed = await worker.read(request);
   } catch (error) {
     if (error instanceof FeedFormatError) throw error;
     // The worker ran and stopped while reading (out of memory, most often): this feed did it.
-    throw new SyncFailure('crash', `Reading the feed stopped Mutual's reader (${error instanceof Error ? error.message : String(error)}): it was not used.`);
+    throw new SyncFailure('crash', `Reading the feed stopped Mutual's reader (${errorMessage(error)}): it was not used.`);
   }
   const { report, name: feedName, ids, updatedAt } = parsed;
-  return { ...(feedName ? { name: feedName } : {}), entries: [], report, remote: { worker, ids, updatedAt, drop: new Set() } };
+  return { ...(feedName ? { name: feedName } : {}), entries: [], report, inWorker: { worker, ids, updatedAt, drop: new Set() } };
 }
 
 /** A worker that started, or undefined when none can here (then this thread reads). */
-async function runningWorker(parallel: ParallelSync): Promise<PartWorker | undefined> {
-  let worker: PartWorker | undefined;
+async function runningWorker(parallel: ParallelSync): Promise<FeedWorker | undefined> {
+  let worker: FeedWorker | undefined;
   try {
     worker = parallel.startWorker();
     await started(worker);

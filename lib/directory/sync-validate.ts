@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from './entry';
 import type { SourceCopy, SourceState, StoredReport, SyncStage } from './source-store';
 import type { DirectorySource } from './sources';
-import type { RemoteEntries } from './split';
+import type { WorkerEntries } from './split';
 import { cappedReport } from './report';
 import type { ParsedFeed, ValidationReport } from './validate';
 
@@ -16,7 +16,7 @@ export interface SourceOutcome {
   copy?: SourceCopy;
   /** The entries just parsed, so the merge does not read and parse the copy again. */
   entries?: DirectoryEntry[];
-  remote?: RemoteEntries;
+  inWorker?: WorkerEntries;
 }
 
 /** What is stored of a report: the issues and warnings lib/directory/report keeps, and how many more there were. */

@@ -4,7 +4,7 @@ import { describeIssue } from './messages';
 import { parseFeed } from './feed';
 import type { SourceState } from './source-store';
 import { feedUrlProblem, type DirectorySource } from './sources';
-import type { PartWorker } from './split';
+import type { FeedWorker } from './split';
 import { worthSplitting } from './split';
 import { commitSync, saveAhead, type DirectorySyncResult } from './sync-commit';
 import { indexedDbRepository, type SyncEnvironment, type SyncRepository } from './sync-environment';
@@ -103,7 +103,7 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   }
   const state = succeeded(source, parsed, contentHash, at, { ...(result.etag ? { etag: result.etag } : {}), ...(result.lastModified ? { lastModified: result.lastModified } : {}) });
   const copy = { body: result.bytes, contentType: result.contentType ?? '', name: source.url, contentHash, savedAt: at };
-  return { state, copy, entries: parsed.entries, ...(parsed.remote ? { remote: parsed.remote } : {}) };
+  return { state, copy, entries: parsed.entries, ...(parsed.inWorker ? { inWorker: parsed.inWorker } : {}) };
 }
 
 /** A file's content, read by the page that imported it, is checked and stored as that source's copy. */
@@ -146,7 +146,7 @@ function syncOne(source: DirectorySource, previous: SourceState | undefined, env
  * parsed are merged from memory; the directory and the sources' copies are written side by side.
  */
 export async function syncDirectory(sources: readonly DirectorySource[], env: SyncEnvironment, onlyId?: string): Promise<DirectorySyncResult> {
-  const started: PartWorker[] = [];
+  const started: FeedWorker[] = [];
   const { parallel } = env;
   const tracked: SyncEnvironment = parallel
     ? {

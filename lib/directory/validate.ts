@@ -1,6 +1,6 @@
 import { FeedEntrySchema, entryId, type DirectoryEntry } from './entry';
 import { quickParseEntry } from './quick-parse';
-import type { RemoteEntries } from './split';
+import type { WorkerEntries } from './split';
 import { describeProblem, type IssueCode } from './messages';
 import { recordIssue } from './report';
 
@@ -38,7 +38,7 @@ export interface ParsedFeed {
   name?: string;
   entries: DirectoryEntry[];
   /** More accepted entries, held by a worker (lib/directory/split); `report.valid` counts both. */
-  remote?: RemoteEntries;
+  inWorker?: WorkerEntries;
   report: ValidationReport;
 }
 

@@ -13,6 +13,7 @@ export {
   
   type MatchIndex,
   type MatchResult,
+  type RankedPartner,
   type RankOptions,
   
 } from './model';
@@ -20,3 +21,4 @@ export { createRankContext, type RankContext } from './context';
 export { assess, emptyDetail, isEligible } from './evaluate';
 export { explain } from './explain';
 export { loadDirectoryIndex } from './stored-index';
+export { MatchResultSchema, RankedPartnerSchema } from './result-schema';

@@ -1,3 +1,4 @@
+import type { DirectoryEntry } from '../directory';
 import type { SkillResolution } from '../skills';
 import type { MatchMode, MatchWeights, MeetingFormat, Priority, SkillLevel } from '../profile';
 
@@ -187,4 +188,10 @@ export interface MatchResult {
   fitsSearch?: true;
   reasons: string[];
   explanation: MatchExplanation;
+}
+
+/** One person of a ranking: their directory entry and the engine's result for them. */
+export interface RankedPartner {
+  entry: DirectoryEntry;
+  match: MatchResult;
 }

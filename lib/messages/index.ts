@@ -10,8 +10,6 @@ const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('directory/sync'), sourceId: z.optional(z.string().check(z.maxLength(200))) }),
   /** Background → any page: the stored directory changed (new version) or a sync ended. */
   z.object({ type: z.literal('directory/changed'), version: z.string().check(z.maxLength(100)) }),
-  /** Popup → background: insert text into the focused field of a tab the user granted (activeTab). */
-  z.object({ type: z.literal('insert/text'), tabId: z.number().check(z.int(), z.gte(0)), text: z.string().check(z.maxLength(20_000)), subject: z.optional(z.string().check(z.maxLength(1000))) }),
   /** Options → background: the user's templates changed (rebuild the context menu). */
   z.object({ type: z.literal('templates/changed') }),
   /**
@@ -43,7 +41,6 @@ interface Responses {
   'directory/sync': SyncSummary;
   'offscreen/sync': SyncSummary & { version: string };
   'directory/changed': void;
-  'insert/text': InsertOutcome;
   'templates/changed': void;
 }
 export type ResponseOf<M extends Message> = Responses[M['type']];
@@ -57,7 +54,7 @@ export function parseMessage(value: unknown): Message | undefined {
  * Between a thread that syncs and the worker that parses, stores and indexes the second half of a
  * large feed (lib/directory/split). One request at a time; each answer is validated when it arrives.
  */
-export const PartWorkerRequestSchema = z.discriminatedUnion('type', [
+export const FeedWorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tail/parse'), bytes: z.instanceof(Uint8Array), now: z.string(), maxAgeDays: z.number().check(z.int(), z.gt(0)), source: z.optional(z.string()) }),
   z.object({ type: z.literal('tail/store'), drop: z.array(z.number().check(z.int(), z.gte(0))), firstKey: z.number().check(z.int(), z.gte(0)) }),
   /** A whole feed read in the worker (within the sync's time budget); answered as 'tail/parsed'. */
@@ -71,7 +68,7 @@ export const PartWorkerRequestSchema = z.discriminatedUnion('type', [
     name: z.optional(z.string()),
   }),
 ]);
-export type PartWorkerRequest = z.infer<typeof PartWorkerRequestSchema>;
+export type FeedWorkerRequest = z.infer<typeof FeedWorkerRequestSchema>;
 
 const count = z.number().check(z.int(), z.gte(0));
 const ReportSchema = z.object({
@@ -95,7 +92,7 @@ export const TailParsedSchema = z.object({
 });
 export const TailStoredSchema = z.object({ count, skills: z.array(z.string()), index: z.unknown() });
 
-export const PartWorkerReplySchema = z.discriminatedUnion('type', [
+export const FeedWorkerReplySchema = z.discriminatedUnion('type', [
   z.extend(TailParsedSchema, { type: z.literal('tail/parsed') }),
   z.extend(TailStoredSchema, { type: z.literal('tail/stored') }),
   /** `format`: the feed itself cannot be read (FeedFormatError), as opposed to the worker failing. */
@@ -103,4 +100,4 @@ export const PartWorkerReplySchema = z.discriminatedUnion('type', [
   /** Sent once, when the worker runs. */
   z.object({ type: z.literal('tail/ready') }),
 ]);
-export type PartWorkerReply = z.infer<typeof PartWorkerReplySchema>;
+export type FeedWorkerReply = z.infer<typeof FeedWorkerReplySchema>;

@@ -1,5 +1,5 @@
 import { z } from '../schema';
-import { MatchSummarySchema } from '../results';
+import { MatchResultSchema } from '../match';
 
 export const PARTNER_STATUSES = ['none', 'contacted', 'talking', 'partnered', 'declined'] as const;
 const PartnerStatusSchema = z.enum(PARTNER_STATUSES);
@@ -11,8 +11,11 @@ export const PartnerRecordSchema = z.object({
   shortlisted: z.boolean(),
   hidden: z.boolean(),
   status: PartnerStatusSchema,
-  /** The match as the results list showed it when the user kept this person (score, reasons). */
-  match: z.catch(z.optional(MatchSummarySchema), undefined),
+  /**
+   * The engine's result as the results list showed it when the user kept this person (score,
+   * reasons); a match kept in an older shape is dropped, and the next ranking shows theirs again.
+   */
+  match: z.catch(z.optional(MatchResultSchema), undefined),
   updatedAt: z.iso.datetime(),
 });
 export type PartnerRecord = z.infer<typeof PartnerRecordSchema>;

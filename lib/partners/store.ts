@@ -39,7 +39,11 @@ export async function updatePartner(
   return next;
 }
 
-/** Logs one outreach and marks the partner contacted (unless already further along), atomically. */
+/**
+ * Logs one outreach and, when the message went where it is sent from (inserted into the page,
+ * opened as a compose link), marks the partner contacted (unless already further along),
+ * atomically. A copy only logs: nothing says it was ever pasted, let alone sent.
+ */
 export async function logOutreach(entry: OutreachLogEntry): Promise<LoggedOutreach> {
   const valid = OutreachLogEntrySchema.parse(entry);
   const db = await openMutualDb();
@@ -50,7 +54,7 @@ export async function logOutreach(entry: OutreachLogEntry): Promise<LoggedOutrea
   const record = existing.success ? existing.data : newPartnerRecord(valid.partnerId, new Date(valid.at));
   const next: PartnerRecord = {
     ...record,
-    status: record.status === 'none' || record.status === 'declined' ? 'contacted' : record.status,
+    status: valid.action !== 'copied' && (record.status === 'none' || record.status === 'declined') ? 'contacted' : record.status,
     updatedAt: valid.at,
   };
   await partners.put(next, valid.partnerId);

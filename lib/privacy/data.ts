@@ -1,5 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { DB_NAME, describeStorageError, openMutualDb, StorageError, withDataWriteLock, type MutualDB } from '../storage';
+import { asStorageError, DB_NAME, openMutualDb, withDataWriteLock, type MutualDB } from '../storage';
 
 export type StoreName = StoreNames<MutualDB>;
 
@@ -34,10 +34,6 @@ export interface AllData {
   stores: Record<string, StoredRecord[]>;
 }
 
-function storageError(error: unknown): StorageError {
-  return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
-}
-
 /** Everything Mutual keeps, read in one transaction so the copy is consistent. */
 export async function exportAllData(now: Date = new Date()): Promise<AllData> {
   try {
@@ -57,7 +53,7 @@ export async function exportAllData(now: Date = new Date()): Promise<AllData> {
     for (const records of Object.values(stores)) for (const record of records) record.value = await blobsAsText(record.value);
     return { format: DATA_FILE_FORMAT, version: DATA_FILE_VERSION, exportedAt: now.toISOString(), database: { name: DB_NAME, version: db.version }, stores };
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -110,7 +106,7 @@ async function clearAllStores(): Promise<StoreName[]> {
     }
     return names;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 

@@ -1,4 +1,4 @@
-import { describeStorageError, openMutualDb, StorageError } from '../storage';
+import { asStorageError, openMutualDb } from '../storage';
 import { ProfileFormatError, StoredProfileError } from './errors';
 import { migrateProfile } from './migrate';
 import { ProfileSchema, type Profile } from './model';
@@ -7,10 +7,6 @@ import { ProfileSchema, type Profile } from './model';
 export const PROFILE_KEY = 'me';
 export const DRAFT_KEY = 'draft';
 
-function storageError(error: unknown): StorageError {
-  return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
-}
-
 /** Reads the stored values as they are; a read-only transaction need not be awaited to its end. */
 export async function readRecords(keys: readonly string[]): Promise<unknown[]> {
   try {
@@ -18,7 +14,7 @@ export async function readRecords(keys: readonly string[]): Promise<unknown[]> {
     const tx = db.transaction('profile', 'readonly');
     return await Promise.all(keys.map((key) => tx.store.get(key)));
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }
 
@@ -65,6 +61,6 @@ export async function writeProfileRecords(profile: Profile | undefined, storedDr
     tx.commit();
     await written;
   } catch (error) {
-    throw storageError(error);
+    throw asStorageError(error);
   }
 }

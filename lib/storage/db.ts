@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { errorMessage } from '../errors';
 
 /**
  * One IndexedDB database holds everything Mutual keeps. Each capability owns its stores and reads
@@ -69,7 +70,7 @@ export function openMutualDb(): Promise<MutualDatabase> {
     },
   }).catch((error: unknown) => {
     dbPromise = undefined;
-    throw new StorageError(describeStorageError(error), error);
+    throw asStorageError(error);
   });
   return dbPromise;
 }
@@ -80,11 +81,16 @@ export function closeMutualDb(): void {
   dbPromise = undefined;
 }
 
-export function describeStorageError(error: unknown): string {
+/** A failure of the browser's storage as a StorageError that says it in words (one already is left as it is). */
+export function asStorageError(error: unknown): StorageError {
+  return error instanceof StorageError ? error : new StorageError(describeStorageError(error), error);
+}
+
+function describeStorageError(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError') return 'The browser has no more storage space for Mutual. Free some disk space or delete old data, then try again.';
   if (name === 'VersionError') return 'Mutual’s storage was written by a newer version. Update the extension.';
   if (name === 'InvalidStateError') return 'The browser refused storage (private window or storage disabled).';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return `Storage failed: ${message}`;
 }

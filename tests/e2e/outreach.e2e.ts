@@ -5,7 +5,8 @@ import { launch, quickStart, seriousAxeViolations, type Mutual } from './harness
 /**
  * The reach-out panel in the real popup page: the message is filled from both profiles, inserted
  * into a real Quill editor in the tab the toolbar click granted, copied when insertion is not
- * possible, and every use marks the partner contacted.
+ * possible. Inserting marks the partner contacted; a copy does not (nothing says it was sent)
+ * until the person says so with "Mark as contacted".
  */
 
 const squash = (text: string) => text.replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '');
@@ -106,5 +107,32 @@ describe('reach out from the popup', () => {
     await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Reach out/);
     const card = popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li').filter({ hasText: partnerName }).first();
     expect(await card.getByLabel(`Status of ${partnerName}`).inputValue()).toBe('contacted');
+  });
+
+  it('does not call a copied message sent: the partner is contacted only once the person marks it', async () => {
+    const results = () => popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li');
+    const other = results().filter({ hasNotText: partnerName }).first();
+    const name = (await other.locator('h3').textContent())!;
+    const card = () => results().filter({ hasText: name }).first();
+    const copyFor = async () => {
+      await card().getByRole('button', { name: /^Reach out/ }).click();
+      await expect.poll(() => popup.getByRole('combobox', { name: 'Template' }).inputValue(), { timeout: 5_000 }).not.toBe('');
+      await popup.getByLabel('Subject').fill('Two-way mentoring');
+      await popup.getByLabel('Message').fill(`Hi ${name}, would you like to swap skills?`);
+      await popup.getByRole('button', { name: 'Copy message' }).click();
+      await expect.poll(() => popup.getByRole('status').last().textContent()).toMatch(/^Message copied/);
+    };
+
+    await copyFor();
+    expect(await popup.getByRole('status').last().textContent()).not.toMatch(/contacted/);
+    await popup.getByRole('button', { name: /^Back/ }).click();
+    expect(await card().getByLabel(`Status of ${name}`).inputValue()).toBe('none');
+
+    await copyFor();
+    await popup.getByRole('button', { name: 'Mark as contacted' }).click();
+    await expect.poll(() => popup.getByRole('status').last().textContent()).toMatch(new RegExp(`Marked ${name} as contacted\\.$`));
+    expect(await seriousAxeViolations(popup)).toEqual([]);
+    await popup.getByRole('button', { name: /^Back/ }).click();
+    await expect.poll(() => card().getByLabel(`Status of ${name}`).inputValue()).toBe('contacted');
   });
 });

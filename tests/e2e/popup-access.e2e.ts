@@ -33,6 +33,41 @@ async function overflowAt(fontSize: string): Promise<Overflow> {
   return { width, scrollWidth: main.scrollWidth, clipped, hiddenTab: right('[role="tab"]', 'Hidden'), filters: right('button', 'Filters') };
 }
 
+/** Evaluated inside the popup at its default size: the rows of the view tabs, and the search's placeholder against its box. */
+function firstScreenText(): { tabRows: number; placeholder: number; searchBox: number } {
+  const tops = new Set([...document.querySelectorAll('[role="tab"]')].map((tab) => Math.round(tab.getBoundingClientRect().top)));
+  const search = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const style = getComputedStyle(search);
+  const context = document.createElement('canvas').getContext('2d')!;
+  context.font = style.font;
+  return {
+    tabRows: tops.size,
+    placeholder: context.measureText(search.placeholder).width,
+    searchBox: search.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+  };
+}
+
+/** Evaluated inside the popup: the chosen template's name against the room the picker gives it. */
+function templatePicker(): { name: string; lines: number; fits: number; height: number; width: number } {
+  const select = document.querySelector<HTMLSelectElement>('section.outreach select')!;
+  const style = getComputedStyle(select);
+  const context = document.createElement('canvas').getContext('2d')!;
+  context.font = style.font;
+  const fontSize = parseFloat(style.fontSize);
+  const name = select.selectedOptions[0]!.textContent ?? '';
+  // The room beside the picker's arrow, which takes about 1.5 em.
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.5 * fontSize;
+  const lines = Math.ceil(context.measureText(name).width / room);
+  return { name, lines, fits: Math.floor((select.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / (fontSize * 1.1)), height: select.clientHeight, width: select.getBoundingClientRect().right - document.documentElement.clientWidth };
+}
+
+/** Evaluated inside the real popup: the usual text size, and the matches rather than a reach-out panel. */
+const BACK_TO_MATCHES = `(() => {
+  document.documentElement.style.fontSize = '';
+  [...document.querySelectorAll('section.outreach button')].find((button) => button.textContent.startsWith('Back'))?.click();
+  return true;
+})()`;
+
 const focusedCard = (popup: Page) => popup.evaluate(() => document.activeElement?.getAttribute('data-partner-id'));
 const cardIds = (popup: Page, list: string) => popup.getByRole('list', { name: list }).locator(':scope > li').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-partner-id')));
 
@@ -89,6 +124,18 @@ describe('popup accessibility', () => {
     await popup.getByRole('button', { name: /^Back/ }).click();
   });
 
+  it('at its default size the real toolbar popup shows the five views on one row of tabs and the whole search placeholder', async () => {
+    const page = await mutual.context.newPage();
+    await page.goto(mutual.server.url('/blank.html'));
+    await mutual.clickToolbar(page);
+    await mutual.waitForRealPopup();
+    await expect.poll(() => mutual.evaluateInRealPopup<number>('document.querySelectorAll("[data-partner-id]").length'), { timeout: 10_000 }).toBeGreaterThan(0);
+    const seen = await mutual.evaluateInRealPopup<ReturnType<typeof firstScreenText>>(`(${firstScreenText.toString()})()`);
+    expect(seen.tabRows).toBe(1);
+    expect(seen.placeholder).toBeLessThanOrEqual(seen.searchBox);
+    await page.close();
+  });
+
   it('reflows the real toolbar popup at 200% text: no sideways scrolling, nothing clipped, Hidden and Filters in reach', async () => {
     const page = await mutual.context.newPage();
     await page.goto(mutual.server.url('/blank.html'));
@@ -112,6 +159,32 @@ describe('popup accessibility', () => {
     expect(panel.scrollWidth).toBeLessThanOrEqual(panel.width);
     expect(panel.insertBottom).toBeLessThanOrEqual(panel.height);
     expect(panel.hit).toBe(true);
+    await page.close();
+  });
+
+  it('at 200% text the outreach template picker shows the whole name of the longest template it offers', async () => {
+    const page = await mutual.context.newPage();
+    await page.goto(mutual.server.url('/blank.html'));
+    await mutual.clickToolbar(page);
+    await mutual.waitForRealPopup();
+    // The popup as the test before left it may still show a reach-out panel: back to the matches first.
+    await mutual.evaluateInRealPopup(BACK_TO_MATCHES);
+    await expect.poll(() => mutual.evaluateInRealPopup<number>('document.querySelectorAll("[data-partner-id]").length'), { timeout: 10_000 }).toBeGreaterThan(0);
+    await mutual.evaluateInRealPopup('document.documentElement.style.fontSize = "200%"');
+    await mutual.evaluateInRealPopup('document.querySelector("[data-partner-id] button.primary").click()');
+    await expect.poll(() => mutual.evaluateInRealPopup<string>('document.querySelector("section.outreach select")?.value ?? ""'), { timeout: 10_000 }).not.toBe('');
+    // The longest name offered, chosen as a person would (the change event the panel listens to).
+    await mutual.evaluateInRealPopup(`(() => {
+      const select = document.querySelector('section.outreach select');
+      select.value = [...select.options].sort((a, b) => b.textContent.length - a.textContent.length)[0].value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const picker = await mutual.evaluateInRealPopup<ReturnType<typeof templatePicker>>(`(${templatePicker.toString()})()`);
+    expect(picker.lines, picker.name).toBeGreaterThan(1);
+    expect(picker.fits, `${picker.name} in ${picker.height} px`).toBeGreaterThanOrEqual(picker.lines);
+    expect(picker.width).toBeLessThanOrEqual(0);
+    await mutual.evaluateInRealPopup(BACK_TO_MATCHES);
     await page.close();
   });
 

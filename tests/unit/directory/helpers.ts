@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { closeMutualDb } from '../../../lib/storage/db';
 import type { DirectoryEntry } from '../../../lib/directory';
-import { FeedTail, type PartWorker } from '../../../lib/directory/split';
-import { readWholeFeed } from '../../../lib/directory/part-worker';
+import { FeedTail, type FeedWorker } from '../../../lib/directory/split';
+import { readWholeFeed } from '../../../lib/directory/feed-worker';
 import { buildMatchIndex } from '../../../lib/match';
 
 /** A fresh, empty IndexedDB for each test. */
@@ -61,7 +61,7 @@ export function directoryEntry(i: number, overrides: Partial<DirectoryEntry> = {
 export function inProcessWorker(options: { fail?: 'parse' | 'read' | 'store' } = {}) {
   const tail = new FeedTail(buildMatchIndex);
   const calls = { parse: 0, read: 0, store: 0, released: 0 };
-  const worker: PartWorker = {
+  const worker: FeedWorker = {
     ready: () => Promise.resolve(),
     async parse(request) {
       calls.parse++;

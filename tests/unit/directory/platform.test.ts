@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEMO_DIRECTORY_SIZE, loadDirectoryMeta, loadSourceStates, updateDirectorySettings } from '../../../lib/directory';
 import { readPolicy } from '../../../platform/directory-policy';
 import { MANAGED_FIRST_WAIT_MS, MANAGED_WAIT_MS, onManagedStorageChange } from '../../../platform/managed-storage';
-import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncAll, syncHere, syncOnPolicyChange } from '../../../platform/directory-sync';
+import { SYNC_ALARM, handleAlarm, handleInstalled, handleStartup, syncEverySource, syncHere, syncOnPolicyChange, syncOneSource } from '../../../platform/directory-sync';
 import { parseMessage } from '../../../lib/messages';
 import { syncInOffscreen } from '../../../platform/offscreen';
 import { resetDatabase } from './helpers';
@@ -42,16 +42,30 @@ describe('background directory wiring', () => {
     await updateDirectorySettings((settings) => ({ ...settings, sources: [{ id: `url:${FEED}`, kind: 'url', url: FEED, label: 'Intranet' }] }));
     fakeBrowser.permissions.contains = vi.fn(async () => false);
     const fetch = vi.spyOn(globalThis, 'fetch');
-    const summary = await syncAll();
+    const summary = await syncEverySource();
     expect(fetch).not.toHaveBeenCalled();
     expect(fakeBrowser.permissions.contains).toHaveBeenCalledWith({ origins: ['https://intranet.example.com/*'] });
     expect(summary.ok).toBe(false);
     expect(summary.sources.find((source) => source.id === `url:${FEED}`)?.message).toMatch(/no access/);
   });
 
+  it('syncs one source alone ("Sync now" on it), or every source', async () => {
+    await updateDirectorySettings((settings) => ({ ...settings, sources: [{ id: `url:${FEED}`, kind: 'url', url: FEED, label: 'Intranet' }] }));
+    fakeBrowser.permissions.contains = vi.fn(async () => true);
+    const fetch = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    await syncOneSource('demo');
+    expect(fetch).not.toHaveBeenCalled();
+    expect((await loadDirectoryMeta())?.count).toBe(DEMO_DIRECTORY_SIZE);
+    const summary = await syncOneSource(`url:${FEED}`);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(summary.sources.find((source) => source.id === `url:${FEED}`)?.ok).toBe(false);
+    await syncEverySource();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('follows the policy: the demo can be turned off by the organization', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockResolvedValue({ demoDirectory: false, organizationName: 'Acme', directoryFeeds: ['not a url'] } as never);
-    await syncAll();
+    await syncEverySource();
     expect((await loadDirectoryMeta())?.count).toBe(0);
   });
 
@@ -64,7 +78,7 @@ describe('background directory wiring', () => {
     expect(await readPolicy()).toEqual({});
     const stop = syncOnPolicyChange();
     // Resolves while the policy service has not answered: the demo is in place all the same.
-    await syncAll();
+    await syncEverySource();
     expect((await loadDirectoryMeta())?.count).toBe(DEMO_DIRECTORY_SIZE);
     answer({ demoDirectory: false });
     await vi.waitFor(async () => expect((await loadDirectoryMeta())?.count).toBe(0), { timeout: 3_000 });
@@ -124,7 +138,7 @@ describe('background directory wiring', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       return {};
     });
-    await Promise.all([syncAll().then(() => events.push('done 1')), syncAll().then(() => events.push('done 2'))]);
+    await Promise.all([syncEverySource().then(() => events.push('done 1')), syncEverySource().then(() => events.push('done 2'))]);
     expect(events).toEqual(['read policy 1', 'done 1', 'read policy 2', 'done 2']);
   });
 
@@ -150,7 +164,7 @@ describe('background directory wiring', () => {
       handed.push(message);
       return syncHere(message);
     });
-    const summary = await syncAll();
+    const summary = await syncEverySource();
     expect(create).toHaveBeenCalledWith(expect.objectContaining({ url: '/offscreen.html', reasons: ['WORKERS'] }));
     expect(handed).toEqual([expect.objectContaining({ type: 'offscreen/sync', allowedUrls: [GRANTED] })]);
     expect(close).toHaveBeenCalledOnce();
@@ -168,7 +182,7 @@ describe('background directory wiring', () => {
     vi.spyOn(fakeBrowser.offscreen, 'createDocument').mockRejectedValue(new Error('offscreen is not allowed'));
     vi.spyOn(fakeBrowser.offscreen, 'closeDocument').mockRejectedValue(new Error('No current offscreen document.'));
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
-    const summary = await syncAll();
+    const summary = await syncEverySource();
     expect(summary.ok).toBe(true);
     expect((await loadDirectoryMeta())?.count).toBe(DEMO_DIRECTORY_SIZE);
   });

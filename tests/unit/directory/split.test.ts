@@ -18,12 +18,12 @@ async function inHalves(text: string) {
   const { worker, calls } = inProcessWorker();
   const parsed = await parseJsonFeedInHalves(utf8(text), options, worker);
   if (!parsed) return { parsed, calls };
-  const merged = mergeSources([{ id: 'feed', label: 'Intranet', entries: parsed.entries, ...(parsed.remote ? { remote: parsed.remote } : {}) }], options);
+  const merged = mergeSources([{ id: 'feed', label: 'Intranet', entries: parsed.entries, ...(parsed.inWorker ? { inWorker: parsed.inWorker } : {}) }], options);
   await saveDirectory(merged.entries, {
     buildIndex: () => buildMatchIndex(merged.entries),
     version: 'v',
     sources: merged.sources,
-    remoteParts: merged.remote.map(({ worker: part, drop }) => (firstKey: number) => part.store({ drop, firstKey })),
+    workerParts: merged.inWorkers.map(({ worker: part, drop }) => (firstKey: number) => part.store({ drop, firstKey })),
     joinIndexes: joinMatchIndexes,
   });
   return { parsed, calls, stored: await loadAllEntries() };
@@ -82,7 +82,7 @@ describe('parsing a JSON feed in two halves', () => {
     const text = jsonFeed(entries);
     const single = parseJsonFeed(text, options);
     const { parsed, calls, stored } = await inHalves(text);
-    expect(parsed?.remote).toBeDefined();
+    expect(parsed?.inWorker).toBeDefined();
     expect(parsed!.report).toEqual(single.report);
     expect(parsed!.report.invalid).toEqual([{ index: 41, field: 'careerStage', code: 'unknown-career-stage', message: expect.any(String) }]);
     expect(stored).toEqual(single.entries);
@@ -112,7 +112,7 @@ describe('parsing a JSON feed in two halves', () => {
     const long = feedPerson('x@example.com', { name: `Ana ${'de la '.repeat(18)}Cruz`, learn: [{ name: 'Budgeting', priority: 'high', ask: 'x '.repeat(900) }] });
     const text = jsonFeed([feedPerson('a@example.com'), long, feedPerson('b@example.com')]);
     const { parsed, stored } = await inHalves(text);
-    expect(parsed?.remote).toBeDefined();
+    expect(parsed?.inWorker).toBeDefined();
     expect(stored).toEqual(parseJsonFeed(text, options).entries);
   });
 

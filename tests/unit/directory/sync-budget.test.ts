@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAllEntries, loadSourceStates, syncDirectory, type DirectorySource, type ParallelSync, type SyncEnvironment } from '../../../lib/directory';
 import { saveSource } from '../../../lib/directory/source-store';
-import type { PartWorker } from '../../../lib/directory/split';
+import type { FeedWorker } from '../../../lib/directory/split';
 import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
 import { feedPerson, inProcessWorker, jsonFeed, resetDatabase } from './helpers';
 
@@ -16,12 +16,12 @@ const isHostile = (url: string | undefined) => Boolean(url?.includes('hostile'))
  * given to read, the hostile one as `hostile` says; every one started is kept to look at.
  */
 function workers(hostile: 'hang' | 'crash' | 'none') {
-  const started: { worker: PartWorker; calls: { read: number; released: number } }[] = [];
+  const started: { worker: FeedWorker; calls: { read: number; released: number } }[] = [];
   const parallel: ParallelSync = {
     startWorker: () => {
       const inner = inProcessWorker();
       const calls = { read: 0, released: 0 };
-      const worker: PartWorker = {
+      const worker: FeedWorker = {
         ...inner.worker,
         read: (request) => {
           calls.read++;

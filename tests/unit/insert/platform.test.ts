@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
-import { saveCurrentDraft } from '../../../lib/compose';
+import { saveOutreachDraft } from '../../../lib/compose';
 import { INSERTER_KEY, type FrameProbe, type InsertResult } from '../../../lib/insert';
 import { loadOutreachLog, loadPartners } from '../../../lib/partners';
 import { closeMutualDb } from '../../../lib/storage/db';
@@ -93,7 +93,7 @@ describe('context menu and keyboard command', () => {
   });
 
   it('Alt+Shift+I inserts the current draft, logs it and marks the partner contacted', async () => {
-    await saveCurrentDraft(draft);
+    await saveOutreachDraft(draft);
     const executeScript = scripting([{ frameId: 0, result: field('ok') }], OK);
     await handleCommand('insert-draft', { id: 12 } as never);
     expect(executeScript).toHaveBeenNthCalledWith(2, expect.objectContaining({ args: [INSERTER_KEY, 'Hi Dana, the draft.', 'Two-way mentoring, Dana?'] }));
@@ -109,7 +109,7 @@ describe('context menu and keyboard command', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('!');
     expect(await fakeBrowser.action.getTitle({ tabId: 12 })).toMatch(/There is no draft yet/);
 
-    await saveCurrentDraft(draft);
+    await saveOutreachDraft(draft);
     scripting([{ frameId: 0, result: field('read-only') }], OK);
     await handleCommand('insert-draft', { id: 12 } as never);
     expect(await fakeBrowser.action.getTitle({ tabId: 12 })).toMatch(/read-only/);
@@ -118,7 +118,7 @@ describe('context menu and keyboard command', () => {
   });
 
   it('a template from the menu is filled for the draft’s partner and inserted into the clicked frame', async () => {
-    await saveCurrentDraft(draft);
+    await saveOutreachDraft(draft);
     const executeScript = scripting([{ frameId: 4, result: field('ok') }], OK);
     await handleContextMenuClick({ menuItemId: 'mutual-template:decline', frameId: 4, editable: true } as never, { id: 12 } as never);
     expect(executeScript).toHaveBeenNthCalledWith(1, expect.objectContaining({ target: { tabId: 12, frameIds: [4] } }));
@@ -136,7 +136,7 @@ describe('context menu and keyboard command', () => {
   });
 
   it('a draft that still holds a blank is refused by the shortcut and the menu, naming the blank', async () => {
-    await saveCurrentDraft({ ...draft, body: 'Hi Dana, we are both in [the ERG you share].' });
+    await saveOutreachDraft({ ...draft, body: 'Hi Dana, we are both in [the ERG you share].' });
     const executeScript = scripting([{ frameId: 0, result: field('ok') }], OK);
     await handleCommand('insert-draft', { id: 12 } as never);
     await handleContextMenuClick({ menuItemId: 'mutual-insert-draft', frameId: 0, editable: true } as never, { id: 12 } as never);
@@ -149,7 +149,7 @@ describe('context menu and keyboard command', () => {
   it('a menu template that needs a value this pair lacks, or that does not fit the pair, is refused', async () => {
     // No shared ERG: the ERG introduction does not fit; no goals: the first-meeting proposal has blanks.
     const context = { ...SAMPLE_CONTEXT, sharedErgs: [], me: { ...SAMPLE_CONTEXT.me, goals: { ...SAMPLE_CONTEXT.me.goals, objective: '' } } };
-    await saveCurrentDraft({ ...draft, context });
+    await saveOutreachDraft({ ...draft, context });
     const executeScript = scripting([{ frameId: 0, result: field('ok') }], OK);
     await handleContextMenuClick({ menuItemId: 'mutual-template:first-meeting', frameId: 0, editable: true } as never, { id: 12 } as never);
     expect(await fakeBrowser.action.getTitle({ tabId: 12 })).toMatch(/“First meeting: setting expectations” needs \[what you both want from it\] for Dana Okafor/);

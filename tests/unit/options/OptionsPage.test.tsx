@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage, type OptionsServices } from '../../../components/profile/OptionsPage';
 import { exportProfileJson, loadProfile, saveProfile } from '../../../lib/profile';
 import { openMutualDb, StorageError } from '../../../lib/storage/db';
-import { indexedDbProfileStorage } from '../../../components/profile/useProfileEditor';
+import { indexedDbProfileStorage } from '../../../components/profile/editor-state';
 import { NOW, profile, resetDatabase } from '../profile/helpers';
 import { directoryServices } from '../../../platform/directory-services';
 import { privacyServices } from '../../../platform/privacy-services';

@@ -15,9 +15,10 @@ function fakeServices(overrides: Partial<OutreachServices> = {}): OutreachServic
     loadTemplates: vi.fn(async () => LIBRARY),
     insert: vi.fn(async (): Promise<InsertOutcome> => ({ ok: true, method: 'paste-event', where: 'the Quill editor' })),
     copy: vi.fn(async () => undefined),
-    log: vi.fn(async (entry) => ({ record: { ...newPartnerRecord(entry.partnerId), status: 'contacted' as const }, previousStatus: 'none' as const })),
+    // As lib/partners logs: a copy keeps the status, an insertion or an opened link marks them contacted.
+    log: vi.fn(async (entry) => ({ record: { ...newPartnerRecord(entry.partnerId), status: entry.action === 'copied' ? ('none' as const) : ('contacted' as const) }, previousStatus: 'none' as const })),
     setStatus: vi.fn(async (id, status) => ({ ...newPartnerRecord(id), status })),
-    saveDraft: vi.fn(async () => undefined),
+    saveOutreachDraft: vi.fn(async () => undefined),
     ...overrides,
   };
 }
@@ -115,9 +116,9 @@ describe('OutreachPanel', () => {
   });
 
   it('shows an undo after marking the partner contacted, and Undo restores the status', async () => {
-    const { user, services, onLogged } = renderPanel();
+    const { user, services, onLogged } = renderPanel({ tabId: 7 });
     await screen.findByRole('combobox', { name: 'Template' });
-    await user.click(screen.getByRole('button', { name: 'Copy message' }));
+    await user.click(screen.getByRole('button', { name: 'Insert into page' }));
     await waitFor(() => expect(status().textContent).toMatch(/Marked Dana Okafor as contacted\.$/));
     const undo = screen.getByRole('button', { name: 'Undo “contacted”' });
     undo.focus();
@@ -197,6 +198,26 @@ describe('OutreachPanel', () => {
     expect(services.log).toHaveBeenCalledWith(expect.objectContaining({ action: 'copied', channel: 'clipboard' }));
   });
 
+  it('does not call a copied message sent: the partner is marked contacted only when the person says so', async () => {
+    const { user, services, onLogged } = renderPanel();
+    await screen.findByRole('combobox', { name: 'Template' });
+    await user.click(screen.getByRole('button', { name: 'Copy message' }));
+    await waitFor(() => expect(status().textContent).toMatch(/^Message copied/));
+    expect(status().textContent).not.toMatch(/contacted/);
+    expect(services.setStatus).not.toHaveBeenCalled();
+    expect(onLogged).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'none' }));
+    expect(screen.queryByRole('button', { name: /Undo/ })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Mark as contacted' }));
+    expect(services.setStatus).toHaveBeenCalledWith('dana.okafor@example.com', 'contacted');
+    expect(onLogged).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'contacted' }));
+    await waitFor(() => expect(status().textContent).toMatch(/Marked Dana Okafor as contacted\.$/));
+    expect(screen.queryByRole('button', { name: 'Mark as contacted' })).toBeNull();
+    expect(document.activeElement).toBe(body());
+    await user.click(screen.getByRole('button', { name: 'Undo “contacted”' }));
+    expect(services.setStatus).toHaveBeenLastCalledWith('dana.okafor@example.com', 'none');
+  });
+
   it('offers compose links with the current text and logs opening one', async () => {
     const { user, services } = renderPanel();
     await screen.findByRole('combobox', { name: 'Template' });
@@ -216,7 +237,7 @@ describe('OutreachPanel', () => {
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Template' }), 'Polite decline');
     expect(body().value).toMatch(/^Hi Dana,\n\nThank you for thinking of me/);
     await waitFor(() =>
-      expect(services.saveDraft).toHaveBeenLastCalledWith(
+      expect(services.saveOutreachDraft).toHaveBeenLastCalledWith(
         expect.objectContaining({ partnerId: 'dana.okafor@example.com', templateId: 'decline', body: body().value, context: expect.objectContaining({ theyTeachMe: ['Budgeting'] }) }),
       ),
     );

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PopupApp } from '@/components/popup/PopupApp';
-import type { PopupData, PopupServices, RankedPartner } from '@/components/popup/services';
+import type { PopupData, PopupServices } from '@/components/popup/services';
+import type { RankedPartner } from '@/lib/match';
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import { newPartnerRecord, type PartnerRecord } from '@/lib/partners/model';
 import { emptyProfile, type Profile } from '@/lib/profile/model';
@@ -28,17 +29,31 @@ const me: Profile = { ...emptyProfile(new Date('2026-11-01T00:00:00Z')), name: '
 const ada = entry('ada@example.com', 'Ada Park');
 const ben = entry('ben@example.com', 'Ben Ortiz <b>bold</b>', { department: 'Sales' });
 
+type SkillMeet = RankedPartner['match']['explanation']['theyTeachMe'][number];
+
+/** One skill that meets, as the engine describes it: the same text on both sides, read exactly. */
+function meet(text: string): SkillMeet {
+  return { myText: text, theirText: text, skill: text, myName: text, match: 'same', myHow: 'exact', theirHow: 'exact', level: 'expert', priority: 'high', weight: 1, note: '' };
+}
+
 function rankedOf(entries: DirectoryEntry[]): RankedPartner[] {
   return entries.map((e, i) => ({
     entry: e,
     match: {
+      id: e.id,
+      position: i,
       score: 80 - i * 10,
       reasons: [`They can teach you ${e.teach[0]!.name}`],
-      theyTeachMe: e.teach.map((t) => t.name),
-      iTeachThem: ['TikTok'],
-      sharedErgs: [],
-      sharedInterests: [],
-      factors: [{ name: 'They teach me', contribution: 40, detail: 'Budgeting (exact)' }],
+      explanation: {
+        mode: 'two-way',
+        direction: 'both',
+        theyTeachMe: e.teach.map((t) => meet(t.name)),
+        iTeachThem: [meet('TikTok')],
+        commonGround: { ergs: [], interests: [] },
+        sharedLanguages: [],
+        sharedFormats: [],
+        factors: [{ name: 'They teach me', contribution: 40, detail: 'Budgeting (exact)' }],
+      },
     },
   }));
 }
@@ -73,21 +88,13 @@ function fakeServices(overrides: Partial<PopupData> = {}, directory: DirectoryEn
     }),
     saveProfile: vi.fn(async () => undefined),
     newProfile: () => emptyProfile(),
-    outreachContext: (profile, partner) => ({
-      me: profile,
-      partner: partner.entry,
-      theyTeachMe: partner.match?.theyTeachMe.slice() ?? [],
-      iTeachThem: partner.match?.iTeachThem.slice() ?? [],
-      sharedErgs: [],
-      sharedInterests: [],
-    }),
     outreach: {
       loadTemplates: vi.fn(async () => BUILT_IN_TEMPLATES.map((template) => ({ ...template, origin: 'built-in' as const, modified: false }))),
       insert: vi.fn(async () => ({ ok: true as const, method: 'paste-event', where: 'the text field' })),
       copy: vi.fn(async () => undefined),
       log: vi.fn(async (logged) => ({ record: { ...newPartnerRecord(logged.partnerId), status: 'contacted' as const }, previousStatus: 'none' as const })),
       setStatus: vi.fn(async (id, status) => ({ ...newPartnerRecord(id), status })),
-      saveDraft: vi.fn(async () => undefined),
+      saveOutreachDraft: vi.fn(async () => undefined),
     },
     openOptions: vi.fn(),
     onDirectoryChanged: () => () => undefined,

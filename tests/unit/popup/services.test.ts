@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { syncAll } from '../../../platform/directory-sync';
+import { syncEverySource } from '../../../platform/directory-sync';
 import { popupServices } from '../../../entrypoints/popup/services';
 import { emptyProfile, type Profile } from '../../../lib/profile';
 import { openMutualDb } from '../../../lib/storage/db';
-import { loadLastResults, rankingKey, saveLastResults } from '../../../lib/results';
+import { loadLastResults, rankingKey, saveLastResults } from '../../../lib/ranking-cache';
 import { resetDatabase } from '../directory/helpers';
 
 const me: Profile = {
@@ -38,7 +38,7 @@ describe('the last ranking', () => {
 
 describe('popup ranking', () => {
   it('paints the kept ranking of an unchanged directory and profile, and ranks again after an edit', async () => {
-    await syncAll();
+    await syncEverySource();
     const { directory } = await popupServices.load();
     const first = await popupServices.rank(me, { ...plain, directoryVersion: directory!.version });
     expect(first.length).toBe(20);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectPartWorker, serveFeedTail } from '../../../lib/directory/part-worker';
+import { connectFeedWorker, serveFeedTail } from '../../../lib/directory/feed-worker';
 import { FeedFormatError, loadAllEntries, parseJsonFeed, saveDirectory } from '../../../lib/directory';
 import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
 import { feedPerson, jsonFeed, resetDatabase } from './helpers';
@@ -16,7 +16,7 @@ function startWorker(serve = true) {
   port2.start();
   port1.start();
   let terminated = false;
-  const worker = connectPartWorker({
+  const worker = connectFeedWorker({
     postMessage: (message, transfer) => port1.postMessage(message, transfer ?? []),
     addEventListener: (type: 'message' | 'error', listener: (event: never) => void) => port1.addEventListener(type, listener as never),
     terminate: () => {
@@ -33,7 +33,7 @@ afterEach(() => {
   channels = [];
 });
 
-describe('the part worker over postMessage', () => {
+describe('the feed worker over postMessage', () => {
   it('parses, then stores and indexes what it holds', async () => {
     const { worker } = startWorker();
     const people = [feedPerson('a@example.com'), feedPerson('b@example.com'), feedPerson('c@example.com', { careerStage: 'wizard' })];
@@ -48,7 +48,7 @@ describe('the part worker over postMessage', () => {
       buildIndex: () => buildMatchIndex([]),
       version: 'v',
       sources: [],
-      remoteParts: [(firstKey) => worker.store({ drop: [0], firstKey })],
+      workerParts: [(firstKey) => worker.store({ drop: [0], firstKey })],
       joinIndexes: joinMatchIndexes,
     });
     const stored = await loadAllEntries();
@@ -82,7 +82,7 @@ describe('the part worker over postMessage', () => {
     const parsed = await worker.read({ bytes, now: options.now.toISOString(), maxAgeDays: 365, source: 'Sheet', contentType: 'text/csv', name: 'https://x.example.com/people.csv' });
     expect(bytes.byteLength).toBe(0);
     expect(parsed).toMatchObject({ ids: ['a@example.com'], report: { total: 2, valid: 1, rejected: 1 } });
-    await saveDirectory([], { buildIndex: () => buildMatchIndex([]), version: 'v', sources: [], remoteParts: [(firstKey) => worker.store({ drop: [], firstKey })], joinIndexes: joinMatchIndexes });
+    await saveDirectory([], { buildIndex: () => buildMatchIndex([]), version: 'v', sources: [], workerParts: [(firstKey) => worker.store({ drop: [], firstKey })], joinIndexes: joinMatchIndexes });
     expect((await loadAllEntries()).map((entry) => [entry.id, entry.source])).toEqual([['a@example.com', 'Sheet']]);
 
     const broken = worker.read({ bytes: new TextEncoder().encode('{"format": "mutual-directory", "entr'), now: options.now.toISOString(), maxAgeDays: 365, contentType: 'application/json' });

@@ -1,6 +1,6 @@
 import { z } from '../schema';
 import { openMutualDb } from '../storage';
-import { RankedPartnerSchema, type RankedPartner } from './model';
+import { RankedPartnerSchema, type RankedPartner } from '../match';
 
 /**
  * The popup's last ranking without filters or search, kept in the 'settings' store so the next

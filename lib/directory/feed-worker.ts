@@ -1,13 +1,14 @@
-import { PartWorkerReplySchema, PartWorkerRequestSchema, type PartWorkerReply, type PartWorkerRequest } from '../messages';
+import { FeedWorkerReplySchema, FeedWorkerRequestSchema, type FeedWorkerReply, type FeedWorkerRequest } from '../messages';
+import { errorMessage } from '../errors';
 import { FeedFormatError } from './errors';
 import { decodeUtf8 } from './bytes';
 import { parseFeed } from './feed';
 import type { DirectoryEntry } from './entry';
-import { FeedTail, type FeedReadRequest, type PartWorker } from './split';
+import { FeedTail, type FeedReadRequest, type FeedWorker } from './split';
 
 /**
- * The two ends of a part worker (lib/directory/split) over postMessage: `serveFeedTail` runs in
- * the worker, `connectPartWorker` in the thread that syncs. Both validate what they receive.
+ * The two ends of a feed worker (lib/directory/split) over postMessage: `serveFeedTail` runs in
+ * the worker, `connectFeedWorker` in the thread that syncs. Both validate what they receive.
  */
 interface MessageEndpoint {
   postMessage(message: unknown, transfer?: Transferable[]): void;
@@ -20,19 +21,15 @@ interface WorkerHandle extends MessageEndpoint {
   terminate(): void;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** A 'feed/read' request: the whole feed parsed here, its entries held by `tail`. */
 export function readWholeFeed(tail: FeedTail, request: FeedReadRequest) {
   const { bytes, now, maxAgeDays, source, contentType, name } = request;
   return tail.hold(parseFeed(decodeUtf8(bytes), { now: new Date(now), maxAgeDays, ...(source ? { source } : {}), ...(contentType ? { contentType } : {}), ...(name ? { name } : {}) }));
 }
 
-async function answer(tail: FeedTail, data: unknown): Promise<PartWorkerReply> {
-  const request = PartWorkerRequestSchema.safeParse(data);
-  if (!request.success) return { type: 'tail/failed', message: 'Not a part-worker request.' };
+async function answer(tail: FeedTail, data: unknown): Promise<FeedWorkerReply> {
+  const request = FeedWorkerRequestSchema.safeParse(data);
+  if (!request.success) return { type: 'tail/failed', message: 'Not a feed-worker request.' };
   try {
     switch (request.data.type) {
       case 'tail/parse':
@@ -44,7 +41,7 @@ async function answer(tail: FeedTail, data: unknown): Promise<PartWorkerReply> {
     }
   } catch (error) {
     // A feed the parser refuses stays a feed-format problem on the other side.
-    return { type: 'tail/failed', message: describe(error), ...(error instanceof FeedFormatError ? { format: true } : {}) };
+    return { type: 'tail/failed', message: errorMessage(error), ...(error instanceof FeedFormatError ? { format: true } : {}) };
   }
 }
 
@@ -58,12 +55,12 @@ export function serveFeedTail(scope: MessageEndpoint, buildIndex: (entries: read
   scope.addEventListener('message', (event) => {
     queue = queue.then(async () => scope.postMessage(await answer(tail, event.data)));
   });
-  scope.postMessage({ type: 'tail/ready' } satisfies PartWorkerReply);
+  scope.postMessage({ type: 'tail/ready' } satisfies FeedWorkerReply);
 }
 
 /** The syncing thread's side of a started worker. */
-export function connectPartWorker(worker: WorkerHandle): PartWorker {
-  let pending: { expect: PartWorkerReply['type']; resolve(reply: PartWorkerReply): void; reject(error: Error): void } | undefined;
+export function connectFeedWorker(worker: WorkerHandle): FeedWorker {
+  let pending: { expect: FeedWorkerReply['type']; resolve(reply: FeedWorkerReply): void; reject(error: Error): void } | undefined;
   let ended: Error | undefined;
   let started: () => void = () => undefined;
   let failedToStart: (error: Error) => void = () => undefined;
@@ -79,7 +76,7 @@ export function connectPartWorker(worker: WorkerHandle): PartWorker {
     pending = undefined;
   };
   worker.addEventListener('message', (event) => {
-    const reply = PartWorkerReplySchema.safeParse(event.data);
+    const reply = FeedWorkerReplySchema.safeParse(event.data);
     if (reply.success && reply.data.type === 'tail/ready') return started();
     const waiting = pending;
     pending = undefined;
@@ -90,11 +87,11 @@ export function connectPartWorker(worker: WorkerHandle): PartWorker {
     else waiting.resolve(reply.data);
   });
   worker.addEventListener('error', (event) => end(new Error(`The worker stopped: ${event.message ?? 'unknown error'}`)));
-  const call = <T extends PartWorkerReply['type']>(request: PartWorkerRequest, expect: T) =>
-    new Promise<Extract<PartWorkerReply, { type: T }>>((resolve, reject) => {
+  const call = <T extends FeedWorkerReply['type']>(request: FeedWorkerRequest, expect: T) =>
+    new Promise<Extract<FeedWorkerReply, { type: T }>>((resolve, reject) => {
       if (ended) return reject(ended);
       if (pending) return reject(new Error('The worker is busy.'));
-      pending = { expect, resolve: resolve as (reply: PartWorkerReply) => void, reject };
+      pending = { expect, resolve: resolve as (reply: FeedWorkerReply) => void, reject };
       worker.postMessage(request, request.type === 'tail/store' ? [] : [request.bytes.buffer]);
     });
   return {

@@ -4,13 +4,14 @@ import { ProfileSchema } from '../profile';
 import { openMutualDb } from '../storage';
 import type { OutreachContext } from '../templates';
 
+/** The key the outreach draft has always been stored under (kept, so a stored draft still reads). */
 const DRAFT_KEY = 'currentDraft';
 
 /**
  * The last outreach the user prepared in the popup ('settings' store). The keyboard shortcut
  * inserts its body; the context menu fills other templates from its context.
  */
-const CurrentDraftSchema = z.object({
+const OutreachDraftSchema = z.object({
   partnerId: z.string().check(z.minLength(1)),
   partnerName: z.string(),
   templateId: z.string(),
@@ -28,21 +29,21 @@ const CurrentDraftSchema = z.object({
   }),
   savedAt: z.iso.datetime(),
 });
-export type CurrentDraft = z.infer<typeof CurrentDraftSchema> & { context: OutreachContext };
+export type OutreachDraft = z.infer<typeof OutreachDraftSchema> & { context: OutreachContext };
 
 /** The blanks the draft still holds: a draft with any left must not leave Mutual. */
-export function draftBlanks(draft: Pick<CurrentDraft, 'subject' | 'body' | 'blanks'>): string[] {
+export function outreachDraftBlanks(draft: Pick<OutreachDraft, 'subject' | 'body' | 'blanks'>): string[] {
   return draft.blanks.filter((blank) => draft.subject.includes(blank) || draft.body.includes(blank));
 }
 
-export async function saveCurrentDraft(draft: CurrentDraft): Promise<void> {
+export async function saveOutreachDraft(draft: OutreachDraft): Promise<void> {
   const db = await openMutualDb();
-  await db.put('settings', CurrentDraftSchema.parse(draft), DRAFT_KEY);
+  await db.put('settings', OutreachDraftSchema.parse(draft), DRAFT_KEY);
 }
 
 /** The current draft, or undefined when there is none or it cannot be read. */
-export async function loadCurrentDraft(): Promise<CurrentDraft | undefined> {
+export async function loadOutreachDraft(): Promise<OutreachDraft | undefined> {
   const db = await openMutualDb();
-  const parsed = CurrentDraftSchema.safeParse(await db.get('settings', DRAFT_KEY));
+  const parsed = OutreachDraftSchema.safeParse(await db.get('settings', DRAFT_KEY));
   return parsed.success ? parsed.data : undefined;
 }

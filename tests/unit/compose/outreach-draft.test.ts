@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { closeMutualDb, openMutualDb } from '../../../lib/storage/db';
-import { loadCurrentDraft, saveCurrentDraft, type CurrentDraft } from '../../../lib/compose';
+import { loadOutreachDraft, saveOutreachDraft, type OutreachDraft } from '../../../lib/compose';
 import { SAMPLE_CONTEXT } from '../../../lib/templates';
 
 beforeEach(() => {
@@ -9,7 +9,7 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
 
-const draft: CurrentDraft = {
+const draft: OutreachDraft = {
   partnerId: SAMPLE_CONTEXT.partner.id,
   partnerName: SAMPLE_CONTEXT.partner.name,
   templateId: 'two-way',
@@ -20,16 +20,16 @@ const draft: CurrentDraft = {
   savedAt: '2026-11-02T10:00:00.000Z',
 };
 
-describe('current draft', () => {
+describe('the outreach draft (the context menu’s “Current draft”)', () => {
   it('round-trips through the settings store', async () => {
-    expect(await loadCurrentDraft()).toBeUndefined();
-    await saveCurrentDraft(draft);
-    expect(await loadCurrentDraft()).toEqual(draft);
+    expect(await loadOutreachDraft()).toBeUndefined();
+    await saveOutreachDraft(draft);
+    expect(await loadOutreachDraft()).toEqual(draft);
   });
 
   it('reads an unreadable stored draft as no draft', async () => {
     const db = await openMutualDb();
     await db.put('settings', { ...draft, context: { me: {} } }, 'currentDraft');
-    expect(await loadCurrentDraft()).toBeUndefined();
+    expect(await loadOutreachDraft()).toBeUndefined();
   });
 });

@@ -1,0 +1,2 @@
+export { rankingKey } from './model';
+export { loadLastRanking, loadLastResults, saveLastResults } from './store';
