@@ -1,7 +1,8 @@
 import type { DirectoryEntry } from '../directory';
 import { CAREER_STAGES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile';
 import { TAXONOMY, compactKey, type SkillResolution, type SkillSearch } from '../skills';
-import { MATCH_INDEX_VERSION, RESOLUTION_KINDS, type MatchIndex } from './model';
+import { RESOLUTION_KINDS } from '../match-result';
+import { MATCH_INDEX_VERSION, type MatchIndex } from './model';
 import { sharedSkillSearch } from './shared-search';
 import { StringTable, tagKey } from './tables';
 

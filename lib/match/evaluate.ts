@@ -1,7 +1,7 @@
 import { MEETING_FORMATS, PRIORITIES, SKILL_LEVELS, type MeetingFormat, type Priority, type SkillLevel } from '../profile';
 import { GATE_OTHER_LANGUAGE, gateStage, type MySkill, type RankContext } from './context';
 import type { MatchDirection, SkillMeet } from './model';
-import { RESOLUTION_KINDS } from './model';
+import { RESOLUTION_KINDS } from '../match-result';
 import {
   IN_PERSON_ELSEWHERE,
   LEVEL_CREDIT,

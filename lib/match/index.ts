@@ -21,4 +21,3 @@ export { createRankContext, type RankContext } from './context';
 export { assess, emptyDetail, isEligible } from './evaluate';
 export { explain } from './explain';
 export { loadDirectoryIndex } from './stored-index';
-export { MatchResultSchema, RankedPartnerSchema } from './result-schema';

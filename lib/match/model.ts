@@ -87,7 +87,6 @@ export interface MatchIndex {
   learnPostPriority: Uint8Array;
 }
 
-export const RESOLUTION_KINDS = ['exact', 'alias', 'fuzzy', 'unknown'] as const satisfies readonly SkillResolution['how'][];
 
 interface MatchFilters {
   erg?: string;

@@ -1,5 +1,5 @@
 import { z } from '../schema';
-import { MatchResultSchema } from '../match';
+import { MatchResultSchema } from '../match-result';
 
 export const PARTNER_STATUSES = ['none', 'contacted', 'talking', 'partnered', 'declined'] as const;
 const PartnerStatusSchema = z.enum(PARTNER_STATUSES);

@@ -1,6 +1,7 @@
 import { z } from '../schema';
 import { openMutualDb } from '../storage';
-import { RankedPartnerSchema, type RankedPartner } from '../match';
+import type { RankedPartner } from '../match';
+import { RankedPartnerSchema } from '../match-result';
 
 /**
  * The popup's last ranking without filters or search, kept in the 'settings' store so the next

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from '../../../lib/schema';
-import { buildMatchIndex, MatchResultSchema, rank, RankedPartnerSchema, type MatchResult } from '../../../lib/match';
+import { buildMatchIndex, rank, type MatchResult } from '../../../lib/match';
+import { MatchResultSchema, RankedPartnerSchema } from '../../../lib/match-result';
 import { NOW, me, person } from './helpers';
 
 describe('the stored form of a match result', () => {

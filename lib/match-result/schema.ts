@@ -1,12 +1,16 @@
 import { z } from '../schema';
 import { DirectoryEntrySchema } from '../directory';
 import { MATCH_MODES, MEETING_FORMATS, PRIORITIES, SKILL_LEVELS } from '../profile';
-import { RESOLUTION_KINDS } from './model';
+import type { SkillResolution } from '../skills';
+
+/** How a skill text was read (SkillResolution's `how`), in the order the match index numbers them. */
+export const RESOLUTION_KINDS = ['exact', 'alias', 'fuzzy', 'unknown'] as const satisfies readonly SkillResolution['how'][];
 
 /**
  * The engine's result as read back from storage (the popup's kept ranking, the match kept with a
- * partner record). It reads exactly `MatchResult` (tests/unit/match/result-schema.test.ts checks
- * the two agree), so a stored result is the engine's type again, not a copy of it.
+ * partner record). It reads exactly lib/match's `MatchResult` (tests/unit/match/result-schema.test.ts
+ * checks the two agree), so a stored result is the engine's type again, not a copy of it. It lives
+ * apart from the engine so that pages reading a kept ranking do not load the engine.
  */
 const SkillMeetSchema = z.object({
   myText: z.string(),

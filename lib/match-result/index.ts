@@ -1,0 +1,1 @@
+export { MatchResultSchema, RankedPartnerSchema, RESOLUTION_KINDS } from './schema';
