@@ -107,7 +107,8 @@ describe('insert into the focused field of a page, from the reach-out panel', ()
       new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, subtree: true, characterData: true });
     });
     await popup.getByRole('button', { name: 'Insert into page' }).click();
-    const answered = () => popup.evaluate(() => (window as unknown as { statuses: string[] }).statuses.filter((text) => text !== '' && text !== 'Inserting…').at(-1) ?? '');
+    // "Inserting…" (followed, after an earlier insertion, by "Marked … as contacted.") is not the answer yet.
+    const answered = () => popup.evaluate(() => (window as unknown as { statuses: string[] }).statuses.filter((text) => text.trim() !== '' && !text.startsWith('Inserting…')).at(-1) ?? '');
     await expect.poll(answered, { timeout: 10_000 }).not.toBe('');
     return answered();
   }

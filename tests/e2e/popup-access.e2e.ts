@@ -86,6 +86,17 @@ describe('popup accessibility', () => {
     await mutual?.close();
   });
 
+  /** A real toolbar click on a blank page; resolves with that page once the real popup shows cards (after `first`, if given). */
+  async function realPopupWithCards(first?: string): Promise<Page> {
+    const page = await mutual.context.newPage();
+    await page.goto(mutual.server.url('/blank.html'));
+    await mutual.clickToolbar(page);
+    await mutual.waitForRealPopup();
+    if (first) await mutual.evaluateInRealPopup(first);
+    await expect.poll(() => mutual.evaluateInRealPopup<number>('document.querySelectorAll("[data-partner-id]").length'), { timeout: 10_000 }).toBeGreaterThan(0);
+    return page;
+  }
+
   it('hiding a card from the keyboard moves focus to the next card, not to the page', async () => {
     await settled(popup);
     const [first, second] = await cardIds(popup, 'Ranked partners');
@@ -125,11 +136,7 @@ describe('popup accessibility', () => {
   });
 
   it('at its default size the real toolbar popup shows the five views on one row of tabs and the whole search placeholder', async () => {
-    const page = await mutual.context.newPage();
-    await page.goto(mutual.server.url('/blank.html'));
-    await mutual.clickToolbar(page);
-    await mutual.waitForRealPopup();
-    await expect.poll(() => mutual.evaluateInRealPopup<number>('document.querySelectorAll("[data-partner-id]").length'), { timeout: 10_000 }).toBeGreaterThan(0);
+    const page = await realPopupWithCards();
     const seen = await mutual.evaluateInRealPopup<ReturnType<typeof firstScreenText>>(`(${firstScreenText.toString()})()`);
     expect(seen.tabRows).toBe(1);
     expect(seen.placeholder).toBeLessThanOrEqual(seen.searchBox);
@@ -137,11 +144,7 @@ describe('popup accessibility', () => {
   });
 
   it('reflows the real toolbar popup at 200% text: no sideways scrolling, nothing clipped, Hidden and Filters in reach', async () => {
-    const page = await mutual.context.newPage();
-    await page.goto(mutual.server.url('/blank.html'));
-    await mutual.clickToolbar(page);
-    await mutual.waitForRealPopup();
-    await expect.poll(() => mutual.evaluateInRealPopup<number>('document.querySelectorAll("[data-partner-id]").length'), { timeout: 10_000 }).toBeGreaterThan(0);
+    const page = await realPopupWithCards();
     const matches = await mutual.evaluateInRealPopup<Overflow>(`(${overflowAt.toString()})('200%')`);
     expect(matches.scrollWidth).toBeLessThanOrEqual(matches.width);
     expect(matches.clipped).toEqual([]);
@@ -163,13 +166,8 @@ describe('popup accessibility', () => {
   });
 
   it('at 200% text the outreach template picker shows the whole name of the longest template it offers', async () => {
-    const page = await mutual.context.newPage();
-    await page.goto(mutual.server.url('/blank.html'));
-    await mutual.clickToolbar(page);
-    await mutual.waitForRealPopup();
     // The popup as the test before left it may still show a reach-out panel: back to the matches first.
-    await mutual.evaluateInRealPopup(BACK_TO_MATCHES);
-    await expect.poll(() => mutual.evaluateInRealPopup<number>('document.querySelectorAll("[data-partner-id]").length'), { timeout: 10_000 }).toBeGreaterThan(0);
+    const page = await realPopupWithCards(BACK_TO_MATCHES);
     await mutual.evaluateInRealPopup('document.documentElement.style.fontSize = "200%"');
     await mutual.evaluateInRealPopup('document.querySelector("[data-partner-id] button.primary").click()');
     await expect.poll(() => mutual.evaluateInRealPopup<string>('document.querySelector("section.outreach select")?.value ?? ""'), { timeout: 10_000 }).not.toBe('');
