@@ -51,7 +51,10 @@ describe('a resubmitted "No" in a form feed', () => {
   async function popupFinds(query: string): Promise<string[]> {
     const popup = await mutual.openPopup();
     try {
-      if (await popup.getByLabel('Your name').isVisible()) await quickStart(popup);
+      // The first popup asks for the quick start, later ones show the search: wait for whichever it paints.
+      const nameField = popup.getByLabel('Your name');
+      await nameField.or(popup.getByRole('searchbox')).first().waitFor({ timeout: 15_000 });
+      if (await nameField.isVisible()) await quickStart(popup);
       await popup.getByRole('searchbox').fill(query);
       const list = popup.getByRole('list', { name: 'Ranked partners' });
       const noMatch = popup.getByText(`No match for “${query}”.`);

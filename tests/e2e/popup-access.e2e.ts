@@ -62,6 +62,9 @@ function templatePicker(): { name: string; lines: number; fits: number; height: 
 }
 
 /** Evaluated inside the real popup: the usual text size, and the matches rather than a reach-out panel. */
+/** Clicks the first card's Reach out in the real popup; false while no card is rendered (the list may re-render under load). */
+const CLICK_FIRST_REACH_OUT = `(() => { const button = document.querySelector('[data-partner-id] button.primary'); if (!button) return false; button.click(); return true; })()`;
+
 const BACK_TO_MATCHES = `(() => {
   document.documentElement.style.fontSize = '';
   [...document.querySelectorAll('section.outreach button')].find((button) => button.textContent.startsWith('Back'))?.click();
@@ -152,8 +155,9 @@ describe('popup accessibility', () => {
     expect(matches.filters).toBeLessThanOrEqual(matches.width);
 
     // The outreach panel at 200% text: still no sideways scrolling, and Insert stays in view.
-    await mutual.evaluateInRealPopup('document.querySelector("[data-partner-id] button.primary").click()');
+    await expect.poll(() => mutual.evaluateInRealPopup<boolean>(CLICK_FIRST_REACH_OUT), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => mutual.evaluateInRealPopup<string>('document.querySelector("section.outreach select")?.value ?? ""'), { timeout: 10_000 }).not.toBe('');
+    await expect.poll(() => mutual.evaluateInRealPopup<boolean>(`[...document.querySelectorAll('button')].some((button) => button.textContent === 'Insert into page')`), { timeout: 10_000 }).toBe(true);
     const panel = await mutual.evaluateInRealPopup<{ width: number; scrollWidth: number; insertBottom: number; height: number; hit: boolean }>(`(() => {
       const insert = [...document.querySelectorAll('button')].find((button) => button.textContent === 'Insert into page');
       const rect = insert.getBoundingClientRect();
@@ -169,7 +173,7 @@ describe('popup accessibility', () => {
     // The popup as the test before left it may still show a reach-out panel: back to the matches first.
     const page = await realPopupWithCards(BACK_TO_MATCHES);
     await mutual.evaluateInRealPopup('document.documentElement.style.fontSize = "200%"');
-    await mutual.evaluateInRealPopup('document.querySelector("[data-partner-id] button.primary").click()');
+    await expect.poll(() => mutual.evaluateInRealPopup<boolean>(CLICK_FIRST_REACH_OUT), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => mutual.evaluateInRealPopup<string>('document.querySelector("section.outreach select")?.value ?? ""'), { timeout: 10_000 }).not.toBe('');
     // The longest name offered, chosen as a person would (the change event the panel listens to).
     await mutual.evaluateInRealPopup(`(() => {
