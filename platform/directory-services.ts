@@ -59,12 +59,12 @@ export const directoryServices = {
     await updateDirectorySettings((settings) => ({ ...settings, demoEnabled: enabled }));
     return send({ type: 'directory/sync', sourceId: 'demo' });
   },
-  async importFile({ name, text }: { name: string; text: string }) {
+  async importFile({ name, bytes }: { name: string; bytes: Uint8Array }) {
     const policy = await readPolicy();
     const id = `file:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const source = { id, kind: 'file', fileName: name, label: name.slice(0, 120), enabled: true, locked: false } as const;
     // Checked and stored first: a file with nothing usable is never added as a source.
-    await importFile(source, text, { maxAgeDays: maxAgeDays(policy) });
+    await importFile(source, bytes, { maxAgeDays: maxAgeDays(policy) });
     await updateDirectorySettings((settings) => ({ ...settings, sources: [...settings.sources, { id, kind: 'file', fileName: source.fileName.slice(0, 255), label: source.label }] }));
     return send({ type: 'directory/sync', sourceId: id });
   },

@@ -126,7 +126,8 @@ export function DirectorySection({ profile, services, accessTimeoutMs = ACCESS_T
   }
 
   function importFile(file: File) {
-    void act(`Importing ${file.name}…`, async () => services.importFile({ name: file.name, text: await file.text() }));
+    // The bytes, not file.text(): an Excel export in Windows-1252 or UTF-16 is decoded as what it is.
+    void act(`Importing ${file.name}…`, async () => services.importFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
   }
 
   const meta = view?.meta;

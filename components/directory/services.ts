@@ -18,7 +18,7 @@ export interface DirectoryServices {
   removeSource(id: string): Promise<SyncSummary>;
   setDemoEnabled(enabled: boolean): Promise<SyncSummary>;
   /** Checks and stores an imported file; throws (FeedFormatError) when nothing in it is usable. */
-  importFile(file: { name: string; text: string }): Promise<SyncSummary>;
+  importFile(file: { name: string; bytes: Uint8Array }): Promise<SyncSummary>;
   sync(sourceId?: string): Promise<SyncSummary>;
   /** Calls `listener` after any sync (the background announces it); returns the unsubscribe function. */
   onChanged(listener: () => void): () => void;

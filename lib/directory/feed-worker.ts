@@ -1,8 +1,7 @@
 import { FeedWorkerReplySchema, FeedWorkerRequestSchema, type FeedWorkerReply, type FeedWorkerRequest } from '../messages';
 import { errorMessage } from '../errors';
 import { FeedFormatError } from './errors';
-import { decodeUtf8 } from './bytes';
-import { parseFeed } from './feed';
+import { parseFeedBytes } from './feed';
 import type { DirectoryEntry } from './entry';
 import { FeedTail, type FeedReadRequest, type FeedWorker } from './split';
 
@@ -24,7 +23,8 @@ interface WorkerHandle extends MessageEndpoint {
 /** A 'feed/read' request: the whole feed parsed here, its entries held by `tail`. */
 export function readWholeFeed(tail: FeedTail, request: FeedReadRequest) {
   const { bytes, now, maxAgeDays, source, contentType, name } = request;
-  return tail.hold(parseFeed(decodeUtf8(bytes), { now: new Date(now), maxAgeDays, ...(source ? { source } : {}), ...(contentType ? { contentType } : {}), ...(name ? { name } : {}) }));
+  // In the encoding the bytes tell, as on the main thread: an Excel export in Windows-1252 or UTF-16 is not UTF-8.
+  return tail.hold(parseFeedBytes(bytes, { now: new Date(now), maxAgeDays, ...(source ? { source } : {}), ...(contentType ? { contentType } : {}), ...(name ? { name } : {}) }));
 }
 
 async function answer(tail: FeedTail, data: unknown): Promise<FeedWorkerReply> {

@@ -1,7 +1,7 @@
 import { sha256 } from './bytes';
 import { FeedFormatError } from './errors';
 import { describeIssue } from './messages';
-import { parseFeed } from './feed';
+import { parseFeedBytes } from './feed';
 import type { SourceState } from './source-store';
 import { feedUrlProblem, type DirectorySource } from './sources';
 import type { FeedWorker } from './split';
@@ -106,20 +106,22 @@ async function syncUrl(source: Extract<DirectorySource, { kind: 'url' }>, previo
   return { state, copy, entries: parsed.entries, ...(parsed.inWorker ? { inWorker: parsed.inWorker } : {}) };
 }
 
-/** A file's content, read by the page that imported it, is checked and stored as that source's copy. */
+/**
+ * A file's bytes, read by the page that imported it, are checked (in the encoding they tell, as a
+ * fetched feed's are) and stored as that source's copy.
+ */
 export async function importFile(
   source: Extract<DirectorySource, { kind: 'file' }>,
-  text: string,
+  body: Uint8Array,
   options: { now?: Date; maxAgeDays: number; repository?: SyncRepository },
 ): Promise<SourceState> {
   const now = options.now ?? new Date();
-  const parsed = parseFeed(text, { now, maxAgeDays: options.maxAgeDays, name: source.fileName });
+  const parsed = parseFeedBytes(body, { now, maxAgeDays: options.maxAgeDays, name: source.fileName });
   if (!parsed.entries.length) {
     // The reasons go with the refusal: an imported file that was not stored has no report to open.
     const reasons = parsed.report.invalid.slice(0, 3).map(describeIssue).join('; ');
     throw new FeedFormatError(`No usable entry in ${source.fileName} (${describeReport(parsed.report)}).${reasons ? ` ${reasons}.` : ''}`);
   }
-  const body = new TextEncoder().encode(text);
   const contentHash = await sha256(body);
   const at = now.toISOString();
   const state = succeeded(source, parsed, contentHash, at, {});

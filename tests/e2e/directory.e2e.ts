@@ -145,4 +145,24 @@ describe('directory', () => {
     }
     await popup.close();
   });
+  it('imports an Excel export saved in Windows-1252 from a file: its consent answers read, and the popup finds its people spelled as they wrote', async () => {
+    // Excel (German regional settings) → "CSV (Trennzeichen-getrennt)": Windows-1252, ";", "Ja" / "Nein".
+    const people = async () => Number(/([\d,]+) people from/.exec((await section().textContent()) ?? '')?.[1]?.replaceAll(',', '') ?? 0);
+    await waitForText(section(), /people from/);
+    const before = await people();
+    await section().getByLabel('Import a file (CSV or JSON)').setInputFiles(join(import.meta.dirname, '../fixtures/feeds/excel-de-DE.csv'));
+    // Jürgen and Zoë said "Ja", Renée "Nein"; the warning says how the file was read.
+    await waitForText(source('excel-de-DE.csv'), 'OK: 2 of 3 entries listed: 1 not opted in');
+    expect(await source('excel-de-DE.csv').textContent()).toContain('read as Windows-1252');
+    await expect.poll(people, { timeout: 15_000 }).toBe(before + 2);
+    const popup = await mutual.openPopup();
+    const search = popup.getByRole('searchbox');
+    await popup.getByLabel('Your name').or(search).first().waitFor();
+    if (await popup.getByLabel('Your name').isVisible()) await quickStart(popup);
+    // Jürgen shares English with the quick start's profile (Zoë speaks only German): his ü came through.
+    await search.fill('Jürgen Müller');
+    await settled(popup);
+    expect(await cardNames(popup)).toContain('Jürgen Müller');
+    await popup.close();
+  });
 });

@@ -157,7 +157,7 @@ describe('DirectorySection sources', () => {
     await waitFor(() => expect(fake.sync).toHaveBeenCalledWith());
     await waitFor(() => expect(screen.getByLabelText('Import a file (CSV or JSON)')).toHaveProperty('disabled', false));
     await user.upload(screen.getByLabelText('Import a file (CSV or JSON)'), new File(['Email,Name\n'], 'mentors.csv', { type: 'text/csv' }));
-    await waitFor(() => expect(fake.importFile).toHaveBeenCalledWith({ name: 'mentors.csv', text: 'Email,Name\n' }));
+    await waitFor(() => expect(fake.importFile).toHaveBeenCalledWith({ name: 'mentors.csv', bytes: new TextEncoder().encode('Email,Name\n') }));
   });
 
   it('locks the demo switch when the organization decides', async () => {

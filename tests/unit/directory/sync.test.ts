@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEMO_DIRECTORY_SIZE,
@@ -16,6 +18,10 @@ import { sha256 } from '../../../lib/directory/bytes';
 import { buildMatchIndex, joinMatchIndexes } from '../../../lib/match';
 import { feedPerson, inProcessWorker, jsonFeed, resetDatabase } from './helpers';
 import { loadDirectoryIndex } from '../../../lib/match';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+/** An export as Excel writes it (tests/fixtures/feeds/README.md). */
+const fixtureBytes = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures/feeds', name)));
 
 const FEED_URL = 'https://intranet.example.com/mentors.json';
 const now = new Date('2026-11-10T12:00:00Z');
@@ -161,6 +167,16 @@ describe('syncing with a second thread', () => {
   };
   const realIndex = { buildIndex: (entries: readonly DirectoryEntry[]) => buildMatchIndex(entries) };
 
+  it('reads a feed in the worker in the encoding its bytes tell: an Excel export in Windows-1252 keeps its accents', async () => {
+    const { value } = parallel();
+    const excel = new Response(fixtureBytes('excel-de-DE.csv'), { status: 200, headers: { 'content-type': 'text/csv' } });
+    const later = { ...realIndex, parallel: value, now: () => new Date('2026-11-20T12:00:00Z') };
+    await syncDirectory([feedSource], environment(() => excel, later).env);
+    const names = (await loadAllEntries()).map((entry) => entry.name);
+    expect(names).toEqual(expect.arrayContaining(['Jürgen Müller', 'Zoë Weiß']));
+    expect((await stateOf(feedSource.id))?.report?.warnings.join(' ')).toMatch(/Windows-1252/);
+  });
+
   it('stores both halves, indexes them as one and frees the worker', async () => {
     const { value, started } = parallel();
     const result = await syncDirectory([feedSource, demoSource], environment(() => okResponse(bigFeed), { ...realIndex, parallel: value }).env);
@@ -292,15 +308,31 @@ describe('the other sources', () => {
   it('merges an imported file without fetching anything', async () => {
     const fileSource: DirectorySource = { id: 'file:1', kind: 'file', fileName: 'mentors.csv', label: 'mentors.csv', enabled: true, locked: false };
     const csv = 'Email address,Full name,Career stage,Languages,I agree to be listed,Timestamp\nfi@example.com,Fi,Senior,English,Yes,2026-11-01\n';
-    const state = await importFile(fileSource, csv, { now, maxAgeDays: 365 });
+    const state = await importFile(fileSource, utf8(csv), { now, maxAgeDays: 365 });
     expect(state).toMatchObject({ ok: true, count: 1 });
     const { env, fetch } = environment(() => okResponse());
     expect((await syncDirectory([fileSource], env)).saved?.count).toBe(1);
     expect(fetch).not.toHaveBeenCalled();
-    await expect(importFile(fileSource, 'Email\nnobody@example.com\n', { now, maxAgeDays: 365 })).rejects.toThrow(/No usable entry/);
+    await expect(importFile(fileSource, utf8('Email\nnobody@example.com\n'), { now, maxAgeDays: 365 })).rejects.toThrow(/No usable entry/);
     // A refused file says why, row and column as written: no report of it is stored to open later.
     const broken = 'Email address,Full name,Career stage,Languages,I agree to be listed,Timestamp\nana@example.com,Ana,Sr. Wizard,English,Yes,2026-11-01\n';
-    await expect(importFile(fileSource, broken, { now, maxAgeDays: 365 })).rejects.toThrow(/No usable entry .*Row 2, column 'Career stage': 'Sr\. Wizard' is not a career stage/);
+    await expect(importFile(fileSource, utf8(broken), { now, maxAgeDays: 365 })).rejects.toThrow(/No usable entry .*Row 2, column 'Career stage': 'Sr\. Wizard' is not a career stage/);
+  });
+
+  it('reads an imported Excel export in its own encoding (Windows-1252): accents as written, a warning, and refuses a workbook', async () => {
+    const fileSource: DirectorySource = { id: 'file:2', kind: 'file', fileName: 'excel-de-DE.csv', label: 'excel-de-DE.csv', enabled: true, locked: false };
+    const bytes = fixtureBytes('excel-de-DE.csv');
+    const state = await importFile(fileSource, bytes, { now: new Date('2026-11-20T12:00:00Z'), maxAgeDays: 365 });
+    expect(state).toMatchObject({ ok: true });
+    expect(state.report?.warnings.join(' ')).toMatch(/Windows-1252/);
+    const { env } = environment(() => okResponse());
+    const saved = await syncDirectory([fileSource], env);
+    expect(saved.saved?.count).toBeGreaterThan(0);
+    const names = (await loadAllEntries()).map((entry) => entry.name);
+    expect(names).toEqual(expect.arrayContaining(['Jürgen Müller', 'Zoë Weiß']));
+    expect(names.join('')).not.toContain('\uFFFD');
+    const workbook = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+    await expect(importFile(fileSource, workbook, { now, maxAgeDays: 365 })).rejects.toThrow(/Excel|spreadsheet|workbook|zip/i);
   });
 
   it('syncs only the source asked for, and still merges them all', async () => {
