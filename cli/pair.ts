@@ -159,8 +159,9 @@ function textReport(report: PairingReport): string {
   const lines = [`${summary.pairs} pairs among ${summary.people} people (${report.mode} mode): total score ${report.total.toFixed(1)}, ${verdict(report)}.`, ''];
   for (const pair of report.pairs) {
     lines.push(`${pair.score.toFixed(1).padStart(5)}  ${who(pair.a)} + ${who(pair.b)}`);
-    lines.push(plain(`       ${pair.a.name}: ${pair.reasons.a.slice(0, 3).join('; ')}`));
-    lines.push(plain(`       ${pair.b.name}: ${pair.reasons.b.slice(0, 3).join('; ')}`));
+    // Each side's reasons are said to that person ("Can teach you SQL" = the partner can): the line names whom they are for.
+    lines.push(plain(`       For ${pair.a.name}: ${pair.reasons.a.slice(0, 3).join('; ')}`));
+    lines.push(plain(`       For ${pair.b.name}: ${pair.reasons.b.slice(0, 3).join('; ')}`));
   }
   if (report.unmatched.length) {
     lines.push('', `Not paired (${report.unmatched.length}):`);

@@ -48,7 +48,8 @@ function myStageName(ctx: RankContext): string {
 
 function departmentDetail(ctx: RankContext, p: number, factor: number): string {
   const theirs = ctx.index.departments[ctx.index.department[p]!]!;
-  if (factor === UNKNOWN_FACTOR) return 'Department unknown';
+  // Unknown when either side left it empty: say whose, so the person knows what to fill in.
+  if (factor === UNKNOWN_FACTOR) return ctx.myDepartment === -1 ? 'Your department is not in your profile' : 'Their department is not in the directory';
   return factor === 0 ? `Same department (${theirs})` : `Other department: ${theirs}${ctx.myDepartmentName ? ` (you: ${ctx.myDepartmentName})` : ''}`;
 }
 

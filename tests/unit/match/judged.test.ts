@@ -115,6 +115,13 @@ describe('judged: cross-generation in two-way mode', () => {
     expect(results[0]!.reasons).toContain('Other department: Finance (you: Engineering)');
   });
 
+  it('says whose department is missing instead of "Department unknown"', () => {
+    const [mine] = expectOrder(people, { ...profile, department: '' }, ['Executive', 'Peer']);
+    expect(mine!.explanation.factors.find((f) => f.name === 'Cross-department')).toMatchObject({ detail: 'Your department is not in your profile' });
+    const [theirs] = expectOrder(people.map((person) => ({ ...person, department: '' })), profile, ['Executive', 'Peer']);
+    expect(theirs!.explanation.factors.find((f) => f.name === 'Cross-department')).toMatchObject({ detail: 'Their department is not in the directory' });
+  });
+
   it('lets the person turn the factor off (weight 0): then the two tie', () => {
     const [ranking] = bothOrders(people, profile, { weights: { ...DEFAULT_WEIGHTS, crossGeneration: 0 } });
     expect(ranking![0]!.result.score).toBe(ranking![1]!.result.score);

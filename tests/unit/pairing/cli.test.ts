@@ -63,6 +63,8 @@ describe('mutual pair', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^5 pairs among 11 people \(two-way mode\): total score \d+\.\d, optimal \(proved\)\./);
     expect(stdout).toContain('Amara Okafor (Data, early) + Helen Vance (Communications, executive)');
+    // Each side's reasons are said to that person: the line says whom they are for, so it never reads backwards.
+    expect(stdout).toMatch(/^ {7}For Amara Okafor: .*Can teach you Public speaking \(expert\)/m);
     expect(stdout).toContain('Walt Welder (Facilities, mid): Nobody in the cohort has a positive two-way score with them');
     expect(stdout).toMatch(/Cross-department\s+\d+% of pairs/);
   });
