@@ -203,6 +203,22 @@ interface FuzzyHit {
 }
 
 /**
+ * Whether each word typed (bar connectors) is a word of the skill text, the start of one, or a typo
+ * of one: letters alone made "ai for marketing" close to "TikTok marketing", "social skills" (three
+ * edits in twelve letters, all in one word) to "Social selling" and "cloud" to "Claude".
+ */
+function wordsCorrespond(typed: string, target: string): boolean {
+  // The whole target as one word too: "msexcel" is "MS Excel" typed without its space.
+  const targetWords = [...target.split(' '), target.replaceAll(' ', '')];
+  return typed
+    .split(' ')
+    .filter((word) => word && !JOINING.has(word))
+    .every((word) =>
+      targetWords.some((other) => other.startsWith(word) || typoDistance(word, other, Math.floor(Math.min(word.length, other.length) / LETTERS_PER_TYPO)) <= Math.floor(Math.min(word.length, other.length) / LETTERS_PER_TYPO)),
+    );
+}
+
+/**
  * Typos and partial names through fuse.js. A hit must start at a word of the skill text and its
  * score shrinks with the part of the text left unmatched, so "art" does not become "Smartphone
  * photography" and "pyton" prefers Python to PyTorch.
@@ -227,11 +243,12 @@ function fuzzyHits(query: string): FuzzyHit[] {
       const start = Math.min(...(result.matches ?? []).flatMap((match) => match.indices.map(([from]) => from)));
       if (!(start === 0 || result.item.words[start - 1] === ' ')) return [];
       const coverage = Math.min(1, words.length / result.item.words.length);
-      if (coverage < MIN_COVERAGE) return [];
+      if (coverage < MIN_COVERAGE || !wordsCorrespond(words, result.item.words)) return [];
       const score = (1 - (result.score ?? 1)) * (0.6 + 0.4 * coverage);
       return score >= MIN_FUZZY_SCORE ? [{ text: result.item, score }] : [];
     });
-  return [...typoHits(compact, candidates), ...partial].sort((a, b) => b.score - a.score || texts.indexOf(a.text) - texts.indexOf(b.text));
+  const typos = typoHits(compact, candidates).filter((hit) => wordsCorrespond(words, hit.text.words));
+  return [...typos, ...partial].sort((a, b) => b.score - a.score || texts.indexOf(a.text) - texts.indexOf(b.text));
 }
 
 /**
@@ -270,10 +287,14 @@ function resolveFuzzily(input: string): SkillResolution | undefined {
 }
 
 /** Only a typo of a whole name or alias, no partial name: what the words left inside a phrase may be. */
-function resolveTypo(input: string): SkillResolution | undefined {
+function resolveTypo(input: string, inPhrase = false): SkillResolution | undefined {
   const compact = compactKey(input);
   if (compact.length < MIN_FUZZY_LENGTH) return undefined;
-  const best = typoHits(compact, screen(compact)).sort((a, b) => b.score - a.score)[0];
+  const words = skillWords(input).join(' ');
+  // Inside a phrase a typo names neither an everyday word nor a short name ("the board" holds no Boards, no Bard).
+  const best = typoHits(compact, screen(compact))
+    .filter((hit) => wordsCorrespond(words, hit.text.words) && !(inPhrase && (hit.text.everyday || hit.text.compact.length < MIN_PHRASE_TYPO_LENGTH)))
+    .sort((a, b) => b.score - a.score)[0];
   return best && { input, skill: best.text.skill, how: 'fuzzy', score: best.score, matchedText: best.text.text };
 }
 
@@ -282,9 +303,10 @@ function resolveUncached(input: string): SkillResolution {
 }
 
 /** Words that join skills in a phrase ("Excel and Power BI", "Python for data analysis"): never a skill on their own. */
-const CONNECTORS = new Set(
-  'a an and as at by for from in into of on or plus the to using via with within my our your skills skill basics'.split(' '),
-);
+const JOINING_WORDS = 'a an and as at by for from in into of on or plus the to using via with within my our your'.split(' ');
+const CONNECTORS = new Set([...JOINING_WORDS, 'skills', 'skill', 'basics']);
+/** Words that only join others: a guess need not account for them ("Excle and Power BI"). */
+const JOINING = new Set(JOINING_WORDS);
 /** Inside a phrase a name this short counts only when typed like a name ("R", "Go", "UX"): "ready to go" holds no Go. */
 const SHORT_NAME = 2;
 /** Inside a phrase, words left over are read as a typo of a name only from this length: "at work" holds no Word. */
@@ -304,7 +326,9 @@ function readPhrase(input: string): SkillResolution[] {
   let leftover: string[] = [];
   const closeLeftover = () => {
     const text = leftover.join(' ');
-    const guess = compactKey(text).length >= MIN_PHRASE_TYPO_LENGTH ? resolveTypo(text) : undefined;
+    // An everyday word left out on purpose ("social skills") is not guessed as a typo of another name either.
+    const everyday = byCompact.get(compactKey(text))?.everyday ?? false;
+    const guess = !everyday && compactKey(text).length >= MIN_PHRASE_TYPO_LENGTH ? resolveTypo(text, true) : undefined;
     if (guess) parts.push(guess);
     leftover = [];
   };

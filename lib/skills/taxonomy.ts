@@ -259,7 +259,7 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'Treasury|treasury management',
   ],
   'Governance & boards': [
-    'Board governance|board|boards|governance|corporate governance|board effectiveness',
+    'Board governance|^board|^boards|governance|corporate governance|board effectiveness',
     'Board membership|serving on a board|non-executive director|ned|board member|trustee',
     'Board reporting|board papers|board packs|reporting to the board',
     'Risk management|enterprise risk|erm|risk',
@@ -451,7 +451,7 @@ const TAXONOMY_SOURCE: Record<string, readonly string[]> = {
     'Marketing analytics|marketing attribution|attribution|marketing measurement',
     'Marketing automation|marketo|pardot|nurture campaigns',
     'Product marketing|pmm|positioning|messaging',
-    'Event marketing|events|event planning|event management',
+    'Event marketing|^events|event planning|event management',
     'Copywriting|^copy|ad copy|marketing copy',
     'Market segmentation|segmentation|personas|targeting',
     'Conversion rate optimisation|cro|conversion rate optimization|landing pages',

@@ -91,6 +91,17 @@ describe('read: phrases that hold known skills', () => {
     expect(names(search.read('impact'))).toEqual(['Corporate social responsibility']);
   });
 
+  // A guess must account for every word typed: found by a fresh-eyes review of the profile editor.
+  it.each([
+    ['social skills', ['?social skills']],
+    ['cloud', ['?cloud']],
+    ['ai for marketing', ['Marketing']],
+    ['networking events', ['Networking']],
+    ['presenting to the board', ['Public speaking']],
+  ])('does not guess a skill the words of "%s" do not name: %j', (input, expected) => {
+    expect(names(search.read(input))).toEqual(expected);
+  });
+
   it('still reads a typo of five letters or more inside a phrase', () => {
     expect(names(search.read('Excle and Power BI'))).toEqual(['Microsoft Excel', 'Power BI']);
     expect(search.read('Excle and Power BI').parts[0]).toMatchObject({ how: 'fuzzy', input: 'Excle' });
