@@ -10,6 +10,8 @@ import { toPartnerView } from './view-model';
 
 const NO_CHOICES: FilterChoices = { ergs: [], departments: [], languages: [] };
 
+const SEARCH_ID = 'mutual-search';
+
 interface MatchesViewProps {
   data: PopupData;
   ranking: Ranking;
@@ -33,11 +35,11 @@ export function MatchesView(props: MatchesViewProps) {
     <>
       <ModeSwitch mode={data.profile!.matchMode} onChange={props.onMode} />
       <div className="search-row" role="search">
-        <label className="visually-hidden" htmlFor="mutual-search">
+        <label className="visually-hidden" htmlFor={SEARCH_ID}>
           Search the directory
         </label>
         <input
-          id="mutual-search"
+          id={SEARCH_ID}
           type="search"
           placeholder="Figma, a name, a department…"
           value={props.query}
@@ -84,7 +86,7 @@ function useFilterChoices(open: boolean, load: () => Promise<FilterChoices>, dir
 }
 
 /** The cards, how many match, "Show more"; or why there is nothing to show. */
-function RankedList({ data, ranking, filters, query, now, onFilters, handlers }: MatchesViewProps) {
+function RankedList({ data, ranking, filters, query, now, onFilters, onQuery, handlers }: MatchesViewProps) {
   const { ranked, busy, total } = ranking;
   const shown = useFirstScreenFirst(ranked.length);
   // After "Show more", focus goes to the first new card rather than to the page body.
@@ -97,7 +99,7 @@ function RankedList({ data, ranking, filters, query, now, onFilters, handlers }:
   }, [firstNew, shown]);
   const views = ranked.slice(0, shown).map((r) => toPartnerView(r.entry, r.match, data.partners.get(r.entry.id), now));
   if (busy && views.length === 0) return <p role="status">Finding partners…</p>;
-  if (views.length === 0) return <NoMatch query={query} filtered={activeFilterCount(filters) > 0} onClearFilters={() => onFilters({})} />;
+  if (views.length === 0) return <NoMatch query={query.trim()} filtered={activeFilterCount(filters) > 0} onClearFilters={() => onFilters({})} onClearSearch={() => clearSearch(onQuery)} />;
   return (
     <>
       {total !== undefined && (
@@ -128,11 +130,30 @@ function RankedList({ data, ranking, filters, query, now, onFilters, handlers }:
   );
 }
 
-function NoMatch({ query, filtered, onClearFilters }: { query: string; filtered: boolean; onClearFilters(): void }) {
+/** Empties the search and puts the focus back in it: the button that asked is gone with the empty list. */
+function clearSearch(onQuery: (query: string) => void): void {
+  onQuery('');
+  document.getElementById(SEARCH_ID)?.focus();
+}
+
+/** What the person can do about an empty list: it speaks to the search or filters they used, if any. */
+function noMatchAdvice(searched: boolean, filtered: boolean): string {
+  if (searched && filtered) return 'Nobody matches all of the search and the filters. Try fewer words, or widen or clear the filters.';
+  if (searched) return 'Nobody in the directory matches every word of it. Try fewer words or another spelling, or clear the search.';
+  if (filtered) return 'Nobody matches these filters. Widen or clear them.';
+  return 'Try another mode, or add more skills you can teach and want to learn.';
+}
+
+function NoMatch({ query, filtered, onClearFilters, onClearSearch }: { query: string; filtered: boolean; onClearFilters(): void; onClearSearch(): void }) {
   return (
     <div className="empty" role="status">
       <p>No match{query ? ` for “${query}”` : ''}.</p>
-      <p className="muted">{filtered ? 'Widen or clear the filters, ' : ''}try another mode, or add more skills you can teach and want to learn.</p>
+      <p className="muted">{noMatchAdvice(query !== '', filtered)}</p>
+      {query && (
+        <button type="button" onClick={onClearSearch}>
+          Clear search
+        </button>
+      )}
       {filtered && (
         <button type="button" onClick={onClearFilters}>
           Clear filters

@@ -131,6 +131,22 @@ describe('matching: skills read the way people write them', () => {
     await popup.close();
   });
 
+  it('says what to do when a search finds nobody, and clears it from the keyboard with the focus back in the search', async () => {
+    const popup = await mutual.openPopup();
+    await settled(popup);
+    const search = popup.getByRole('searchbox');
+    await search.fill('someone in Marketing who knows quantum knitting');
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'No match for' }).textContent()).toContain('Try fewer words or another spelling, or clear the search.');
+    await popup.getByRole('button', { name: 'Clear search' }).focus();
+    await popup.keyboard.press('Enter');
+    expect(await search.inputValue()).toBe('');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await settled(popup);
+    expect((await cardNames(popup)).length).toBeGreaterThan(0);
+    expect(await seriousAxeViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+
   it('shows how many people match and lets the person see more than the first 20', async () => {
     const section = options.locator('section', { has: options.getByRole('heading', { name: 'Directory', level: 2 }) });
     const demo = section.getByRole('checkbox', { name: /Use the demo directory/ });

@@ -172,6 +172,18 @@ describe('PopupApp', () => {
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
   });
 
+  it('says what to do when a search finds nobody, and "Clear search" empties it and keeps the focus in it', async () => {
+    render(<PopupApp services={fakeServices()} />);
+    const user = userEvent.setup();
+    await screen.findByRole('list', { name: 'Ranked partners' });
+    await user.type(screen.getByRole('searchbox'), 'nobody');
+    expect(await screen.findByText('Nobody in the directory matches every word of it. Try fewer words or another spelling, or clear the search.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(screen.getByRole('searchbox'));
+    expect(await screen.findByRole('list', { name: 'Ranked partners' })).toBeTruthy();
+  });
+
   it('keeps a shortlist view', async () => {
     render(<PopupApp services={fakeServices()} />);
     const user = userEvent.setup();
