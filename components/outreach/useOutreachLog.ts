@@ -28,6 +28,8 @@ export function useOutreachLog({ services, partner, templateId, onLogged }: LogI
   const [undo, setUndo] = useState<PartnerStatus>();
   /** After a copy that left them unmarked, their status then: "Mark as contacted" is offered (the person says when they sent it). */
   const [unmarked, setUnmarked] = useState<PartnerStatus>();
+  /** Whether the contacted mark that Undo would take back was the person's own, after a copy. */
+  const [markedByHand, setMarkedByHand] = useState(false);
 
   /** Logs one use; returns a note for the status when logging failed (the action itself worked). */
   async function record(use: Use): Promise<string> {
@@ -37,6 +39,7 @@ export function useOutreachLog({ services, partner, templateId, onLogged }: LogI
       setUndo(logged.record.status === logged.previousStatus ? undefined : logged.previousStatus);
       const { status } = logged.record;
       setUnmarked(use.action === 'copied' && (status === 'none' || status === 'declined') ? status : undefined);
+      setMarkedByHand(false);
       return '';
     } catch (error) {
       return ` (Mutual could not record this in your log: ${errorMessage(error)})`;
@@ -48,6 +51,8 @@ export function useOutreachLog({ services, partner, templateId, onLogged }: LogI
     setUndo(undefined);
     try {
       onLogged?.(await services.setStatus(partner.id, previous));
+      // Undoing one's own mark after a copy offers it again: the copied message may still be sent.
+      if (markedByHand) setUnmarked(previous);
       return { text: `${partner.name} is no longer marked contacted.`, tone: 'info' };
     } catch (error) {
       return { text: `Mutual could not undo: ${errorMessage(error)}`, tone: 'error' };
@@ -61,6 +66,7 @@ export function useOutreachLog({ services, partner, templateId, onLogged }: LogI
     try {
       onLogged?.(await services.setStatus(partner.id, 'contacted'));
       setUndo(previous);
+      setMarkedByHand(true);
       return { text: '', tone: 'info' };
     } catch (error) {
       setUnmarked(previous);

@@ -132,6 +132,11 @@ describe('reach out from the popup', () => {
     await popup.getByRole('button', { name: 'Mark as contacted' }).click();
     await expect.poll(() => popup.getByRole('status').last().textContent()).toMatch(new RegExp(`Marked ${name} as contacted\\.$`));
     expect(await seriousAxeViolations(popup)).toEqual([]);
+    // Undone by mistake: marking is offered again, from the keyboard.
+    await popup.getByRole('button', { name: 'Undo “contacted”' }).click();
+    await popup.getByRole('button', { name: 'Mark as contacted' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getByRole('status').last().textContent()).toMatch(new RegExp(`Marked ${name} as contacted\\.$`));
     await popup.getByRole('button', { name: /^Back/ }).click();
     await expect.poll(() => card().getByLabel(`Status of ${name}`).inputValue()).toBe('contacted');
   });

@@ -216,6 +216,9 @@ describe('OutreachPanel', () => {
     expect(document.activeElement).toBe(body());
     await user.click(screen.getByRole('button', { name: 'Undo “contacted”' }));
     expect(services.setStatus).toHaveBeenLastCalledWith('dana.okafor@example.com', 'none');
+    // The copied message may still be sent: marking it is offered again.
+    expect(await screen.findByRole('button', { name: 'Mark as contacted' })).toBeTruthy();
+    expect(document.activeElement).toBe(body());
   });
 
   it('offers compose links with the current text and logs opening one', async () => {
