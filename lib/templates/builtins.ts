@@ -55,7 +55,7 @@ ${SIGN_OFF}`,
     subject: '{{#theyTeachMe}}Could you show me {{theyTeachMe}}?{{/theyTeachMe}}{{^theyTeachMe}}Would you reverse-mentor me?{{/theyTeachMe}}',
     body: `Hi {{them.firstName}},
 
-I'm {{me.firstName}}{{#me.title}}, {{me.title}}{{/me.title}}{{#me.department}} in {{me.department}}{{/me.department}}. I want to get better at {{theyTeachMe}}, and our mentoring directory says you know it well.
+I'm {{me.firstName}}{{#me.title}}, {{me.title}}{{/me.title}}{{#me.department}} in {{me.department}}{{/me.department}}. Our mentoring directory says you know {{theyTeachMe}} well, and I'd love to get better at that.
 
 {{#myAsk}}
 My concrete goal: {{myAsk}}.
@@ -74,7 +74,7 @@ ${SIGN_OFF}`,
     subject: 'Could you show me {{theyTeachMe}}, {{them.firstName}}?',
     body: `Hi {{them.firstName}},
 
-I'm {{me.firstName}}{{#me.title}}, {{me.title}}{{/me.title}}{{#me.department}} in {{me.department}}{{/me.department}}. I want to get better at {{theyTeachMe}}, and our mentoring directory says you know it well.
+I'm {{me.firstName}}{{#me.title}}, {{me.title}}{{/me.title}}{{#me.department}} in {{me.department}}{{/me.department}}. Our mentoring directory says you know {{theyTeachMe}} well, and I'd love to get better at that.
 
 {{#myAsk}}
 My concrete goal: {{myAsk}}.

@@ -34,6 +34,16 @@ describe('built-in templates', () => {
     }
   });
 
+  it('never call several skills "it": the asks name what the directory says they know, then "that"', () => {
+    const context: OutreachContext = { ...SAMPLE_CONTEXT, theyTeachMe: ['Prompt engineering', 'Short-form video'] };
+    for (const kind of ['reverse-invite', 'mentor-request']) {
+      const template = BUILT_IN_TEMPLATES.find((t) => t.kind === kind)!;
+      const { body } = renderTemplate(template, outreachValues(context));
+      expect(body).toContain('Our mentoring directory says you know Prompt engineering and Short-form video well');
+      expect(body).not.toMatch(/you know it well/);
+    }
+  });
+
   it('each give the other person an easy way to say no (except the decline itself)', () => {
     for (const template of BUILT_IN_TEMPLATES.filter((t) => !['decline', 'thank-you', 'first-meeting'].includes(t.kind))) {
       expect(template.body).toMatch(/not now|no thanks|not the right time|isn't a good time|completely fine/i);
