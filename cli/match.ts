@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_MAX_AGE_DAYS, FeedFormatError, parseFeed, type DirectoryEntry } from '../lib/directory';
 import { DEFAULT_TOP, buildMatchIndex, rank, type MatchResult } from '../lib/match';
-import { MATCH_MODES, ProfileSchema, type MatchMode, type Profile } from '../lib/profile/model';
+import { ProfileFormatError } from '../lib/profile/errors';
+import { migrateProfile } from '../lib/profile/migrate';
+import { MATCH_MODES, PROFILE_SCHEMA_VERSION, emptyProfile, type MatchMode, type Profile } from '../lib/profile/model';
 import { errorMessage } from '../lib/errors';
 import { parseCommandLine, UsageError } from './usage';
 
@@ -87,12 +89,23 @@ export function parseProfileFile(text: string, path: string): Profile {
     throw new UsageError(`The profile ${path} is not valid JSON: ${errorMessage(error)}`);
   }
   const wrapped = typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'mutual-profile';
-  const parsed = ProfileSchema.safeParse(wrapped ? (value as { profile?: unknown }).profile : value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((issue) => `  ${issue.path.join('.') || '(profile)'}: ${issue.message}`);
-    throw new UsageError(`The profile ${path} is not a Mutual profile:\n${issues.join('\n')}`);
+  const profile = wrapped ? (value as { profile?: unknown }).profile : value;
+  if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
+    throw new UsageError(`The profile ${path} is not a Mutual profile: it should be the options page's export, or an object with name, email, careerStage, teach and learn.`);
   }
-  return parsed.data;
+  let read: Profile;
+  try {
+    // A profile written by hand may leave out what the form always fills in (title, location, time zone…).
+    read = migrateProfile({ ...emptyProfile(), schemaVersion: PROFILE_SCHEMA_VERSION, ...profile });
+  } catch (error) {
+    if (!(error instanceof ProfileFormatError)) throw error;
+    const issues = error.issues.length ? error.issues.map((issue) => `  ${issue}`).join('\n') : `  ${error.message}`;
+    throw new UsageError(`The profile ${path} is not a Mutual profile:\n${issues}`);
+  }
+  if (!read.teach.length && !read.learn.length) {
+    throw new UsageError(`The profile ${path} is not a Mutual profile to match with: it lists no skill to teach ("teach") or to learn ("learn").`);
+  }
+  return read;
 }
 
 async function readDirectory(path: string, io: CliIo): Promise<DirectoryEntry[]> {

@@ -69,7 +69,7 @@ export function migrateProfile(value: unknown): Profile {
   let current = value;
   for (let version = from; version < PROFILE_SCHEMA_VERSION; version++) current = MIGRATIONS[version]!(current);
   const parsed = ProfileSchema.safeParse(current);
-  if (!parsed.success) throw new ProfileFormatError('This is not a valid Mutual profile:', describeIssues(parsed.error));
+  if (!parsed.success) throw new ProfileFormatError('This is not a valid Mutual profile:', describeIssues(parsed.error, current));
   return parsed.data;
 }
 

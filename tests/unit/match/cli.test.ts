@@ -107,6 +107,17 @@ describe('mutual match', () => {
     expect(stderr).toMatch(message);
   });
 
+  it('reads a profile written by hand, filling in what the form would, and names a wrong field as the form does', async () => {
+    await writeFile(file('hand.json'), JSON.stringify({ name: 'Sam Lee', email: 'sam@example.com', careerStage: 'early', teach: [{ name: 'TikTok', level: 'expert' }], learn: [{ name: 'Budgeting', priority: 'high' }] }));
+    expect((await run('--profile', file('hand.json'), '--directory', file('feed.json'))).code).toBe(0);
+    await writeFile(file('hand-bad.json'), JSON.stringify({ name: 'Sam', careerStage: 'intern', teach: [{ name: 'TikTok', level: 'guru' }], learn: [] }));
+    const { code, stderr } = await run('--profile', file('hand-bad.json'), '--directory', file('feed.json'));
+    expect(code).toBe(2);
+    expect(stderr).toContain("Career stage: 'intern' is not one of the choices the form offers");
+    expect(stderr).toContain("Level (row 1): 'guru' is not one of the choices the form offers");
+    expect(stderr).not.toMatch(/Invalid|expected|teach\.0|careerStage/);
+  });
+
   it('prints help', async () => {
     const { code, stdout } = await run('--help');
     expect(code).toBe(0);

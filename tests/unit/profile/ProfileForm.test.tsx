@@ -237,7 +237,7 @@ describe('profile form', () => {
     const corrupt = { ...profile(), capacity: 'lots' };
     await (await openMutualDb()).put('profile', corrupt, 'me');
     const { user } = await renderForm();
-    expect(screen.getByRole('alert').textContent).toMatch(/could not be read.*capacity/);
+    expect(screen.getByRole('alert').textContent).toMatch(/could not be read.*How many partners at a time/);
     // What could be recovered is in the form.
     expect(screen.getByLabelText('Name')).toHaveProperty('value', 'Priya Raman');
     await user.type(screen.getByLabelText('Department or team'), 'Product');

@@ -65,7 +65,7 @@ describe('migrateProfile', () => {
   });
 
   it('reports what is wrong with an old profile that does not fit after the upgrade', () => {
-    expect(() => migrateProfile({ ...legacy, seniority: 'intern' })).toThrow(/careerStage/);
+    expect(() => migrateProfile({ ...legacy, seniority: 'intern' })).toThrow(/Career stage: 'intern' is not one of the choices the form offers/);
   });
 
   it('refuses a profile from a newer Mutual, saying so', () => {
@@ -81,7 +81,7 @@ describe('migrateProfile', () => {
       migrateProfile({ ...profile(), email: 'nope', capacity: 99 });
       expect.unreachable();
     } catch (error) {
-      expect((error as ProfileFormatError).issues).toEqual(['email: Enter a valid email address', 'capacity: Enter 0 to 10 partners']);
+      expect((error as ProfileFormatError).issues).toEqual(['Work email: Enter a valid email address', 'How many partners at a time: Enter 0 to 10 partners']);
     }
   });
 });

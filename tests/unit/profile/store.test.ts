@@ -44,7 +44,7 @@ describe('profile store', () => {
     await (await openMutualDb()).put('profile', corrupt, 'me');
     const error = await loadProfile().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoredProfileError);
-    expect((error as StoredProfileError).issues).toEqual(['capacity: Enter a number of partners from 0 to 10']);
+    expect((error as StoredProfileError).issues).toEqual(['How many partners at a time: Enter a number of partners from 0 to 10']);
     expect((error as StoredProfileError).stored).toEqual(corrupt);
     expect(await storedValue('me')).toEqual(corrupt);
   });
