@@ -55,8 +55,9 @@ export function MatchesView(props: MatchesViewProps) {
         </div>
       )}
       {!data.directory || data.directory.count === 0 ? (
-        <div className="empty">
-          <p>The directory is empty. Add your organization’s directory feed, or turn the demo directory back on.</p>
+        <div className="empty" role="status">
+          {/* No source has synced yet (a first run): the demo directory is on its way, not missing. */}
+          <p>{!data.directory && data.sources.length === 0 ? 'Getting the directory ready… On a first run this takes a few seconds; if nobody appears, check the directory settings.' : 'The directory is empty. Add your organization’s directory feed, or turn the demo directory back on.'}</p>
           <button type="button" onClick={props.onOpenOptions}>
             Open directory settings
           </button>

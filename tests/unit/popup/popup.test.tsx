@@ -269,4 +269,12 @@ describe('PopupApp', () => {
     render(<PopupApp services={fakeServices({ directory: { version: 'v0', count: 0 } }, [])} />);
     expect(await screen.findByText(/The directory is empty/)).toBeTruthy();
   });
+
+  it('on a first run, before any source has synced, says the directory is on its way rather than empty', async () => {
+    // No directory stored yet and no source state: nothing has synced.
+    const firstRun = { directory: undefined, sources: [] } as unknown as Partial<PopupData>;
+    render(<PopupApp services={fakeServices(firstRun, [])} />);
+    expect((await screen.findByText(/Getting the directory ready/)).closest('[role="status"]')).toBeTruthy();
+    expect(screen.queryByText(/The directory is empty/)).toBeNull();
+  });
 });
