@@ -28,14 +28,18 @@ function hours(minutes: number): string {
   return `${Math.round((minutes / 60) * 10) / 10} h`;
 }
 
-/** "(you wrote 'Excle')": only where a text was taken for a skill by its spelling. */
-function wrote(m: SkillMeet): string {
-  const notes = [m.myHow === 'fuzzy' ? `you wrote '${m.myText}'` : '', m.theirHow === 'fuzzy' ? `they wrote '${m.theirText}'` : ''].filter(Boolean);
-  return notes.length ? ` (${notes.join('; ')})` : '';
+/** "you wrote 'Excle'": only where a text was taken for a skill by its spelling. */
+function wrote(m: SkillMeet): string[] {
+  return [m.myHow === 'fuzzy' ? `you wrote '${m.myText}'` : '', m.theirHow === 'fuzzy' ? `they wrote '${m.theirText}'` : ''].filter(Boolean);
+}
+
+/** "Budgeting (expert; you wrote 'Budegting')": one pair of brackets, whatever they hold. */
+function withNotes(text: string, notes: readonly string[]): string {
+  return notes.length ? `${text} (${notes.join('; ')})` : text;
 }
 
 function skillList(meets: readonly SkillMeet[]): string {
-  return meets.map((m) => (m.match === 'related' ? `${m.skill} (related to ${m.myName})` : `${m.skill} (${m.level})`) + wrote(m)).join(', ');
+  return meets.map((m) => withNotes(m.skill, [m.match === 'related' ? `related to ${m.myName}` : m.level, ...wrote(m)])).join(', ');
 }
 
 function stageName(ctx: RankContext, p: number): string {
@@ -164,12 +168,16 @@ function seniorityReason(ctx: RankContext, p: number, detail: Detail): string | 
 }
 
 /** One reason per skill of theirs: a skill that meets several of mine is said once, as the same skill if it is one. */
-function skillReasons(meets: readonly SkillMeet[], same: (m: SkillMeet) => string, related: (m: SkillMeet, mine: string) => string): string[] {
+function skillReasons(meets: readonly SkillMeet[], same: (m: SkillMeet) => { text: string; notes: string[] }, related: (m: SkillMeet, mine: string) => string): string[] {
   const bySkill = new Map<string, SkillMeet[]>();
   for (const m of byWeight(meets)) bySkill.set(m.skill, [...(bySkill.get(m.skill) ?? []), m]);
   return [...bySkill.values()].slice(0, MAX_SKILL_REASONS).map((group) => {
     const exact = group.find((m) => m.match === 'same');
-    return exact ? same(exact) + wrote(exact) : related(group[0]!, [...new Set(group.map((m) => m.myName))].join(', ')) + wrote(group[0]!);
+    if (exact) {
+      const { text, notes } = same(exact);
+      return withNotes(text, [...notes, ...wrote(exact)]);
+    }
+    return withNotes(related(group[0]!, [...new Set(group.map((m) => m.myName))].join(', ')), wrote(group[0]!));
   });
 }
 
@@ -183,10 +191,10 @@ function reasonsOf(ctx: RankContext, p: number, detail: Detail, limiting: Limiti
     if (!detail.iTeachThem.length) reasons.push(THEY_WANT_NOTHING);
   }
   if (detail.direction !== 'i-teach-them') {
-    reasons.push(...skillReasons(detail.theyTeachMe, (m) => `Can teach you ${m.skill} (${m.level})`, (m, mine) => `Teaches ${m.skill}, related to ${mine}`));
+    reasons.push(...skillReasons(detail.theyTeachMe, (m) => ({ text: `Can teach you ${m.skill}`, notes: [m.level] }), (m, mine) => `Teaches ${m.skill}, related to ${mine}`));
   }
   if (detail.direction !== 'they-teach-me') {
-    reasons.push(...skillReasons(detail.iTeachThem, (m) => `Wants to learn ${m.skill} from you`, (m, mine) => `Wants to learn ${m.skill}, related to your ${mine}`));
+    reasons.push(...skillReasons(detail.iTeachThem, (m) => ({ text: `Wants to learn ${m.skill} from you`, notes: [] }), (m, mine) => `Wants to learn ${m.skill}, related to your ${mine}`));
   }
   const seniority = seniorityReason(ctx, p, detail);
   if (seniority) reasons.push(seniority);

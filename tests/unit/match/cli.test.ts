@@ -59,7 +59,7 @@ describe('mutual match', () => {
     expect(code).toBe(0);
     const [vera, pat] = JSON.parse(stdout) as { name: string; reasons: string[]; readings: string[]; limitingFactor?: { factor: string; reason: string; lostPoints: number } }[];
     expect(vera!.name).toBe('Vera Exec');
-    expect(vera!.reasons).toContain("Can teach you Negotiation (expert) (you wrote 'Negotaition')");
+    expect(vera!.reasons).toContain("Can teach you Negotiation (expert; you wrote 'Negotaition')");
     expect(vera!.reasons).toContain('Other department: Sales (you: Engineering)');
     expect(vera!.reasons).toContain('Different career stage: Executive ↔ Early career');
     expect(vera!.readings).toEqual(expect.arrayContaining(['you wrote “Negotaition”', '“TikTok and CapCut” read as TikTok + CapCut']));

@@ -75,7 +75,7 @@ describe('judged: typos', () => {
       { name: 'Budget owner', teach: [{ name: 'Budgeting', level: 'intermediate' }] },
     ];
     const results = expectOrder(people, me({ learn: [{ name: 'Budegting', priority: 'high', ask: '' }] }), ['Budget owner', 'Modeller']);
-    expect(results[0]!.reasons).toContain("Can teach you Budgeting (intermediate) (you wrote 'Budegting')");
+    expect(results[0]!.reasons).toContain("Can teach you Budgeting (intermediate; you wrote 'Budegting')");
   });
 
   it('their typo "Excle" is read as Excel and said so; an exact name carries no such note', () => {
