@@ -23,13 +23,15 @@ export interface OutreachPanelProps {
   onClose(): void;
   onLogged?(record: PartnerRecord): void;
   services: OutreachServices;
+  /** What opened the panel, when it was read before the panel mounted (the panel loads on demand). */
+  opener?: Element | null;
 }
 
 /** Focus moves to the panel's heading when it opens and back to what opened it when it closes. */
-function useFocusOnOpen() {
+function useFocusOnOpen(opener: Element | null | undefined) {
   const heading = useRef<HTMLHeadingElement>(null);
   // Read while rendering: by the time effects run, the parent may already have removed the opener.
-  const [returnFocus] = useState(() => focusReturner(document.activeElement));
+  const [returnFocus] = useState(() => focusReturner(opener ?? document.activeElement));
   useEffect(() => {
     heading.current?.focus();
     return () => void setTimeout(returnFocus);
@@ -44,13 +46,13 @@ function useFocusOnOpen() {
  * every use is logged; inserting or opening a link marks the partner contacted (with an undo),
  * copying offers to.
  */
-export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, services }: OutreachPanelProps) {
+export function OutreachPanel({ me, partner, context, tabId, onClose, onLogged, services, opener }: OutreachPanelProps) {
   const full = useMemo(() => ({ ...context, me, partner }), [context, me, partner]);
   const outreach = useOutreachMessage(services, full);
   useOutreachDraftSaving(services, partner, full, outreach);
   const body = useRef<HTMLTextAreaElement>(null);
   const actions = useOutreachActions({ services, partner, outreach, tabId, onLogged, body });
-  const heading = useFocusOnOpen();
+  const heading = useFocusOnOpen(opener);
   const baseId = useId();
   const ids = { heading: `${baseId}h`, template: `${baseId}t`, subject: `${baseId}s`, body: `${baseId}b`, offered: `${baseId}o` };
   const { templates, offered, message } = outreach;

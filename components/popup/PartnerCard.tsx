@@ -19,6 +19,8 @@ export interface PartnerView {
   factors: readonly { name: string; contribution: number; detail: string }[];
   /** Exactly whom the search asked for: never labelled a weak match. */
   fitsSearch?: boolean;
+  /** What the search found in their entry ("teaches Python"), said on the card. */
+  searchFound?: string;
   record: PartnerRecord;
 }
 
@@ -65,6 +67,7 @@ export function PartnerCard({ partner, onReachOut, onShortlist, onHide, onStatus
           </p>
         )}
       </div>
+      {partner.searchFound && <p className="card-search">Your search: {partner.searchFound}</p>}
       {(partner.iTeachThem.length > 0 || partner.theyTeachMe.length > 0) && (
         <dl className="exchange">
           <dt>You → them</dt>

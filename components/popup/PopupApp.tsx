@@ -1,9 +1,8 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DirectoryEntry } from '@/lib/directory/entry';
 import type { MatchResult } from '@/lib/match';
 import type { PartnerRecord } from '@/lib/partners/model';
 import type { MatchMode, Profile } from '@/lib/profile/model';
-import { OutreachPanel } from '@/components/outreach/OutreachPanel';
 import type { Filters } from './FilterBar';
 import { FirstRun } from './FirstRun';
 import { MatchesView } from './MatchesView';
@@ -18,6 +17,9 @@ import { useRanking } from './useRanking';
 import { outreachContextOf, toPartnerView } from './view-model';
 import '@/components/ui/ui.css';
 import './popup.css';
+
+/** The reach-out panel loads when it is first opened, not before the popup's first paint. */
+const OutreachPanel = lazy(() => import('@/components/outreach/OutreachPanel').then((module) => ({ default: module.OutreachPanel })));
 
 type View = 'matches' | SavedViewName | 'partners';
 const VIEWS = [
@@ -48,11 +50,17 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
   const [filters, setFilters] = useState<Filters>({});
   const [query, setQuery] = useState('');
   const [outreachId, setOutreachId] = useState<string>();
+  // What opened the panel, read at the click: the panel may mount only after its code has loaded.
+  const opener = useRef<Element | null>(null);
+  const openOutreach = (id: string) => {
+    opener.current = document.activeElement;
+    setOutreachId(id);
+  };
   const profile = data?.profile;
   const ready = data?.directory && profile && hasSkills(profile);
   const ranking = useRanking({ services, data, profile: ready ? profile : undefined, filters, query, onError: fail });
   const saved = useKeptEntries(services, data, view === 'matches' || view === 'partners' ? undefined : view, fail);
-  const { handlers, announcement } = usePartnerActions({ services, ranked: ranking.ranked, saved, keepPartner, onReachOut: setOutreachId });
+  const { handlers, announcement } = usePartnerActions({ services, ranked: ranking.ranked, saved, keepPartner, onReachOut: openOutreach });
   const quickStarted = useFocusTabAfterQuickStart();
 
   if (loadError || !data) return <PopupStatus loadError={loadError} />;
@@ -76,7 +84,7 @@ export function PopupApp({ services, targetTab, partners, notice }: Props) {
   const ranked = outreachId === undefined ? undefined : ranking.ranked.find((r) => r.entry.id === outreachId);
   const outreachEntry = ranked?.entry ?? saved.find((entry) => entry.id === outreachId);
   if (outreachEntry) {
-    return <ReachOut services={services} me={profile} entry={outreachEntry} match={ranked?.match} tabId={targetTab} keepPartner={keepPartner} onClose={() => setOutreachId(undefined)} />;
+    return <ReachOut services={services} me={profile} entry={outreachEntry} match={ranked?.match} tabId={targetTab} opener={opener.current} keepPartner={keepPartner} onClose={() => setOutreachId(undefined)} />;
   }
 
   const setMode = (mode: MatchMode) => {
@@ -125,6 +133,7 @@ function ReachOut(props: {
   /** The current ranking's result for them; none for a kept person out of the current results. */
   match: MatchResult | undefined;
   tabId: number | undefined;
+  opener: Element | null;
   keepPartner(record: PartnerRecord): void;
   onClose(): void;
 }) {
@@ -132,18 +141,21 @@ function ReachOut(props: {
   const context = useMemo(() => outreachContextOf(me, entry, toPartnerView(entry, match, undefined, new Date())), [me, entry, match]);
   return (
     <main className="popup">
-      <OutreachPanel
-        me={me}
-        partner={entry}
-        context={context}
-        tabId={props.tabId}
-        services={services.outreach}
-        onClose={props.onClose}
-        onLogged={(record: PartnerRecord) => {
-          keepPartner(record);
-          if (match && !record.match) void services.updatePartner(record.id, { match }).then(keepPartner);
-        }}
-      />
+      <Suspense fallback={<Opening />}>
+        <OutreachPanel
+          opener={props.opener}
+          me={me}
+          partner={entry}
+          context={context}
+          tabId={props.tabId}
+          services={services.outreach}
+          onClose={props.onClose}
+          onLogged={(record: PartnerRecord) => {
+            keepPartner(record);
+            if (match && !record.match) void services.updatePartner(record.id, { match }).then(keepPartner);
+          }}
+        />
+      </Suspense>
     </main>
   );
 }
@@ -184,5 +196,16 @@ function PopupHeader({ data, onOpenOptions }: { data: PopupData; onOpenOptions()
           </p>
         ))}
     </>
+  );
+}
+
+/** While the panel's code loads (a moment, once): the focus waits here, not on the page body. */
+function Opening() {
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => status.current?.focus(), []);
+  return (
+    <p role="status" tabIndex={-1} ref={status}>
+      Opening…
+    </p>
   );
 }

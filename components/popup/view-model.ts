@@ -50,6 +50,7 @@ export function toPartnerView(entry: DirectoryEntry, match: MatchResult | undefi
     reasons: match?.reasons ?? [],
     factors: explanation?.factors ?? [],
     fitsSearch: match?.fitsSearch ?? false,
+    ...(explanation?.search ? { searchFound: explanation.search } : {}),
     record: record ?? newPartnerRecord(entry.id, now),
   };
 }

@@ -38,6 +38,7 @@ const MatchExplanationSchema = z.object({
   overlapHours: z.optional(z.number()),
   factors: z.array(z.object({ name: z.string(), contribution: z.number(), detail: z.string() })),
   limitingFactor: z.optional(z.object({ factor: z.string(), lostPoints: z.number(), reason: z.string() })),
+  search: z.optional(z.string()),
 });
 
 export const MatchResultSchema = z.object({

@@ -2,6 +2,7 @@ import { CAREER_STAGE_LABELS, CAREER_STAGES, type CareerStage } from '../profile
 import type { RankContext } from './context';
 import { saturate, type ContextFactors, type Detail } from './evaluate';
 import type { LimitingFactor, MatchExplanation, MatchFactor, SkillMeet } from './model';
+import { searchReason } from './query-match';
 import { UNKNOWN_FACTOR } from './weights';
 
 const STAGE_LABEL: Record<CareerStage, string> = {
@@ -182,9 +183,11 @@ function skillReasons(meets: readonly SkillMeet[], same: (m: SkillMeet) => { tex
 }
 
 /** The reasons for a card: what holds the score back first (or a side that is empty), then the strengths. */
-function reasonsOf(ctx: RankContext, p: number, detail: Detail, limiting: LimitingFactor | undefined): string[] {
+function reasonsOf(ctx: RankContext, p: number, detail: Detail, limiting: LimitingFactor | undefined, search: string | undefined): string[] {
   const reasons: string[] = [];
   if (limiting) reasons.push(limiting.reason);
+  // A search's result says why it is one, right after what holds its score back.
+  if (search) reasons.push(`Your search: ${search}`);
   if (detail.direction === 'both') {
     // A one-way match must never look two-way: an empty side is said in words.
     if (!detail.theyTeachMe.length) reasons.push(THEY_TEACH_NOTHING);
@@ -209,8 +212,9 @@ function reasonsOf(ctx: RankContext, p: number, detail: Detail, limiting: Limiti
 
 export function explain(ctx: RankContext, p: number, detail: Detail): { reasons: string[]; explanation: MatchExplanation } {
   const limiting = limitingFactorOf(ctx, p, detail);
+  const search = searchReason(ctx, p);
   return {
-    reasons: reasonsOf(ctx, p, detail, limiting),
+    reasons: reasonsOf(ctx, p, detail, limiting, search),
     explanation: {
       mode: ctx.mode,
       direction: detail.direction,
@@ -222,6 +226,7 @@ export function explain(ctx: RankContext, p: number, detail: Detail): { reasons:
       ...(Number.isNaN(detail.overlapMinutes) ? {} : { overlapHours: detail.overlapMinutes / 60 }),
       factors: factorsOf(ctx, p, detail),
       ...(limiting ? { limitingFactor: limiting } : {}),
+      ...(search ? { search } : {}),
     },
   };
 }

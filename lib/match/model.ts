@@ -172,6 +172,8 @@ export interface MatchExplanation {
   factors: MatchFactor[];
   /** Absent when no factor costs as much as a few points. */
   limitingFactor?: LimitingFactor;
+  /** For a search's result: what the search found in their entry ("teaches Python", "department Marketing"). */
+  search?: string;
 }
 
 export interface MatchResult {

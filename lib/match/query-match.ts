@@ -93,6 +93,57 @@ export function queryPredicate(ctx: RankContext): ((p: number) => boolean) | und
   }
 }
 
+/** The name of person p's first skill (taught, or wanted) that `wanted` accepts. */
+function firstSkill(index: MatchIndex, start: Uint32Array, texts: Uint32Array, p: number, wanted: (skill: number) => boolean): string | undefined {
+  for (let i = start[p]!; i < start[p + 1]!; i++) {
+    const skill = index.textSkill[texts[i]!]!;
+    if (wanted(skill)) return index.skillNames[skill];
+  }
+  return undefined;
+}
+
+/** "teaches Python" / "wants to learn Python": which of p's skills `wanted` accepts, in words. */
+function skillInWords(index: MatchIndex, p: number, wanted: (skill: number) => boolean): string | undefined {
+  const taught = firstSkill(index, index.teachStart, index.teachText, p, wanted);
+  if (taught) return `teaches ${taught}`;
+  const learnt = firstSkill(index, index.learnStart, index.learnText, p, wanted);
+  return learnt && `wants to learn ${learnt}`;
+}
+
+const wordHitsCache = new WeakMap<RankContext, WordHits[]>();
+
+/** What in p's entry the words of a text search were found in, in words. */
+function textReason(ctx: RankContext, p: number, words: readonly string[]): string {
+  const { index } = ctx;
+  let hits = wordHitsCache.get(ctx);
+  if (!hits) wordHitsCache.set(ctx, (hits = words.map((word) => wordHits(index, word))));
+  if (hits.every((w) => w.departments[index.department[p]!] === 1)) return `department ${index.departments[index.department[p]!]}`;
+  if (hits.every((w) => w.titles[index.title[p]!] === 1)) return `title ${index.titles[index.title[p]!]}`;
+  if (hits.every((w) => w.locations[index.location[p]!] === 1)) return `location ${index.locations[index.location[p]!]}`;
+  const name = index.nameText.slice(index.nameStart[p], index.nameStart[p + 1]);
+  if (hits.every((w) => name.includes(w.word))) return 'their name';
+  return hits.map((w) => skillInWords(index, p, (skill) => w.skills[skill] === 1)).find(Boolean) ?? 'every word of it';
+}
+
+/**
+ * What the search found in person p's entry, for the card: "teaches Python", "department
+ * Marketing", "their name". Undefined without a search (or for one that only names a department, a filter).
+ */
+export function searchReason(ctx: RankContext, p: number): string | undefined {
+  const { index, query } = ctx;
+  const asked = (skill: number) => query.kind !== 'none' && query.skills.includes(skill);
+  switch (query.kind) {
+    case 'none':
+      return undefined;
+    case 'they-teach':
+      return `teaches ${firstSkill(index, index.teachStart, index.teachText, p, asked) ?? query.name}`;
+    case 'they-learn':
+      return `wants to learn ${firstSkill(index, index.learnStart, index.learnText, p, asked) ?? query.name}`;
+    case 'text':
+      return skillInWords(index, p, asked) ?? textReason(ctx, p, query.words);
+  }
+}
+
 function postingOwners(start: Uint32Array, owner: Uint32Array, skill: number, visit: (p: number) => void): void {
   for (let k = start[skill]!; k < start[skill + 1]!; k++) visit(owner[k]!);
 }

@@ -121,6 +121,8 @@ describe('matching: skills read the way people write them', () => {
     const theo = popup.getByRole('list', { name: 'Ranked partners' }).locator(':scope > li', { hasText: 'Theo Editor' });
     // Theo teaches video editing but wants nothing I teach: a low two-way score, yet exactly whom I asked for.
     expect(await theo.locator('.score').textContent()).toMatch(/Fits your search$/);
+    // The card says why he is a result of the search.
+    expect(await theo.textContent()).toContain('Your search: teaches Video editing');
     expect(await popup.getByRole('list', { name: 'Ranked partners' }).locator('.score').allTextContents()).not.toContainEqual(expect.stringMatching(/Weak match/));
     await expect.poll(() => popup.locator('.result-count').textContent()).toMatch(/^\d+ people match$/);
 

@@ -362,6 +362,18 @@ describe('rank: free-text search', () => {
     expect(ranked(entries, profile, { query: '\u0301' })).toHaveLength(entries.length);
   });
 
+  it('says on each result why it fits the search: the skill and the direction, the department, the title or the name', () => {
+    const reason = (query: string) => ranked(entries, profile, { query }).map((r) => r.reasons.find((text) => text.startsWith('Your search: ')));
+    expect(reason('Who can teach me Figma?')).toEqual(['Your search: teaches Figma']);
+    expect(reason('who wants to learn tik tok')).toEqual(['Your search: wants to learn TikTok']);
+    expect(reason('finance')).toEqual(['Your search: department Finance']);
+    expect(reason('principal engineer')).toEqual(['Your search: title Principal Engineer']);
+    expect(reason('ada')).toEqual(['Your search: their name']);
+    expect(reason('budgetting')).toEqual(['Your search: teaches Budgeting']);
+    // Without a search no card says so.
+    expect(ranked(entries, profile).flatMap((r) => r.reasons).filter((text) => text.startsWith('Your search'))).toEqual([]);
+  });
+
   it('returns nothing for a skill nobody has', () => {
     expect(ranked(entries, profile, { query: 'teach me underwater basket weaving' })).toEqual([]);
   });

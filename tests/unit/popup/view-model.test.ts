@@ -53,7 +53,11 @@ describe('toPartnerView: the engine’s result as a card shows it', () => {
 
   it('says a search’s results are what the search asked for', () => {
     const found = rankedFor('two-way', 'Knitting').find((ranked) => ranked.entry.id === sam.id);
-    expect(toPartnerView(found!.entry, found!.match, undefined, NOW).fitsSearch).toBe(true);
+    const view = toPartnerView(found!.entry, found!.match, undefined, NOW);
+    expect(view.fitsSearch).toBe(true);
+    // And what the search found in their entry, which the card says.
+    expect(view.searchFound).toMatch(/^(teaches|wants to learn) Knitting$/);
+    expect(toPartnerView(found!.entry, rankedFor('two-way').find((ranked) => ranked.entry.id === sam.id)?.match, undefined, NOW).searchFound).toBeUndefined();
   });
 
   it('shows a kept person without a match by their entry and record alone', () => {
