@@ -21,3 +21,4 @@ export { createRankContext, type RankContext } from './context';
 export { assess, emptyDetail, isEligible } from './evaluate';
 export { explain } from './explain';
 export { loadDirectoryIndex } from './stored-index';
+export { entryProfile } from './entry-profile';

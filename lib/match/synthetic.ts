@@ -1,10 +1,10 @@
 import type { DirectoryEntry } from '../directory';
+import { entryProfile } from './entry-profile';
 import {
   CAREER_STAGES,
   MEETING_FORMATS,
   PRIORITIES,
   SKILL_LEVELS,
-  emptyProfile,
   type CareerStage,
   type MeetingFormat,
   type Profile,
@@ -172,20 +172,5 @@ export function syntheticDirectory(count: number, seed: number): DirectoryEntry[
 /** A profile drawn like a directory entry (so it finds partners), with a mode-appropriate stage. */
 export function syntheticProfile(random: Random, i: number): Profile {
   const entry = syntheticEntry(random, 1_000_000 + i);
-  return {
-    ...emptyProfile(new Date('2026-06-01T00:00:00.000Z')),
-    name: entry.name,
-    email: entry.email,
-    title: entry.title,
-    department: entry.department,
-    location: entry.location,
-    timeZone: entry.timeZone,
-    careerStage: pick(random, CAREER_STAGES),
-    languages: entry.languages,
-    teach: entry.teach,
-    learn: entry.learn,
-    interests: entry.interests,
-    ergs: entry.ergs,
-    formats: entry.formats,
-  };
+  return { ...entryProfile(entry, 'two-way'), careerStage: pick(random, CAREER_STAGES) };
 }

@@ -14,7 +14,7 @@ export {
   
 } from './cohort';
 export { readExclusions, type Exclusion,  } from './exclusions';
-export { SCALE, profileOf } from './scores';
+export { SCALE } from './scores';
 ;
 ;
 ;

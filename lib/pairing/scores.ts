@@ -1,6 +1,6 @@
 import type { DirectoryEntry } from '../directory';
-import { assess, buildMatchIndex, createRankContext, emptyDetail, explain, isEligible, rank, type MatchIndex, type RankContext } from '../match';
-import { PROFILE_SCHEMA_VERSION, type MatchMode, type Profile } from '../profile';
+import { assess, buildMatchIndex, createRankContext, emptyDetail, entryProfile, explain, isEligible, rank, type MatchIndex, type RankContext } from '../match';
+import type { MatchMode, Profile } from '../profile';
 import type { CandidateList } from './solve';
 
 /**
@@ -8,34 +8,6 @@ import type { CandidateList } from './solve';
  * integer arithmetic; 10⁻⁹ of a 0..100 score is far below anything a person could notice.
  */
 export const SCALE = 1e9;
-
-
-/** The profile `mutual match` would rank for this person: their entry, in the round's mode, default weights. */
-export function profileOf(entry: DirectoryEntry, mode: MatchMode): Profile {
-  return {
-    schemaVersion: PROFILE_SCHEMA_VERSION,
-    // Goals and openTo never change a score; the engine reads the fields below.
-    goals: { objective: '', durationMonths: 6, cadence: 'biweekly', sessionMinutes: 45, successMeasure: '' },
-    openTo: [],
-    updatedAt: entry.updatedAt,
-    name: entry.name,
-    email: entry.email,
-    title: entry.title,
-    department: entry.department,
-    location: entry.location,
-    timeZone: entry.timeZone,
-    careerStage: entry.careerStage,
-    languages: entry.languages,
-    teach: entry.teach,
-    learn: entry.learn,
-    interests: entry.interests,
-    ergs: entry.ergs,
-    formats: entry.formats,
-    capacity: entry.capacity,
-    status: entry.status,
-    matchMode: mode,
-  };
-}
 
 /**
  * The match engine seen from every person of a cohort: s(u→v) is exactly the unrounded score
@@ -68,7 +40,7 @@ export class PairScorer {
   }
 
   profile(u: number): Profile {
-    return (this.profiles[u] ??= profileOf(this.entries[u]!, this.mode));
+    return (this.profiles[u] ??= entryProfile(this.entries[u]!, this.mode));
   }
 
   context(u: number): RankContext {

@@ -76,6 +76,23 @@ function estimatedSeconds(graph: PairGraph): number {
 /** People per window of the local search: small enough that its exact solve takes a fraction of a second. */
 const WINDOW = 400;
 
+/** Each person's pairs, as CSR: the pair numbers of person u are incident[start[u]..start[u+1]], in pair order. */
+function incidentPairs(graph: PairGraph): { start: Int32Array; incident: Int32Array } {
+  const start = new Int32Array(graph.count + 1);
+  for (let k = 0; k < graph.a.length; k++) {
+    start[graph.a[k]! + 1]!++;
+    start[graph.b[k]! + 1]!++;
+  }
+  for (let u = 0; u < graph.count; u++) start[u + 1]! += start[u]!;
+  const incident = new Int32Array(start[graph.count]!);
+  const fill = start.slice(0, graph.count);
+  for (let k = 0; k < graph.a.length; k++) {
+    incident[fill[graph.a[k]!]!++] = k;
+    incident[fill[graph.b[k]!]!++] = k;
+  }
+  return { start, incident };
+}
+
 /**
  * For graphs too large to prove in time: a greedy pairing, then windows of nearby people (a
  * breadth-first walk of the graph from a seed) re-paired exactly among themselves, keeping every
@@ -84,18 +101,7 @@ const WINDOW = 400;
  */
 function improveLocally(graph: Graph, floor2: Float64Array, timeUp: () => boolean, initial: readonly number[] = []): Solution {
   const { count, capacity } = graph;
-  const start = new Int32Array(count + 1);
-  for (let k = 0; k < graph.a.length; k++) {
-    start[graph.a[k]! + 1]!++;
-    start[graph.b[k]! + 1]!++;
-  }
-  for (let u = 0; u < count; u++) start[u + 1]! += start[u]!;
-  const incident = new Int32Array(start[count]!);
-  const fill = start.slice(0, count);
-  for (let k = 0; k < graph.a.length; k++) {
-    incident[fill[graph.a[k]!]!++] = k;
-    incident[fill[graph.b[k]!]!++] = k;
-  }
+  const { start, incident } = incidentPairs(graph);
   const chosen = new Uint8Array(graph.a.length);
   const room = Int32Array.from(capacity);
   for (const k of initial) {
@@ -185,21 +191,16 @@ function improveLocally(graph: Graph, floor2: Float64Array, timeUp: () => boolea
  */
 export function fractionalBound(graph: PairGraph, floor2: Float64Array, passes = BOUND_PASSES): number {
   const { count, capacity } = graph;
-  const start = new Int32Array(count + 1);
-  for (let k = 0; k < graph.a.length; k++) {
-    start[graph.a[k]! + 1]!++;
-    start[graph.b[k]! + 1]!++;
-  }
-  for (let u = 0; u < count; u++) start[u + 1]! += start[u]!;
-  const other = new Int32Array(start[count]!);
-  const weight = new Float64Array(start[count]!);
-  const fill = start.slice(0, count);
-  for (let k = 0; k < graph.a.length; k++) {
-    const [a, b, w] = [graph.a[k]!, graph.b[k]!, graph.weight[k]!];
-    other[fill[a]!] = b;
-    weight[fill[a]!++] = w;
-    other[fill[b]!] = a;
-    weight[fill[b]!++] = w;
+  const { start, incident } = incidentPairs(graph);
+  // Side by side for the passes below: each incident pair's other person and weight.
+  const other = new Int32Array(incident.length);
+  const weight = new Float64Array(incident.length);
+  for (let u = 0; u < count; u++) {
+    for (let i = start[u]!; i < start[u + 1]!; i++) {
+      const k = incident[i]!;
+      other[i] = graph.a[k] === u ? graph.b[k]! : graph.a[k]!;
+      weight[i] = graph.weight[k]!;
+    }
   }
   const theta = Float64Array.from(floor2, (f) => f / 2);
   const values: number[] = [];

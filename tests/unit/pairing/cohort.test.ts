@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectoryEntry } from '../../../lib/directory';
-import { buildMatchIndex, rank } from '../../../lib/match';
+import { buildMatchIndex, entryProfile, rank } from '../../../lib/match';
 import { seededRandom, syntheticDirectory } from '../../../lib/match/synthetic';
-import { SCALE, candidatePairs, formatWeight, pairCohort, profileOf, type PairingReport } from '../../../lib/pairing';
+import { SCALE, candidatePairs, formatWeight, pairCohort, type PairingReport } from '../../../lib/pairing';
 import { MATCH_MODES } from '../../../lib/profile/model';
 import { person } from '../match/helpers';
 
@@ -46,8 +46,8 @@ describe('pairCohort', () => {
     const index = buildMatchIndex(entries);
     for (const pair of report.pairs.slice(0, 8)) {
       const [a, b] = [entries.find((e) => e.id === pair.a.id)!, entries.find((e) => e.id === pair.b.id)!];
-      const forA = rank(index, profileOf(a, 'two-way'), { mode: 'two-way', now: NOW, top: entries.length }).find((r) => r.id === b.id)!;
-      const forB = rank(index, profileOf(b, 'two-way'), { mode: 'two-way', now: NOW, top: entries.length }).find((r) => r.id === a.id)!;
+      const forA = rank(index, entryProfile(a, 'two-way'), { mode: 'two-way', now: NOW, top: entries.length }).find((r) => r.id === b.id)!;
+      const forB = rank(index, entryProfile(b, 'two-way'), { mode: 'two-way', now: NOW, top: entries.length }).find((r) => r.id === a.id)!;
       expect(pair.reasons).toEqual({ a: forA.reasons, b: forB.reasons });
       expect(pair.shownScores).toEqual({ a: forA.score, b: forB.score });
       // The factor contributions add up to each side's unrounded score.
