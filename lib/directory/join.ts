@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
-import type { Profile } from '../profile';
+import { PROFILE_FIELD_LABELS, type Profile } from '../profile';
 import { FeedEntrySchema, type FeedEntry } from './entry';
 import { describeProblem } from './messages';
-import { valueAt, type EntryIssue } from './validate';
+import { valueAt } from '../schema';
+import type { EntryIssue } from './validate';
 
 /**
  * Joining: my directory entry made from my profile, with only the fields I choose to share, as a
@@ -35,32 +36,13 @@ export function myEntry(profile: Profile, share: ReadonlySet<ShareableField>, no
   };
 }
 
-/** What keeps the entry out of a directory (an empty email, a missing language...), as the feed check reports it. */
-/** The profile form's labels, so a problem names the field the person can fix. */
-const PROFILE_LABELS: Record<string, string> = {
-  name: 'Name',
-  email: 'Work email',
-  careerStage: 'Career stage',
-  languages: 'Languages',
-  capacity: 'How many partners at a time',
-  title: 'Job title',
-  department: 'Department or team',
-  location: 'Location',
-  timeZone: 'Time zone',
-  teach: 'I can teach',
-  learn: 'I want to learn',
-  interests: 'Interests',
-  ergs: 'Employee resource groups',
-  formats: 'Meeting formats',
-};
-
 /** What a directory would reject in my entry, in the words of the profile form. */
 export function entryProblems(entry: FeedEntry): EntryIssue[] {
   const parsed = FeedEntrySchema.safeParse(entry);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => ({
     index: 0,
-    field: PROFILE_LABELS[String(issue.path[0])] ?? 'Your profile',
+    field: PROFILE_FIELD_LABELS[String(issue.path[0])] ?? 'Your profile',
     ...describeProblem(issue, valueAt(entry, issue.path), false),
   }));
 }

@@ -1,3 +1,4 @@
+import { valueAt } from '../schema';
 import { FeedEntrySchema, entryId, type DirectoryEntry } from './entry';
 import { quickParseEntry } from './quick-parse';
 import type { WorkerEntries } from './split';
@@ -104,13 +105,6 @@ type Outcome =
   | { kind: 'expired' }
   | { kind: 'notOptedIn' }
   | { kind: 'rejected'; issues: EntryIssue[] };
-
-/** The value at `path` inside a candidate, for quoting it in a message. */
-export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let at = value;
-  for (const key of path) at = typeof at === 'object' && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
-  return at;
-}
 
 function judge({ at, value, columns }: Candidate, options: AcceptOptions): Outcome {
   // Consent first: an entry without explicit opt-in is never even validated.

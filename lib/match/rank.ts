@@ -17,6 +17,11 @@ const BUCKETS = 64;
 /** Bounds are summed in another order than scores, partly in float32: they get this much slack. */
 const BOUND_SLACK = 1e-5;
 
+/** Whether a score up to `bound` could beat `lowest`, the worst score kept (with the bounds' slack). */
+function reaches(bound: number, lowest: number): boolean {
+  return bound + BOUND_SLACK * (1 + bound) >= lowest;
+}
+
 type Order = (scoreA: number, a: number, scoreB: number, b: number) => boolean;
 
 /** Best-first order of results: higher score, then id, then position (stable and independent of input order). */
@@ -58,7 +63,7 @@ class TopHeap {
 
   /** Whether any score up to `bound` could still enter. */
   reachable(bound: number): boolean {
-    return bound + BOUND_SLACK * (1 + bound) >= this.lowest();
+    return reaches(bound, this.lowest());
   }
 
   /** The score to beat: the worst kept, or -Infinity while there is room. */
@@ -153,7 +158,7 @@ function stillReachable(sums: ExactSums, people: Uint32Array, cheap: Float64Arra
   let count = 0;
   for (let i = 0; i < people.length; i++) {
     const b = cheap[i]!;
-    if (b > 0 ? b + BOUND_SLACK * (1 + b) < lowest : !(searching && b === 0)) continue;
+    if (b > 0 ? !reaches(b, lowest) : !(searching && b === 0)) continue;
     const p = people[i]!;
     if (sums.seen[p] === SEEDED) continue;
     sums.order[count++] = p;

@@ -1,4 +1,5 @@
-import type { z } from '../schema';
+import { valueAt, type z } from '../schema';
+import { PROFILE_FIELD_LABELS } from './model';
 
 /** A value that is not a Mutual profile (a file, a stored record): `issues` say where and why. */
 export class ProfileFormatError extends Error {
@@ -34,28 +35,6 @@ export class StoredProfileError extends Error {
 /** At most this many issues are listed: the first few say enough to find the problem. */
 const MAX_ISSUES = 5;
 
-/** Fields as the profile form names them, so a message points at what the person sees. */
-const FIELD_NAMES: Readonly<Record<string, string>> = {
-  name: 'Name',
-  email: 'Work email',
-  title: 'Job title',
-  department: 'Department or team',
-  careerStage: 'Career stage',
-  location: 'Location',
-  timeZone: 'Time zone',
-  languages: 'Languages',
-  interests: 'Interests',
-  ergs: 'Employee resource groups',
-  formats: 'Meeting formats',
-  capacity: 'How many partners at a time',
-  status: 'Open to new partners',
-  matchMode: 'Kind of mentoring',
-  goals: 'Goals',
-  weights: 'What matters in a match',
-  schemaVersion: 'Profile version',
-  updatedAt: 'Last saved',
-};
-
 const ITEM_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   teach: { name: 'Skill to teach', level: 'Level' },
   learn: { name: 'Skill to learn', priority: 'Priority', ask: 'Concrete ask' },
@@ -66,11 +45,7 @@ function fieldName(path: readonly PropertyKey[]): string {
   const [top, row, field] = path;
   const items = ITEM_NAMES[String(top)];
   if (items && typeof row === 'number') return `${items[String(field)] ?? (top === 'teach' ? 'Skill to teach' : 'Skill to learn')} (row ${row + 1})`;
-  return FIELD_NAMES[String(top)] ?? 'Profile';
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+  return PROFILE_FIELD_LABELS[String(top)] ?? 'Profile';
 }
 
 /** How Zod's own English messages begin: those are put in plain words instead. */

@@ -13,6 +13,30 @@ export const CAREER_STAGE_LABELS: Record<CareerStage, string> = {
   executive: 'Executive',
 };
 
+/** The profile form's names for the profile's fields, so a problem names what the person can fix. */
+export const PROFILE_FIELD_LABELS: Readonly<Record<string, string>> = {
+  name: 'Name',
+  email: 'Work email',
+  title: 'Job title',
+  department: 'Department or team',
+  careerStage: 'Career stage',
+  location: 'Location',
+  timeZone: 'Time zone',
+  languages: 'Languages',
+  teach: 'I can teach',
+  learn: 'I want to learn',
+  interests: 'Interests',
+  ergs: 'Employee resource groups',
+  formats: 'Meeting formats',
+  capacity: 'How many partners at a time',
+  status: 'Open to new partners',
+  matchMode: 'Kind of mentoring',
+  goals: 'Goals',
+  weights: 'What matters in a match',
+  schemaVersion: 'Profile version',
+  updatedAt: 'Last saved',
+};
+
 export const SKILL_LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const;
 export const SkillLevelSchema = z.enum(SKILL_LEVELS);
 export type SkillLevel = z.infer<typeof SkillLevelSchema>;

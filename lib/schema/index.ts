@@ -9,3 +9,10 @@ import { z } from 'zod/mini';
 z.config(z.locales.en());
 
 export { z };
+
+/** The value an issue's path points at in what was parsed (undefined where the path leads nowhere). */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) at = typeof at === 'object' && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}

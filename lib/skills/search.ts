@@ -202,6 +202,12 @@ interface FuzzyHit {
   score: number;
 }
 
+/** Whether `word` is within the typo allowance of `other` (about one edit per four letters). */
+function isTypoOf(word: string, other: string): boolean {
+  const limit = Math.floor(Math.min(word.length, other.length) / LETTERS_PER_TYPO);
+  return typoDistance(word, other, limit) <= limit;
+}
+
 /**
  * Whether each word typed (bar connectors) is a word of the skill text, the start of one, or a typo
  * of one: letters alone made "ai for marketing" close to "TikTok marketing", "social skills" (three
@@ -213,9 +219,7 @@ function wordsCorrespond(typed: string, target: string): boolean {
   return typed
     .split(' ')
     .filter((word) => word && !JOINING.has(word))
-    .every((word) =>
-      targetWords.some((other) => other.startsWith(word) || typoDistance(word, other, Math.floor(Math.min(word.length, other.length) / LETTERS_PER_TYPO)) <= Math.floor(Math.min(word.length, other.length) / LETTERS_PER_TYPO)),
-    );
+    .every((word) => targetWords.some((other) => other.startsWith(word) || isTypoOf(word, other)));
 }
 
 /**
